@@ -1,0 +1,20 @@
+/* coalition-core.h — everything src/core offers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "coalition-contact-point.h"
+#include "coalition-demo.h"
+#include "coalition-enums.h"
+#include "coalition-organization.h"
+#include "coalition-people-model.h"
+#include "coalition-person.h"
+#include "coalition-store.h"
+
+G_BEGIN_DECLS
+
+/* Binds the text domain; call once from main () before anything is shown. */
+void coalition_core_init_i18n (void);
+
+G_END_DECLS

@@ -1,0 +1,519 @@
+/* coalition-demo.c — the example coalition
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A made-up but faithful coalition for housing justice in a mid-sized city:
+ * tenant unions, congregations, clinics, food banks, a university, a union
+ * local and a merchants' association, their staff and volunteers, allies,
+ * prospects still being courted, and the officials the campaign must move.
+ * Names come from the many communities such a coalition brings together.
+ * Everything is drawn from a GRand seeded by the caller, so a seed always
+ * gives the same coalition.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "coalition-demo.h"
+#include "coalition-store-private.h"
+
+typedef enum
+{
+  ORDER_GIVEN_FIRST,   /* “Łukasz Nowak” */
+  ORDER_FAMILY_FIRST,  /* “Nguyễn Văn An” */
+  ORDER_FAMILY_JOINED, /* “김민준” */
+} NameOrder;
+
+typedef struct
+{
+  const char *name;
+  const char *latin;   /* for e-mail addresses */
+} Name;
+
+typedef struct
+{
+  NameOrder   order;
+  guint       weight;
+  const Name *given;
+  guint       n_given;
+  const Name *family;
+  guint       n_family;
+} Culture;
+
+#define N(a, b) { a, b }
+
+static const Name english_given[] = {
+  N ("Emily", "emily"), N ("Michael", "michael"), N ("Sarah", "sarah"), N ("David", "david"),
+  N ("Jasmine", "jasmine"), N ("Marcus", "marcus"), N ("Rachel", "rachel"), N ("Tyrone", "tyrone"),
+  N ("Kathleen", "kathleen"), N ("Brian", "brian"), N ("Denise", "denise"), N ("Patrick", "patrick"),
+};
+static const Name english_family[] = {
+  N ("Johnson", "johnson"), N ("Williams", "williams"), N ("O’Brien", "obrien"), N ("Washington", "washington"),
+  N ("Brooks", "brooks"), N ("Sullivan", "sullivan"), N ("Carter", "carter"), N ("Reed", "reed"),
+  N ("Fitzgerald-Hughes", "fitzgeraldhughes"), N ("Bennett", "bennett"),
+};
+static const Name spanish_given[] = {
+  N ("José", "jose"), N ("Lucía", "lucia"), N ("Alejandro", "alejandro"), N ("Guadalupe", "guadalupe"),
+  N ("María José", "mariajose"), N ("Andrés", "andres"), N ("Ximena", "ximena"), N ("Raúl", "raul"),
+};
+static const Name spanish_family[] = {
+  N ("García", "garcia"), N ("Hernández", "hernandez"), N ("Martínez", "martinez"), N ("Núñez", "nunez"),
+  N ("Peña", "pena"), N ("López", "lopez"), N ("de la Cruz", "delacruz"), N ("Ibáñez", "ibanez"),
+};
+static const Name polish_given[] = {
+  N ("Łukasz", "lukasz"), N ("Małgorzata", "malgorzata"), N ("Krzysztof", "krzysztof"), N ("Zofia", "zofia"),
+  N ("Agnieszka", "agnieszka"), N ("Paweł", "pawel"),
+};
+static const Name polish_family[] = {
+  N ("Wiśniewski", "wisniewski"), N ("Kowalska", "kowalska"), N ("Nowak", "nowak"), N ("Dąbrowski", "dabrowski"),
+  N ("Woźniak", "wozniak"), N ("Szymańska", "szymanska"),
+};
+static const Name european_given[] = {
+  N ("Zoë", "zoe"), N ("Jürgen", "juergen"), N ("François", "francois"), N ("Hélène", "helene"),
+  N ("Søren", "soren"), N ("Anaïs", "anais"), N ("Björn", "bjorn"), N ("Chloé", "chloe"),
+};
+static const Name european_family[] = {
+  N ("Müller", "mueller"), N ("Dubois", "dubois"), N ("Lefèvre", "lefevre"), N ("Schröder", "schroeder"),
+  N ("Kjærgaard", "kjaergaard"), N ("Van der Berg", "vanderberg"), N ("Brontë", "bronte"),
+};
+static const Name korean_given[] = {
+  N ("민준", "minjun"), N ("서연", "seoyeon"), N ("지훈", "jihoon"), N ("하은", "haeun"), N ("도윤", "doyun"),
+};
+static const Name korean_family[] = {
+  N ("김", "kim"), N ("이", "lee"), N ("박", "park"), N ("최", "choi"), N ("정", "jung"),
+};
+static const Name vietnamese_given[] = {
+  N ("Văn An", "an"), N ("Thị Hoa", "hoa"), N ("Minh Tuấn", "tuan"), N ("Thu Hằng", "hang"),
+  N ("Quốc Bảo", "bao"), N ("Ngọc Ánh", "anh"),
+};
+static const Name vietnamese_family[] = {
+  N ("Nguyễn", "nguyen"), N ("Trần", "tran"), N ("Lê", "le"), N ("Phạm", "pham"), N ("Đặng", "dang"),
+};
+static const Name ukrainian_given[] = {
+  N ("Олена", "olena"), N ("Тарас", "taras"), N ("Ірина", "iryna"), N ("Богдан", "bohdan"), N ("Оксана", "oksana"),
+};
+static const Name ukrainian_family[] = {
+  N ("Шевченко", "shevchenko"), N ("Коваленко", "kovalenko"), N ("Бондаренко", "bondarenko"),
+  N ("Ткачук", "tkachuk"),
+};
+static const Name greek_given[] = {
+  N ("Γιώργος", "giorgos"), N ("Ελένη", "eleni"), N ("Νίκος", "nikos"), N ("Κατερίνα", "katerina"),
+};
+static const Name greek_family[] = {
+  N ("Παπαδόπουλος", "papadopoulos"), N ("Οικονόμου", "oikonomou"), N ("Γεωργίου", "georgiou"),
+};
+static const Name icelandic_given[] = {
+  N ("Sigríður", "sigridur"), N ("Guðmundur", "gudmundur"), N ("Þóra", "thora"), N ("Ólafur", "olafur"),
+};
+static const Name icelandic_family[] = {
+  N ("Jónsdóttir", "jonsdottir"), N ("Ólafsson", "olafsson"), N ("Þórðardóttir", "thordardottir"),
+};
+static const Name chinese_given[] = {
+  N ("秀英", "xiuying"), N ("伟", "wei"), N ("芳", "fang"), N ("建华", "jianhua"), N ("丽娜", "lina"),
+};
+static const Name chinese_family[] = {
+  N ("王", "wang"), N ("李", "li"), N ("张", "zhang"), N ("陈", "chen"), N ("刘", "liu"),
+};
+static const Name arabic_given[] = {
+  N ("Fatima", "fatima"), N ("Omar", "omar"), N ("Youssef", "youssef"), N ("Layla", "layla"), N ("Khadija", "khadija"),
+};
+static const Name arabic_family[] = {
+  N ("Haddad", "haddad"), N ("Al-Sayed", "alsayed"), N ("Khalil", "khalil"), N ("Mansour", "mansour"),
+};
+static const Name west_african_given[] = {
+  N ("Adebayo", "adebayo"), N ("Chiamaka", "chiamaka"), N ("Oluwaseun", "oluwaseun"), N ("Kwame", "kwame"),
+  N ("Aminata", "aminata"),
+};
+static const Name west_african_family[] = {
+  N ("Okafor", "okafor"), N ("Adeyemi", "adeyemi"), N ("Mensah", "mensah"), N ("Diallo", "diallo"),
+};
+static const Name south_asian_given[] = {
+  N ("Priya", "priya"), N ("Arjun", "arjun"), N ("Ananya", "ananya"), N ("Gurpreet", "gurpreet"), N ("Imran", "imran"),
+};
+static const Name south_asian_family[] = {
+  N ("Sharma", "sharma"), N ("Patel", "patel"), N ("Iyer", "iyer"), N ("Singh", "singh"), N ("Chowdhury", "chowdhury"),
+};
+static const Name turkish_given[] = {
+  N ("Çağla", "cagla"), N ("Ömer", "omer"), N ("Şebnem", "sebnem"), N ("Emre", "emre"),
+};
+static const Name turkish_family[] = {
+  N ("Yılmaz", "yilmaz"), N ("Öztürk", "ozturk"), N ("Şahin", "sahin"), N ("Çelik", "celik"),
+};
+
+#undef N
+
+#define CULTURE(order, weight, g, f) { order, weight, g, G_N_ELEMENTS (g), f, G_N_ELEMENTS (f) }
+
+static const Culture cultures[] = {
+  CULTURE (ORDER_GIVEN_FIRST, 24, english_given, english_family),
+  CULTURE (ORDER_GIVEN_FIRST, 16, spanish_given, spanish_family),
+  CULTURE (ORDER_GIVEN_FIRST, 6, polish_given, polish_family),
+  CULTURE (ORDER_GIVEN_FIRST, 6, european_given, european_family),
+  CULTURE (ORDER_FAMILY_JOINED, 5, korean_given, korean_family),
+  CULTURE (ORDER_FAMILY_FIRST, 6, vietnamese_given, vietnamese_family),
+  CULTURE (ORDER_GIVEN_FIRST, 5, ukrainian_given, ukrainian_family),
+  CULTURE (ORDER_GIVEN_FIRST, 4, greek_given, greek_family),
+  CULTURE (ORDER_GIVEN_FIRST, 3, icelandic_given, icelandic_family),
+  CULTURE (ORDER_FAMILY_JOINED, 5, chinese_given, chinese_family),
+  CULTURE (ORDER_GIVEN_FIRST, 7, arabic_given, arabic_family),
+  CULTURE (ORDER_GIVEN_FIRST, 6, west_african_given, west_african_family),
+  CULTURE (ORDER_GIVEN_FIRST, 7, south_asian_given, south_asian_family),
+  CULTURE (ORDER_GIVEN_FIRST, 4, turkish_given, turkish_family),
+};
+
+#undef CULTURE
+
+typedef struct
+{
+  const char                *pattern;   /* %s is a neighbourhood */
+  CoalitionOrganizationKind  kind;
+  const char                *sector;
+  const char * const        *titles;
+} OrganizationTemplate;
+
+static const char * const tenant_titles[] = { "Tenant Leader", "Organizer", "Building Captain", "Co-Chair", "Volunteer", NULL };
+static const char * const faith_titles[] = { "Pastor", "Social Justice Committee Chair", "Outreach Coordinator", "Deacon", "Volunteer", NULL };
+static const char * const clinic_titles[] = { "Executive Director", "Nurse Practitioner", "Community Health Worker", "Policy Analyst", NULL };
+static const char * const food_titles[] = { "Director", "Volunteer Coordinator", "Pantry Manager", "Volunteer", NULL };
+static const char * const university_titles[] = { "Professor of Public Health", "Research Fellow", "Graduate Organizer", "Dean of Community Partnerships", NULL };
+static const char * const union_titles[] = { "President", "Political Director", "Shop Steward", "Member Organizer", NULL };
+static const char * const business_titles[] = { "Owner", "Board Member", "Executive Director", NULL };
+static const char * const nonprofit_titles[] = { "Executive Director", "Policy Director", "Communications Lead", "Program Manager", "Volunteer", NULL };
+static const char * const media_titles[] = { "Editor", "Reporter", "Station Manager", NULL };
+
+static const OrganizationTemplate templates[] = {
+  { "%s Tenants Union", COALITION_ORGANIZATION_KIND_COMMUNITY, "Housing", tenant_titles },
+  { "%s Tenant Association", COALITION_ORGANIZATION_KIND_COMMUNITY, "Housing", tenant_titles },
+  { "St. Brigid’s Parish, %s", COALITION_ORGANIZATION_KIND_FAITH, "Faith", faith_titles },
+  { "Masjid al-Noor of %s", COALITION_ORGANIZATION_KIND_FAITH, "Faith", faith_titles },
+  { "Temple Beth Shalom, %s", COALITION_ORGANIZATION_KIND_FAITH, "Faith", faith_titles },
+  { "%s Community Clinic", COALITION_ORGANIZATION_KIND_HEALTH, "Health", clinic_titles },
+  { "%s Food Bank", COALITION_ORGANIZATION_KIND_NONPROFIT, "Food security", food_titles },
+  { "%s Legal Aid Society", COALITION_ORGANIZATION_KIND_NONPROFIT, "Legal services", nonprofit_titles },
+  { "Youth Voices of %s", COALITION_ORGANIZATION_KIND_NONPROFIT, "Youth", nonprofit_titles },
+  { "%s University School of Public Health", COALITION_ORGANIZATION_KIND_EDUCATION, "Education", university_titles },
+  { "%s Merchants Association", COALITION_ORGANIZATION_KIND_BUSINESS, "Small business", business_titles },
+  { "Home Care Workers Local %s", COALITION_ORGANIZATION_KIND_UNION, "Labor", union_titles },
+  { "%s Community Radio", COALITION_ORGANIZATION_KIND_MEDIA, "Media", media_titles },
+};
+
+static const char * const neighbourhoods[] = {
+  "Eastside", "Riverside", "Northgate", "Mill Creek", "Harbor View", "Lincoln Heights", "Old Town",
+  "Southfield", "Cedar Park", "Westbrook", "Union Square", "Maple Hill", "Bayview", "Fairmount",
+  "Greenwood", "Ironbridge", "Lakeshore", "Chinatown", "Little Saigon", "Koreatown",
+};
+
+static const char * const decision_maker_titles[] = {
+  "Mayor", "Council Member, District 1", "Council Member, District 2", "Council Member, District 3",
+  "Council Member, District 4", "Council Member, District 5", "Council President",
+  "Director, Department of Housing", "Deputy Director, Department of Housing",
+  "Chief of Staff to the Mayor", "State Senator", "State Representative",
+  "Commissioner, Rent Stabilization Board",
+};
+
+static const char *
+pick (GRand              *rand,
+      const char * const *items,
+      guint               n_items)
+{
+  return items[g_rand_int_range (rand, 0, n_items)];
+}
+
+static const Culture *
+pick_culture (GRand *rand)
+{
+  guint total = 0, roll;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cultures); i++)
+    total += cultures[i].weight;
+
+  roll = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < G_N_ELEMENTS (cultures); i++)
+    {
+      if (roll < cultures[i].weight)
+        return &cultures[i];
+      roll -= cultures[i].weight;
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+slug (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_tolower (*p));
+
+  return g_string_free (out, FALSE);
+}
+
+/* Patterns are ours, but printf with a variable format is one mistake away
+ * from a crash; substitute the place by hand. */
+static char *
+fill_pattern (const char *pattern,
+              const char *place)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "%s", -1);
+
+  return g_strjoinv (place, parts);
+}
+
+static gboolean
+add_organizations (CoalitionStore  *store,
+                   GRand           *rand,
+                   guint            n_organizations,
+                   GPtrArray       *out,
+                   GError         **error)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; out->len < n_organizations; i++)
+    {
+      const OrganizationTemplate *t = &templates[g_rand_int_range (rand, 0, G_N_ELEMENTS (templates))];
+      g_autoptr(CoalitionOrganization) organization = NULL;
+      g_autofree char *place = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *site = NULL;
+      double roll = g_rand_double (rand);
+      CoalitionStatus status;
+
+      if (t->kind == COALITION_ORGANIZATION_KIND_UNION)
+        place = g_strdup_printf ("%u", 100 + g_rand_int_range (rand, 0, 900));
+      else if (i < G_N_ELEMENTS (neighbourhoods) * 4)
+        place = g_strdup (pick (rand, neighbourhoods, G_N_ELEMENTS (neighbourhoods)));
+      else
+        place = g_strdup_printf ("%s %u", pick (rand, neighbourhoods, G_N_ELEMENTS (neighbourhoods)),
+                                 g_rand_int_range (rand, 2, 99));
+
+      name = fill_pattern (t->pattern, place);
+      if (g_hash_table_contains (used, name))
+        continue;
+
+      /* Most organizations in a working coalition are members; the rest
+       * are in the outreach pipeline or have left. */
+      if (roll < 0.55)
+        status = COALITION_STATUS_MEMBER;
+      else if (roll < 0.68)
+        status = COALITION_STATUS_PROSPECT;
+      else if (roll < 0.77)
+        status = COALITION_STATUS_CONTACTED;
+      else if (roll < 0.85)
+        status = COALITION_STATUS_INVITED;
+      else if (roll < 0.92)
+        status = COALITION_STATUS_ALLY;
+      else if (roll < 0.96)
+        status = COALITION_STATUS_FORMER;
+      else
+        status = COALITION_STATUS_DECLINED;
+
+      site = slug (name);
+      organization = coalition_organization_new (name);
+      coalition_organization_set_kind (organization, t->kind);
+      coalition_organization_set_sector (organization, t->sector);
+      coalition_organization_set_status (organization, status);
+      if (g_rand_double (rand) < 0.8)
+        {
+          g_autofree char *url = g_strdup_printf ("https://%s.example.org", site);
+          coalition_organization_set_website (organization, url);
+        }
+
+      if (!coalition_store_insert_organization (store, organization, error))
+        return FALSE;
+
+      g_hash_table_add (used, g_steal_pointer (&name));
+      g_ptr_array_add (out, g_steal_pointer (&organization));
+    }
+
+  return TRUE;
+}
+
+static const OrganizationTemplate *
+template_for (CoalitionOrganization *organization)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    if (templates[i].kind == coalition_organization_get_kind (organization) &&
+        g_str_equal (templates[i].sector, coalition_organization_get_sector (organization)))
+      return &templates[i];
+
+  return &templates[0];
+}
+
+static CoalitionPerson *
+make_person (GRand                 *rand,
+             CoalitionOrganization *organization,
+             CoalitionOrganization *government,
+             guint                  index)
+{
+  const Culture *culture = pick_culture (rand);
+  const Name *given = &culture->given[g_rand_int_range (rand, 0, culture->n_given)];
+  const Name *family = &culture->family[g_rand_int_range (rand, 0, culture->n_family)];
+  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+  g_autofree char *display = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *domain = NULL;
+  double roll = g_rand_double (rand);
+
+  switch (culture->order)
+    {
+    case ORDER_GIVEN_FIRST:
+      display = g_strdup_printf ("%s %s", given->name, family->name);
+      break;
+    case ORDER_FAMILY_FIRST:
+      display = g_strdup_printf ("%s %s", family->name, given->name);
+      break;
+    case ORDER_FAMILY_JOINED:
+      display = g_strdup_printf ("%s%s", family->name, given->name);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  coalition_person_set_given_name (person, given->name);
+  coalition_person_set_family_name (person, family->name);
+  coalition_person_set_display_name (person, display);
+
+  if (government != NULL)
+    {
+      coalition_person_set_organization_id (person, coalition_organization_get_id (government));
+      coalition_person_set_title (person, decision_maker_titles[index % G_N_ELEMENTS (decision_maker_titles)]);
+      coalition_person_set_status (person, COALITION_STATUS_TARGET);
+      domain = g_strdup ("city.example.gov");
+    }
+  else if (organization != NULL)
+    {
+      const OrganizationTemplate *t = template_for (organization);
+      g_autofree char *org_slug = slug (coalition_organization_get_name (organization));
+      guint n_titles = g_strv_length ((GStrv)t->titles);
+
+      coalition_person_set_organization_id (person, coalition_organization_get_id (organization));
+      coalition_person_set_title (person, pick (rand, t->titles, n_titles));
+      coalition_person_set_status (person, coalition_organization_get_status (organization));
+      domain = g_strdup_printf ("%s.example.org", org_slug);
+    }
+  else
+    {
+      /* Individuals: allies who joined on their own, and former members. */
+      coalition_person_set_status (person, roll < 0.7 ? COALITION_STATUS_ALLY
+                                   : roll < 0.85 ? COALITION_STATUS_MEMBER
+                                   : COALITION_STATUS_FORMER);
+      domain = g_strdup ("mail.example.net");
+    }
+
+  email = g_strdup_printf ("%s.%s%s@%s", given->latin, family->latin,
+                           index % 7 == 0 ? "2" : "", domain);
+  if (g_rand_double (rand) < 0.93)
+    coalition_person_add_email (person, organization || government ? "work" : "home", email, TRUE);
+  if (g_rand_double (rand) < 0.2)
+    {
+      g_autofree char *personal = g_strdup_printf ("%s%u@mail.example.net", given->latin,
+                                                   g_rand_int_range (rand, 10, 99));
+      coalition_person_add_email (person, "home", personal, FALSE);
+    }
+
+  phone = g_strdup_printf ("+1 555-01%02u-%04u", g_rand_int_range (rand, 0, 100),
+                           g_rand_int_range (rand, 0, 10000));
+  if (g_rand_double (rand) < 0.8)
+    coalition_person_add_phone (person, "mobile", phone, TRUE);
+
+  if (g_rand_double (rand) < 0.05)
+    coalition_person_set_notes (person, "Prefers text messages. Can host meetings in the evening.");
+
+  return g_steal_pointer (&person);
+}
+
+gboolean
+coalition_demo_fill (CoalitionStore  *store,
+                     guint            n_people,
+                     guint32          seed,
+                     void           (*progress) (double   fraction,
+                                                 gpointer user_data),
+                     gpointer         user_data,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CoalitionOrganization) government = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_organizations, n_decision_makers, step;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_people > 0, FALSE);
+
+  if (coalition_store_count_people (store) > 0 || coalition_store_count_organizations (store) > 0)
+    {
+      g_autofree char *name = g_filename_display_name (coalition_store_get_path (store));
+
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_EMPTY,
+                   _("“%s” already holds a coalition. The example coalition can only be added "
+                     "to an empty database; create a new one for it."), name);
+      return FALSE;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+  /* About one organization for every sixteen people, as in coalitions where
+   * each member group sends a handful of staff and volunteers. */
+  n_organizations = CLAMP (n_people / 16, 3, 5000);
+  n_decision_makers = MIN (G_N_ELEMENTS (decision_maker_titles), MAX (1, n_people / 20));
+  step = MAX (1, n_people / 100);
+
+  if (!coalition_store_begin (store, error))
+    return FALSE;
+  coalition_store_mark_bulk_change (store);
+
+  if (!coalition_store_set_setting (store, "coalition-name", "Riverside Housing Justice Coalition", &local_error))
+    goto out;
+
+  government = coalition_organization_new ("City of Riverside");
+  coalition_organization_set_kind (government, COALITION_ORGANIZATION_KIND_GOVERNMENT);
+  coalition_organization_set_sector (government, "Government");
+  coalition_organization_set_status (government, COALITION_STATUS_TARGET);
+  coalition_organization_set_website (government, "https://city.example.gov");
+  if (!coalition_store_insert_organization (store, government, &local_error))
+    goto out;
+
+  if (!add_organizations (store, rand, n_organizations, organizations, &local_error))
+    goto out;
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autoptr(CoalitionPerson) person = NULL;
+      CoalitionOrganization *organization = NULL;
+      gboolean decision_maker = i < n_decision_makers;
+
+      if (!decision_maker && g_rand_double (rand) < 0.9)
+        organization = g_ptr_array_index (organizations, g_rand_int_range (rand, 0, organizations->len));
+
+      person = make_person (rand, organization, decision_maker ? government : NULL, i);
+      if (!coalition_store_insert_person (store, person, &local_error))
+        goto out;
+
+      if (i % step == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            goto out;
+          if (progress != NULL)
+            progress ((double)i / n_people, user_data);
+        }
+    }
+
+out:
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!coalition_store_commit (store, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+
+  return TRUE;
+}

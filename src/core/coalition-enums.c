@@ -1,0 +1,155 @@
+/* coalition-enums.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "coalition-enums.h"
+
+G_DEFINE_ENUM_TYPE (CoalitionStatus, coalition_status,
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_PROSPECT, "prospect"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_CONTACTED, "contacted"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_INVITED, "invited"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_MEMBER, "member"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_FORMER, "former"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_DECLINED, "declined"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_ALLY, "ally"),
+  G_DEFINE_ENUM_VALUE (COALITION_STATUS_TARGET, "target"))
+
+G_DEFINE_ENUM_TYPE (CoalitionOrganizationKind, coalition_organization_kind,
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_COMMUNITY, "community"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_UNION, "union"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_FAITH, "faith"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_NONPROFIT, "nonprofit"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_HEALTH, "health"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_EDUCATION, "education"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_BUSINESS, "business"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_GOVERNMENT, "government"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_MEDIA, "media"),
+  G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_OTHER, "other"))
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  /* The class is static for the life of the program, so the nick outlives
+   * our reference to it. */
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *out_value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, nick);
+  if (ev == NULL)
+    return FALSE;
+
+  *out_value = ev->value;
+  return TRUE;
+}
+
+const char *
+coalition_status_to_string (CoalitionStatus status)
+{
+  return enum_nick (COALITION_TYPE_STATUS, status);
+}
+
+gboolean
+coalition_status_from_string (const char      *str,
+                              CoalitionStatus *out_status)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_STATUS, str, &value))
+    return FALSE;
+  *out_status = value;
+  return TRUE;
+}
+
+const char *
+coalition_status_get_label (CoalitionStatus status)
+{
+  switch (status)
+    {
+    case COALITION_STATUS_PROSPECT:
+      return C_("status", "Prospect");
+    case COALITION_STATUS_CONTACTED:
+      return C_("status", "Contacted");
+    case COALITION_STATUS_INVITED:
+      return C_("status", "Invited");
+    case COALITION_STATUS_MEMBER:
+      return C_("status", "Member");
+    case COALITION_STATUS_FORMER:
+      return C_("status", "Former member");
+    case COALITION_STATUS_DECLINED:
+      return C_("status", "Declined");
+    case COALITION_STATUS_ALLY:
+      return C_("status", "Ally");
+    case COALITION_STATUS_TARGET:
+      return C_("status", "Decision maker");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_organization_kind_to_string (CoalitionOrganizationKind kind)
+{
+  return enum_nick (COALITION_TYPE_ORGANIZATION_KIND, kind);
+}
+
+gboolean
+coalition_organization_kind_from_string (const char                *str,
+                                         CoalitionOrganizationKind *out_kind)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_ORGANIZATION_KIND, str, &value))
+    return FALSE;
+  *out_kind = value;
+  return TRUE;
+}
+
+const char *
+coalition_organization_kind_get_label (CoalitionOrganizationKind kind)
+{
+  switch (kind)
+    {
+    case COALITION_ORGANIZATION_KIND_COMMUNITY:
+      return C_("organization kind", "Community group");
+    case COALITION_ORGANIZATION_KIND_UNION:
+      return C_("organization kind", "Union");
+    case COALITION_ORGANIZATION_KIND_FAITH:
+      return C_("organization kind", "Faith community");
+    case COALITION_ORGANIZATION_KIND_NONPROFIT:
+      return C_("organization kind", "Nonprofit");
+    case COALITION_ORGANIZATION_KIND_HEALTH:
+      return C_("organization kind", "Health care");
+    case COALITION_ORGANIZATION_KIND_EDUCATION:
+      return C_("organization kind", "Education");
+    case COALITION_ORGANIZATION_KIND_BUSINESS:
+      return C_("organization kind", "Business");
+    case COALITION_ORGANIZATION_KIND_GOVERNMENT:
+      return C_("organization kind", "Government");
+    case COALITION_ORGANIZATION_KIND_MEDIA:
+      return C_("organization kind", "Media");
+    case COALITION_ORGANIZATION_KIND_OTHER:
+      return C_("organization kind", "Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

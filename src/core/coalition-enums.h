@@ -1,0 +1,59 @@
+/* coalition-enums.h — the small vocabularies shared by records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Where a person or organization stands with the coalition. The order is the
+ * order of the outreach pipeline, then the people who are not recruited. */
+typedef enum
+{
+  COALITION_STATUS_PROSPECT,
+  COALITION_STATUS_CONTACTED,
+  COALITION_STATUS_INVITED,
+  COALITION_STATUS_MEMBER,
+  COALITION_STATUS_FORMER,
+  COALITION_STATUS_DECLINED,
+  COALITION_STATUS_ALLY,
+  COALITION_STATUS_TARGET,
+} CoalitionStatus;
+
+#define COALITION_STATUS_LAST COALITION_STATUS_TARGET
+
+typedef enum
+{
+  COALITION_ORGANIZATION_KIND_COMMUNITY,
+  COALITION_ORGANIZATION_KIND_UNION,
+  COALITION_ORGANIZATION_KIND_FAITH,
+  COALITION_ORGANIZATION_KIND_NONPROFIT,
+  COALITION_ORGANIZATION_KIND_HEALTH,
+  COALITION_ORGANIZATION_KIND_EDUCATION,
+  COALITION_ORGANIZATION_KIND_BUSINESS,
+  COALITION_ORGANIZATION_KIND_GOVERNMENT,
+  COALITION_ORGANIZATION_KIND_MEDIA,
+  COALITION_ORGANIZATION_KIND_OTHER,
+} CoalitionOrganizationKind;
+
+#define COALITION_ORGANIZATION_KIND_LAST COALITION_ORGANIZATION_KIND_OTHER
+
+#define COALITION_TYPE_STATUS (coalition_status_get_type ())
+GType            coalition_status_get_type           (void) G_GNUC_CONST;
+/* The stable word stored in the database and written by coalition-cli. */
+const char      *coalition_status_to_string          (CoalitionStatus status);
+gboolean         coalition_status_from_string        (const char      *str,
+                                                      CoalitionStatus *out_status);
+/* The translated word shown to people. */
+const char      *coalition_status_get_label          (CoalitionStatus status);
+
+#define COALITION_TYPE_ORGANIZATION_KIND (coalition_organization_kind_get_type ())
+GType            coalition_organization_kind_get_type (void) G_GNUC_CONST;
+const char      *coalition_organization_kind_to_string (CoalitionOrganizationKind kind);
+gboolean         coalition_organization_kind_from_string (const char                *str,
+                                                          CoalitionOrganizationKind *out_kind);
+const char      *coalition_organization_kind_get_label (CoalitionOrganizationKind kind);
+
+G_END_DECLS

@@ -1,0 +1,458 @@
+/* coalition-people-model.c — the directory's people as a lazy GListModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model holds the ordered ids of the people it shows (8 bytes each, so a
+ * directory of 100 000 people costs under a megabyte) and reads the people
+ * themselves a page at a time, keeping a bounded number of pages. When the
+ * store announces a single change, the model reads the ids again and reports
+ * exactly where the person left and arrived, so a view keeps its scroll
+ * position and selection.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "coalition-people-model.h"
+#include "coalition-person-private.h"
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 64
+
+struct _CoalitionPeopleModel
+{
+  GObject         parent_instance;
+
+  CoalitionStore *store;
+  char           *query;
+  GArray         *ids;
+
+  /* page number → GPtrArray of CoalitionPerson; lru holds the page numbers,
+   * most recently used first */
+  GHashTable     *pages;
+  GQueue          lru;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CoalitionPeopleModel, coalition_people_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_QUERY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+drop_pages (CoalitionPeopleModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+}
+
+static GArray *
+read_ids (CoalitionPeopleModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = coalition_store_find_people (self->store, self->query, &error);
+
+  if (ids == NULL)
+    {
+      /* The view shows what it had; the next change or reload tries again. */
+      g_message ("Could not read the directory: %s", error->message);
+      return NULL;
+    }
+
+  return ids;
+}
+
+static void
+emit_items_changed (CoalitionPeopleModel *self,
+                    guint                 position,
+                    guint                 removed,
+                    guint                 added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Replaces everything: used for a new query or a change we cannot follow
+ * row by row. */
+static void
+reset (CoalitionPeopleModel *self)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  GArray *ids = read_ids (self);
+  guint old_len;
+
+  if (ids == NULL)
+    return;
+
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = ids;
+  drop_pages (self);
+
+  old_len = old_ids->len;
+  if (old_len > 0 || ids->len > 0)
+    emit_items_changed (self, 0, old_len, ids->len);
+}
+
+static guint
+find_in (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* TRUE when @a and @b are the same list once @id is taken out of both. */
+static gboolean
+same_without (GArray *a,
+              guint   a_pos,
+              GArray *b,
+              guint   b_pos)
+{
+  guint i = 0, j = 0;
+
+  while (i < a->len || j < b->len)
+    {
+      if (i == a_pos)
+        {
+          i++;
+          continue;
+        }
+      if (j == b_pos)
+        {
+          j++;
+          continue;
+        }
+      if (i >= a->len || j >= b->len ||
+          g_array_index (a, gint64, i) != g_array_index (b, gint64, j))
+        return FALSE;
+      i++, j++;
+    }
+
+  return TRUE;
+}
+
+static void
+person_touched (CoalitionPeopleModel *self,
+                gint64                id)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  GArray *ids = read_ids (self);
+  guint old_pos, new_pos;
+
+  if (ids == NULL)
+    return;
+
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = ids;
+  drop_pages (self);
+
+  old_pos = find_in (old_ids, id);
+  new_pos = find_in (ids, id);
+
+  if (!same_without (old_ids, old_pos, ids, new_pos))
+    {
+      /* Something else changed too (another program wrote the file). */
+      if (old_ids->len > 0 || ids->len > 0)
+        emit_items_changed (self, 0, old_ids->len, ids->len);
+      return;
+    }
+
+  if (old_pos != G_MAXUINT && old_pos == new_pos)
+    {
+      emit_items_changed (self, old_pos, 1, 1);
+      return;
+    }
+
+  if (old_pos != G_MAXUINT)
+    emit_items_changed (self, old_pos, 1, 0);
+  if (new_pos != G_MAXUINT)
+    emit_items_changed (self, new_pos, 0, 1);
+}
+
+static void
+person_changed_cb (CoalitionPeopleModel *self,
+                   gint64                id)
+{
+  person_touched (self, id);
+}
+
+static void
+store_changed_cb (CoalitionPeopleModel *self)
+{
+  reset (self);
+}
+
+/* An organization's new name shows on all its people and may change who
+ * matches the search. */
+static void
+organization_changed_cb (CoalitionPeopleModel *self,
+                         gint64                id)
+{
+  reset (self);
+}
+
+static GPtrArray *
+load_page (CoalitionPeopleModel *self,
+           guint                 page)
+{
+  guint start = page * PAGE_SIZE;
+  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+  GPtrArray *people = g_ptr_array_new_full (end - start, g_object_unref);
+
+  for (guint i = start; i < end; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      g_autoptr(GError) error = NULL;
+      CoalitionPerson *person = coalition_store_get_person (self->store, id, &error);
+
+      if (person == NULL)
+        {
+          /* Deleted by another program since the ids were read: show an
+           * empty row until the next reload rather than shift the list. */
+          person = coalition_person_new ();
+          coalition_person_set_id (person, id);
+        }
+
+      g_ptr_array_add (people, person);
+    }
+
+  return people;
+}
+
+static GType
+coalition_people_model_get_item_type (GListModel *model)
+{
+  return COALITION_TYPE_PERSON;
+}
+
+static guint
+coalition_people_model_get_n_items (GListModel *model)
+{
+  CoalitionPeopleModel *self = COALITION_PEOPLE_MODEL (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+coalition_people_model_get_item (GListModel *model,
+                                 guint       position)
+{
+  CoalitionPeopleModel *self = COALITION_PEOPLE_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *people;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  people = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (people == NULL)
+    {
+      people = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), people);
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+
+      while (g_queue_get_length (&self->lru) > MAX_PAGES)
+        g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+    }
+  else if (g_queue_peek_head (&self->lru) != GUINT_TO_POINTER (page))
+    {
+      g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+    }
+
+  return g_object_ref (g_ptr_array_index (people, position - page * PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = coalition_people_model_get_item_type;
+  iface->get_n_items = coalition_people_model_get_n_items;
+  iface->get_item = coalition_people_model_get_item;
+}
+
+static void
+coalition_people_model_constructed (GObject *object)
+{
+  CoalitionPeopleModel *self = (CoalitionPeopleModel *)object;
+  GArray *ids;
+
+  G_OBJECT_CLASS (coalition_people_model_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "person-added", G_CALLBACK (person_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "person-changed", G_CALLBACK (person_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "person-removed", G_CALLBACK (person_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "organization-changed", G_CALLBACK (organization_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "organization-removed", G_CALLBACK (organization_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  ids = read_ids (self);
+  if (ids != NULL)
+    {
+      g_array_unref (self->ids);
+      self->ids = ids;
+    }
+}
+
+static void
+coalition_people_model_finalize (GObject *object)
+{
+  CoalitionPeopleModel *self = (CoalitionPeopleModel *)object;
+
+  drop_pages (self);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (coalition_people_model_parent_class)->finalize (object);
+}
+
+static void
+coalition_people_model_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CoalitionPeopleModel *self = COALITION_PEOPLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coalition_people_model_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CoalitionPeopleModel *self = COALITION_PEOPLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_QUERY:
+      coalition_people_model_set_query (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coalition_people_model_class_init (CoalitionPeopleModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = coalition_people_model_constructed;
+  object_class->finalize = coalition_people_model_finalize;
+  object_class->get_property = coalition_people_model_get_property;
+  object_class->set_property = coalition_people_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, COALITION_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+coalition_people_model_init (CoalitionPeopleModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_queue_init (&self->lru);
+}
+
+CoalitionPeopleModel *
+coalition_people_model_new (CoalitionStore *store)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+
+  return g_object_new (COALITION_TYPE_PEOPLE_MODEL, "store", store, NULL);
+}
+
+CoalitionStore *
+coalition_people_model_get_store (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), NULL);
+  return self->store;
+}
+
+const char *
+coalition_people_model_get_query (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), NULL);
+  return self->query;
+}
+
+void
+coalition_people_model_set_query (CoalitionPeopleModel *self,
+                                  const char           *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+
+  if (query != NULL)
+    stripped = g_strstrip (g_strdup (query));
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (stripped, self->query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&stripped);
+
+  reset (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+void
+coalition_people_model_reload (CoalitionPeopleModel *self)
+{
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+  reset (self);
+}
+
+guint
+coalition_people_model_find (CoalitionPeopleModel *self,
+                             gint64                id)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), G_MAXUINT);
+  return find_in (self->ids, id);
+}

@@ -1,0 +1,31 @@
+/* coalition-people-model.h — the directory's people as a lazy GListModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "coalition-store.h"
+
+G_BEGIN_DECLS
+
+#define COALITION_TYPE_PEOPLE_MODEL (coalition_people_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoalitionPeopleModel, coalition_people_model, COALITION, PEOPLE_MODEL, GObject)
+
+/* A GListModel of CoalitionPerson in directory order. It keeps only the ids
+ * of the matching people; the people themselves are read from the store a
+ * page at a time when a view asks for them, and follow the store's changes
+ * with exact items-changed positions. */
+CoalitionPeopleModel *coalition_people_model_new        (CoalitionStore       *store);
+CoalitionStore       *coalition_people_model_get_store  (CoalitionPeopleModel *self);
+/* NULL or blank shows everyone. Emits items-changed and notify::query. */
+void                  coalition_people_model_set_query  (CoalitionPeopleModel *self,
+                                                         const char           *query);
+const char           *coalition_people_model_get_query  (CoalitionPeopleModel *self);
+/* Reads the ids again, after another program wrote the file. */
+void                  coalition_people_model_reload     (CoalitionPeopleModel *self);
+/* Position of the person with @id, or G_MAXUINT. */
+guint                 coalition_people_model_find       (CoalitionPeopleModel *self,
+                                                         gint64                id);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* coalition-store-private.h — store internals shared inside src/core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "coalition-store.h"
+
+G_BEGIN_DECLS
+
+/* Marks the running transaction as a bulk change: views reload once at the
+ * commit instead of following each record. */
+void  coalition_store_mark_bulk_change (CoalitionStore *self);
+
+/* The key that orders the directory, with case and accents folded away. */
+char *coalition_store_make_sort_key    (const char     *primary,
+                                        const char     *secondary);
+
+G_END_DECLS

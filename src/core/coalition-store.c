@@ -1,0 +1,1833 @@
+/* coalition-store.c — the coalition's SQLite database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection per store; a thread that needs the database opens its own
+ * store on the same path. Every write runs in a transaction, and the signals
+ * that announce it are held back until the transaction commits, so a view
+ * never reloads a row that is later rolled back.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coalition-organization-private.h"
+#include "coalition-person-private.h"
+#include "coalition-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+/* Each entry moves the schema from version N to N + 1 and runs in one
+ * transaction. Never edit a released entry: append a new one and raise
+ * COALITION_STORE_SCHEMA_VERSION. */
+static const char * const migrations[] = {
+  /* 1: the directory */
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE organization ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  sector TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'prospect',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  sort_key TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX organization_by_sort_key ON organization (sort_key, id);"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  given_name TEXT NOT NULL DEFAULT '',"
+  "  family_name TEXT NOT NULL DEFAULT '',"
+  "  display_name TEXT NOT NULL CHECK (display_name <> ''),"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'member',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  sort_key TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX person_by_sort_key ON person (sort_key, id);"
+  "CREATE INDEX person_by_organization ON person (organization_id);"
+  "CREATE TABLE person_email ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL CHECK (address <> ''),"
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX person_email_by_person ON person_email (person_id, position);"
+  "CREATE TABLE person_phone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  number TEXT NOT NULL CHECK (number <> ''),"
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX person_phone_by_person ON person_phone (person_id, position);",
+
+  /* 2: full-text search over names, organizations, e-mails and phones,
+   * kept current by triggers; accents and case are ignored. */
+  "CREATE VIRTUAL TABLE person_search USING fts5 ("
+  "  name, organization, contact,"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '2 3'"
+  ");"
+  "CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN"
+  "  INSERT INTO person_search (rowid, name, organization, contact)"
+  "  VALUES (new.id,"
+  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title,"
+  "          coalesce ((SELECT name FROM organization WHERE id = new.organization_id), ''),"
+  "          '');"
+  "END;"
+  "CREATE TRIGGER person_search_update AFTER UPDATE ON person BEGIN"
+  "  DELETE FROM person_search WHERE rowid = old.id;"
+  "  INSERT INTO person_search (rowid, name, organization, contact)"
+  "  VALUES (new.id,"
+  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title,"
+  "          coalesce ((SELECT name FROM organization WHERE id = new.organization_id), ''),"
+  "          coalesce ((SELECT group_concat (address, ' ') FROM person_email WHERE person_id = new.id), '')"
+  "          || ' ' ||"
+  "          coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = new.id), ''));"
+  "END;"
+  "CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN"
+  "  DELETE FROM person_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE VIEW person_contact_text (person_id, contact) AS"
+  "  SELECT p.id,"
+  "         coalesce ((SELECT group_concat (address, ' ') FROM person_email WHERE person_id = p.id), '')"
+  "         || ' ' ||"
+  "         coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = p.id), '')"
+  "  FROM person p;"
+  "CREATE TRIGGER person_search_email_insert AFTER INSERT ON person_email BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
+  "  WHERE rowid = new.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_email_update AFTER UPDATE ON person_email BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
+  "  WHERE rowid = new.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_email_delete AFTER DELETE ON person_email BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = old.person_id)"
+  "  WHERE rowid = old.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_phone_insert AFTER INSERT ON person_phone BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
+  "  WHERE rowid = new.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_phone_update AFTER UPDATE ON person_phone BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
+  "  WHERE rowid = new.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_phone_delete AFTER DELETE ON person_phone BEGIN"
+  "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = old.person_id)"
+  "  WHERE rowid = old.person_id;"
+  "END;"
+  "CREATE TRIGGER person_search_organization_rename AFTER UPDATE OF name ON organization BEGIN"
+  "  UPDATE person_search SET organization = new.name"
+  "  WHERE rowid IN (SELECT id FROM person WHERE organization_id = new.id);"
+  "END;"
+  "INSERT INTO person_search (rowid, name, organization, contact)"
+  "  SELECT p.id,"
+  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title,"
+  "         coalesce (o.name, ''),"
+  "         c.contact"
+  "  FROM person p"
+  "  LEFT JOIN organization o ON o.id = p.organization_id"
+  "  JOIN person_contact_text c ON c.person_id = p.id;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
+
+typedef struct
+{
+  guint  signal;
+  gint64 id;
+} PendingSignal;
+
+struct _CoalitionStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *backup_path;
+  int         schema_version;
+
+  /* SQL text (a string literal, compared by address) → sqlite3_stmt */
+  GHashTable *statements;
+
+  guint       transaction_depth;
+  gboolean    transaction_failed;
+  GArray     *pending;
+  gboolean    pending_changed;
+};
+
+G_DEFINE_FINAL_TYPE (CoalitionStore, coalition_store, G_TYPE_OBJECT)
+
+enum {
+  PERSON_ADDED,
+  PERSON_CHANGED,
+  PERSON_REMOVED,
+  ORGANIZATION_ADDED,
+  ORGANIZATION_CHANGED,
+  ORGANIZATION_REMOVED,
+  SETTING_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (coalition-store-error-quark, coalition_store_error)
+
+/* ---------------------------------------------------------------------- */
+/* Errors */
+
+static char *
+display_name_for_path (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* Turns an SQLite result code into a GError that tells the person what to do. */
+static void
+set_sqlite_error (GError     **error,
+                  const char  *path,
+                  sqlite3     *db,
+                  int          rc)
+{
+  g_autofree char *name = display_name_for_path (path);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED,
+                   _("The database “%s” is in use by another program. Close the other program "
+                     "or wait a moment, then try again."), name);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be changed because the file or its folder is "
+                     "read-only. Copy it to a folder you can write to, or change its permissions."),
+                   name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL,
+                   _("There is no space left to save changes to “%s”. Free some disk space, then "
+                     "try again; nothing already saved was lost."), name);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Coalition database. Choose another file, or create a new "
+                     "database."), name);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
+                   _("The database “%s” is damaged (%s). Restore it from a backup, or run "
+                     "“coalition-cli check” for details."), name, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                   _("The change could not be saved because it conflicts with other records (%s)."),
+                   detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
+                   _("Could not read or write “%s” (%s). Check that the disk is connected and "
+                     "the file is still there."), name, detail);
+      break;
+
+    default:
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
+                   _("The database “%s” reported an error: %s."), name, detail);
+      break;
+    }
+}
+
+static void
+store_error (CoalitionStore  *self,
+             GError         **error,
+             int              rc)
+{
+  set_sqlite_error (error, self->path, self->db, rc);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements */
+
+static sqlite3_stmt *
+prepare (CoalitionStore  *self,
+         const char      *sql,
+         GError         **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (CoalitionStore  *self,
+      const char      *sql,
+      GError         **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows, and resets it. */
+static gboolean
+step_done (CoalitionStore  *self,
+           sqlite3_stmt    *stmt,
+           GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Text goes into the file as valid UTF-8 in NFC, so that the same name typed
+ * on two systems is the same name. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           idx,
+           const char   *text)
+{
+  char *nfc;
+
+  if (text == NULL)
+    {
+      sqlite3_bind_null (stmt, idx);
+      return;
+    }
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  sqlite3_bind_text (stmt, idx, nfc ? nfc : "", -1, g_free);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, col);
+
+  return text ? text : "";
+}
+
+/* ---------------------------------------------------------------------- */
+/* Transactions and signals */
+
+static void
+queue_signal (CoalitionStore *self,
+              guint           signal,
+              gint64          id)
+{
+  PendingSignal pending = { signals[signal], id };
+
+  g_array_append_val (self->pending, pending);
+}
+
+static void
+flush_signals (CoalitionStore *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+  gboolean changed = self->pending_changed;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
+  self->pending_changed = FALSE;
+
+  /* A bulk change makes the single-record signals redundant. */
+  if (changed)
+    {
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      g_signal_emit (self, p->signal, 0, p->id);
+    }
+}
+
+static void
+drop_signals (CoalitionStore *self)
+{
+  g_array_set_size (self->pending, 0);
+  self->pending_changed = FALSE;
+}
+
+gboolean
+coalition_store_begin (CoalitionStore  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth == 0)
+    {
+      /* IMMEDIATE takes the write lock now, so a busy database is reported
+       * before any work is done rather than at commit. */
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->transaction_failed = FALSE;
+    }
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+coalition_store_commit (CoalitionStore  *self,
+                        GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (--self->transaction_depth > 0)
+    return TRUE;
+
+  if (self->transaction_failed)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      drop_signals (self);
+      self->transaction_failed = FALSE;
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
+                           _("An earlier step failed, so nothing was saved."));
+      return FALSE;
+    }
+
+  if (!exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      drop_signals (self);
+      return FALSE;
+    }
+
+  flush_signals (self);
+  return TRUE;
+}
+
+void
+coalition_store_rollback (CoalitionStore *self)
+{
+  g_return_if_fail (COALITION_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  self->transaction_failed = TRUE;
+  if (--self->transaction_depth > 0)
+    return;
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  drop_signals (self);
+  self->transaction_failed = FALSE;
+}
+
+void
+coalition_store_mark_bulk_change (CoalitionStore *self)
+{
+  g_return_if_fail (COALITION_IS_STORE (self));
+  self->pending_changed = TRUE;
+}
+
+void
+coalition_store_emit_changed (CoalitionStore *self)
+{
+  g_return_if_fail (COALITION_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Opening and migrating */
+
+char *
+coalition_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "coalition", "coalition.db", NULL);
+}
+
+static int
+read_int (sqlite3    *db,
+          const char *sql,
+          int        *out_value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static char *
+choose_backup_path (const char *path,
+                    int         version)
+{
+  char *candidate = g_strdup_printf ("%s.v%d.bak", path, version);
+
+  for (guint n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.v%d-%u.bak", path, version, n);
+    }
+
+  return candidate;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name_for_path (path);
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s. Choose a folder you can write to."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Copies the live database with SQLite's backup API, so the copy is
+ * consistent even while another program uses the file. */
+static gboolean
+backup_to (CoalitionStore  *self,
+           const char      *dest_path,
+           GError         **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!create_private_file (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest_path, dest, rc);
+      sqlite3_close (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (CoalitionStore  *self,
+         GError         **error)
+{
+  for (int version = self->schema_version; version < COALITION_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!exec (self, "BEGIN IMMEDIATE", &local_error) ||
+          !exec (self, migrations[version], &local_error) ||
+          !exec (self, set_version, &local_error) ||
+          !exec (self, "COMMIT", &local_error))
+        {
+          g_autofree char *name = display_name_for_path (self->path);
+
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+          /* Being locked out or out of space is not a broken migration:
+           * say so plainly, the file is untouched either way. */
+          if (g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED) ||
+              g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL) ||
+              g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_READ_ONLY))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+            }
+          else if (self->backup_path != NULL)
+            {
+              g_autofree char *backup_name = display_name_for_path (self->backup_path);
+
+              g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
+                           _("Could not update “%s” for this version of Coalition (%s). The file "
+                             "was left as it was, and a copy is in “%s”."),
+                           name, local_error->message, backup_name);
+            }
+          else
+            {
+              g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
+                           _("Could not set up “%s” as a Coalition database (%s)."),
+                           name, local_error->message);
+            }
+
+          return FALSE;
+        }
+
+      self->schema_version = version + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (CoalitionStore  *self,
+               guint            busy_timeout_ms,
+               GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *name = display_name_for_path (self->path);
+  int n_objects = 0;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder for “%s”: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Coalition database. Choose a file."), name);
+      return FALSE;
+    }
+
+  /* Created here rather than by SQLite so the mode is 0600 whatever the
+   * umask: the file holds people's contact details. */
+  if (!create_private_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->path, self->db, rc);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, busy_timeout_ms);
+
+  /* Read before anything writes: a newer or foreign file must stay exactly
+   * as it was. */
+  rc = read_int (self->db, "PRAGMA user_version", &self->schema_version);
+  if (rc == SQLITE_OK)
+    rc = read_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (self->schema_version > COALITION_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Coalition (database version %d; this "
+                     "version reads up to %d). Update Coalition to open it; the file has not "
+                     "been changed."),
+                   name, self->schema_version, COALITION_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (self->schema_version == 0 && n_objects > 0)
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not a Coalition database. Choose "
+                     "another file, or create a new database."), name);
+      return FALSE;
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      store_error (self, error, SQLITE_READONLY);
+      return FALSE;
+    }
+
+  if (self->schema_version > 0 && self->schema_version < COALITION_STORE_SCHEMA_VERSION)
+    {
+      self->backup_path = choose_backup_path (self->path, self->schema_version);
+      if (!backup_to (self, self->backup_path, error))
+        {
+          g_clear_pointer (&self->backup_path, g_free);
+          return FALSE;
+        }
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
+CoalitionStore *
+coalition_store_open_full (const char  *path,
+                           guint        busy_timeout_ms,
+                           GError     **error)
+{
+  g_autoptr(CoalitionStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (COALITION_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_database (self, busy_timeout_ms, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+CoalitionStore *
+coalition_store_open (const char  *path,
+                      GError     **error)
+{
+  return coalition_store_open_full (path, DEFAULT_BUSY_TIMEOUT_MS, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject */
+
+static void
+coalition_store_finalize (GObject *object)
+{
+  CoalitionStore *self = (CoalitionStore *)object;
+
+  if (self->transaction_depth > 0)
+    {
+      g_warning ("Store finalized inside a transaction; rolling back");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      if (self->schema_version == COALITION_STORE_SCHEMA_VERSION &&
+          !sqlite3_db_readonly (self->db, "main"))
+        sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (coalition_store_parent_class)->finalize (object);
+}
+
+static void
+coalition_store_class_init (CoalitionStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const char *id_signals[] = {
+    [PERSON_ADDED] = "person-added",
+    [PERSON_CHANGED] = "person-changed",
+    [PERSON_REMOVED] = "person-removed",
+    [ORGANIZATION_ADDED] = "organization-added",
+    [ORGANIZATION_CHANGED] = "organization-changed",
+    [ORGANIZATION_REMOVED] = "organization-removed",
+  };
+
+  object_class->finalize = coalition_store_finalize;
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_signals); i++)
+    signals[i] = g_signal_new (id_signals[i],
+                               G_TYPE_FROM_CLASS (klass),
+                               G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL,
+                               G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals[SETTING_CHANGED] = g_signal_new ("setting-changed",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+coalition_store_init (CoalitionStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingSignal));
+}
+
+const char *
+coalition_store_get_path (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+coalition_store_get_schema_version (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+coalition_store_get_backup_path (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  return self->backup_path;
+}
+
+gpointer
+coalition_store_get_handle (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Helpers for records */
+
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Case and accents are ignored, so that “Łukasz”, “lukas” and “Lucas” sort
+ * together as people expect. */
+char *
+coalition_store_make_sort_key (const char *primary,
+                               const char *secondary)
+{
+  g_autofree char *joined = g_strconcat (primary ? primary : "", "\x01", secondary ? secondary : "", NULL);
+  g_autofree char *decomposed = g_utf8_normalize (joined, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  key = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      /* ł and đ carry their stroke in the letter itself, not in a mark */
+      if (c == 0x0142 || c == 0x0141)
+        c = 'l';
+      else if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      else if (c == 0x00F8 || c == 0x00D8)
+        c = 'o';
+      g_string_append_unichar (key, c);
+    }
+
+  folded = g_utf8_casefold (key->str, key->len);
+  g_string_free (key, TRUE);
+
+  return g_steal_pointer (&folded);
+}
+
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                           _("The text is not valid UTF-8 and was not saved."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Settings */
+
+char *
+coalition_store_get_setting (CoalitionStore *self,
+                             const char     *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+gboolean
+coalition_store_set_setting (CoalitionStore  *self,
+                             const char      *key,
+                             const char      *value,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!check_text (value, error))
+    return FALSE;
+
+  if (value == NULL)
+    stmt = prepare (self, "DELETE FROM setting WHERE key = ?1", error);
+  else
+    stmt = prepare (self,
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    bind_text (stmt, 2, value);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* Inside a transaction the change may still be rolled back: views hear of
+   * it with the rest at the commit. */
+  if (self->transaction_depth > 0)
+    self->pending_changed = TRUE;
+  else
+    g_signal_emit (self, signals[SETTING_CHANGED], g_quark_from_string (key), key);
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* People */
+
+#define PERSON_COLUMNS \
+  "p.id, p.uid, p.given_name, p.family_name, p.display_name, p.organization_id, o.name, " \
+  "p.title, p.status, p.notes, p.created_at, p.updated_at"
+
+static gboolean
+load_contact_points (CoalitionStore   *self,
+                     CoalitionPerson  *person,
+                     const char       *sql,
+                     gboolean          emails,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, coalition_person_get_id (person));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (emails)
+        coalition_person_add_email (person, column_text (stmt, 0), column_text (stmt, 1),
+                                    sqlite3_column_int (stmt, 2));
+      else
+        coalition_person_add_phone (person, column_text (stmt, 0), column_text (stmt, 1),
+                                    sqlite3_column_int (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+CoalitionPerson *
+coalition_store_get_person (CoalitionStore  *self,
+                            gint64           id,
+                            GError         **error)
+{
+  g_autoptr(CoalitionPerson) person = NULL;
+  CoalitionStatus status = COALITION_STATUS_MEMBER;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " PERSON_COLUMNS " FROM person p "
+                  "LEFT JOIN organization o ON o.id = p.organization_id "
+                  "WHERE p.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                     _("This person is no longer in the directory."));
+      else
+        store_error (self, error, rc);
+      return NULL;
+    }
+
+  person = coalition_person_new ();
+  coalition_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+  coalition_person_set_uid (person, column_text (stmt, 1));
+  coalition_person_set_given_name (person, column_text (stmt, 2));
+  coalition_person_set_family_name (person, column_text (stmt, 3));
+  coalition_person_set_display_name (person, column_text (stmt, 4));
+  coalition_person_set_organization_id (person, sqlite3_column_int64 (stmt, 5));
+  coalition_person_set_organization_name (person, (const char *)sqlite3_column_text (stmt, 6));
+  coalition_person_set_title (person, column_text (stmt, 7));
+  coalition_status_from_string (column_text (stmt, 8), &status);
+  coalition_person_set_status (person, status);
+  coalition_person_set_notes (person, column_text (stmt, 9));
+  coalition_person_set_times (person, column_text (stmt, 10), column_text (stmt, 11));
+  sqlite3_reset (stmt);
+
+  if (!load_contact_points (self, person,
+                            "SELECT label, address, is_primary FROM person_email "
+                            "WHERE person_id = ? ORDER BY position",
+                            TRUE, error) ||
+      !load_contact_points (self, person,
+                            "SELECT label, number, is_primary FROM person_phone "
+                            "WHERE person_id = ? ORDER BY position",
+                            FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&person);
+}
+
+static gboolean
+validate_person (CoalitionPerson  *person,
+                 GError          **error)
+{
+  GPtrArray *lists[] = { coalition_person_get_emails (person), coalition_person_get_phones (person) };
+  const char *texts[] = {
+    coalition_person_get_given_name (person),
+    coalition_person_get_family_name (person),
+    coalition_person_get_display_name (person),
+    coalition_person_get_title (person),
+    coalition_person_get_notes (person),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!check_text (texts[i], error))
+      return FALSE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const CoalitionContactPoint *point = g_ptr_array_index (lists[l], i);
+
+        if (!check_text (point->label, error) || !check_text (point->value, error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* The name shown in lists: the display name as given, else the given and
+ * family names joined. */
+static char *
+effective_display_name (CoalitionPerson *person)
+{
+  g_autofree char *joined = NULL;
+
+  if (*coalition_person_get_display_name (person) != '\0')
+    return g_strstrip (g_strdup (coalition_person_get_display_name (person)));
+
+  joined = g_strjoin (" ", coalition_person_get_given_name (person),
+                      coalition_person_get_family_name (person), NULL);
+  return g_strstrip (g_steal_pointer (&joined));
+}
+
+static gboolean
+write_contact_points (CoalitionStore   *self,
+                      gint64            person_id,
+                      GPtrArray        *points,
+                      const char       *delete_sql,
+                      const char       *insert_sql,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (self, delete_sql, error);
+  guint position = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (points, i);
+      g_autofree char *value = g_strstrip (g_strdup (point->value));
+
+      if (*value == '\0')
+        continue;
+
+      if (!(stmt = prepare (self, insert_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_int (stmt, 2, position++);
+      bind_text (stmt, 3, point->label);
+      bind_text (stmt, 4, value);
+      sqlite3_bind_int (stmt, 5, point->primary ? 1 : 0);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_person (CoalitionStore   *self,
+              CoalitionPerson  *person,
+              gboolean          insert,
+              GError          **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *now = now_utc ();
+  g_autofree char *uid = NULL;
+  g_autofree char *created_at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = coalition_person_get_id (person);
+  gint64 organization_id = coalition_person_get_organization_id (person);
+  gboolean has_family;
+
+  if (!validate_person (person, error))
+    return FALSE;
+
+  display_name = effective_display_name (person);
+  if (*display_name == '\0')
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                           _("A person needs a name. Enter a given name, a family name or both."));
+      return FALSE;
+    }
+
+  has_family = *coalition_person_get_family_name (person) != '\0';
+  sort_key = coalition_store_make_sort_key (has_family ? coalition_person_get_family_name (person) : display_name,
+                                            has_family ? coalition_person_get_given_name (person) : "");
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  if (insert)
+    {
+      uid = g_uuid_string_random ();
+      created_at = g_strdup (now);
+      stmt = prepare (self,
+                      "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, "
+                      "title, status, notes, sort_key, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                      &local_error);
+    }
+  else
+    {
+      stmt = prepare (self,
+                      "UPDATE person SET given_name = ?2, family_name = ?3, display_name = ?4, "
+                      "organization_id = ?5, title = ?6, status = ?7, notes = ?8, sort_key = ?9, "
+                      "updated_at = ?10 WHERE id = ?11 RETURNING uid, created_at",
+                      &local_error);
+    }
+
+  if (stmt != NULL)
+    {
+      int rc;
+
+      if (insert)
+        sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 11, id);
+      bind_text (stmt, 2, coalition_person_get_given_name (person));
+      bind_text (stmt, 3, coalition_person_get_family_name (person));
+      bind_text (stmt, 4, display_name);
+      if (organization_id > 0)
+        sqlite3_bind_int64 (stmt, 5, organization_id);
+      else
+        sqlite3_bind_null (stmt, 5);
+      bind_text (stmt, 6, coalition_person_get_title (person));
+      sqlite3_bind_text (stmt, 7, coalition_status_to_string (coalition_person_get_status (person)), -1, SQLITE_STATIC);
+      bind_text (stmt, 8, coalition_person_get_notes (person));
+      sqlite3_bind_text (stmt, 9, sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+
+      rc = sqlite3_step (stmt);
+      if (!insert && rc == SQLITE_ROW)
+        {
+          uid = g_strdup (column_text (stmt, 0));
+          created_at = g_strdup (column_text (stmt, 1));
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_reset (stmt);
+
+      if (!insert && rc == SQLITE_DONE && uid == NULL)
+        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                             _("This person is no longer in the directory."));
+      else if (rc != SQLITE_DONE)
+        store_error (self, &local_error, rc);
+      else if (insert)
+        id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  if (local_error == NULL)
+    write_contact_points (self, id, coalition_person_get_emails (person),
+                          "DELETE FROM person_email WHERE person_id = ?",
+                          "INSERT INTO person_email (person_id, position, label, address, is_primary) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          &local_error);
+  if (local_error == NULL)
+    write_contact_points (self, id, coalition_person_get_phones (person),
+                          "DELETE FROM person_phone WHERE person_id = ?",
+                          "INSERT INTO person_phone (person_id, position, label, number, is_primary) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          &local_error);
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, insert ? PERSON_ADDED : PERSON_CHANGED, id);
+
+  if (!coalition_store_commit (self, error))
+    return FALSE;
+
+  /* Only now that the row is committed does the object carry its identity. */
+  coalition_person_set_id (person, id);
+  coalition_person_set_uid (person, uid);
+  coalition_person_set_times (person, created_at, now);
+  coalition_person_set_display_name (person, display_name);
+
+  return TRUE;
+}
+
+gboolean
+coalition_store_insert_person (CoalitionStore   *self,
+                               CoalitionPerson  *person,
+                               GError          **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (coalition_person_get_id (person) == 0, FALSE);
+
+  return write_person (self, person, TRUE, error);
+}
+
+gboolean
+coalition_store_update_person (CoalitionStore   *self,
+                               CoalitionPerson  *person,
+                               GError          **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (coalition_person_get_id (person) > 0, FALSE);
+
+  return write_person (self, person, FALSE, error);
+}
+
+/* Deletes one row by id in its own transaction and announces it. */
+static gboolean
+delete_row (CoalitionStore  *self,
+            const char      *sql,
+            gint64           id,
+            guint            removed_signal,
+            const char      *gone_message,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self, sql, &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (step_done (self, stmt, &local_error) && sqlite3_changes (self->db) == 0)
+        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                             gone_message);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, removed_signal, id);
+  return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_delete_person (CoalitionStore  *self,
+                               gint64           id,
+                               GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  return delete_row (self, "DELETE FROM person WHERE id = ?", id, PERSON_REMOVED,
+                     _("This person is no longer in the directory."), error);
+}
+
+static guint
+count (CoalitionStore *self,
+       const char     *sql)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  guint n = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return n;
+}
+
+guint
+coalition_store_count_people (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), 0);
+  return count (self, "SELECT count(*) FROM person");
+}
+
+/* Turns what a person typed into an FTS5 query: every word must match the
+ * start of a word in the record. Words are quoted, so nothing typed can be
+ * read as FTS5 syntax. Returns NULL when nothing searchable was typed. */
+static char *
+make_match_expression (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
+  g_autoptr(GString) expr = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gboolean searchable = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          searchable = TRUE;
+      if (!searchable)
+        continue;
+
+      if (expr->len > 0)
+        g_string_append_c (expr, ' ');
+      g_string_append_c (expr, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append (expr, "\"\"");
+          else
+            g_string_append_c (expr, *p);
+        }
+      g_string_append (expr, "\"*");
+    }
+
+  return expr->len > 0 ? g_string_free (g_steal_pointer (&expr), FALSE) : NULL;
+}
+
+static GArray *
+collect_ids (CoalitionStore  *self,
+             sqlite3_stmt    *stmt,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+coalition_store_find_people (CoalitionStore  *self,
+                             const char      *query,
+                             GError         **error)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfc = NULL;
+  g_autofree char *expr = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  if (query != NULL)
+    {
+      valid = g_utf8_make_valid (query, -1);
+      nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+      expr = make_match_expression (nfc);
+    }
+
+  if (query == NULL || g_strstrip (nfc)[0] == '\0')
+    {
+      stmt = prepare (self, "SELECT id FROM person ORDER BY sort_key, id", error);
+      if (stmt == NULL)
+        return NULL;
+      return collect_ids (self, stmt, error);
+    }
+
+  if (expr == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = prepare (self,
+                  "SELECT p.id FROM person_search JOIN person p ON p.id = person_search.rowid "
+                  "WHERE person_search MATCH ? ORDER BY p.sort_key, p.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
+  return collect_ids (self, stmt, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Organizations */
+
+static CoalitionOrganization *
+organization_from_row (sqlite3_stmt *stmt)
+{
+  CoalitionOrganization *organization = coalition_organization_new (column_text (stmt, 2));
+  CoalitionOrganizationKind kind = COALITION_ORGANIZATION_KIND_OTHER;
+  CoalitionStatus status = COALITION_STATUS_PROSPECT;
+
+  coalition_organization_set_id (organization, sqlite3_column_int64 (stmt, 0));
+  coalition_organization_set_uid (organization, column_text (stmt, 1));
+  coalition_organization_kind_from_string (column_text (stmt, 3), &kind);
+  coalition_organization_set_kind (organization, kind);
+  coalition_organization_set_sector (organization, column_text (stmt, 4));
+  coalition_organization_set_website (organization, column_text (stmt, 5));
+  coalition_status_from_string (column_text (stmt, 6), &status);
+  coalition_organization_set_status (organization, status);
+  coalition_organization_set_notes (organization, column_text (stmt, 7));
+  coalition_organization_set_times (organization, column_text (stmt, 8), column_text (stmt, 9));
+  coalition_organization_set_n_people (organization, sqlite3_column_int (stmt, 10));
+
+  return organization;
+}
+
+#define ORGANIZATION_SELECT \
+  "SELECT o.id, o.uid, o.name, o.kind, o.sector, o.website, o.status, o.notes, " \
+  "o.created_at, o.updated_at, " \
+  "(SELECT count(*) FROM person p WHERE p.organization_id = o.id) FROM organization o "
+
+CoalitionOrganization *
+coalition_store_get_organization (CoalitionStore  *self,
+                                  gint64           id,
+                                  GError         **error)
+{
+  CoalitionOrganization *organization = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self, ORGANIZATION_SELECT "WHERE o.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    organization = organization_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                 _("This organization is no longer in the directory."));
+  else
+    store_error (self, error, rc);
+  sqlite3_reset (stmt);
+
+  return organization;
+}
+
+GPtrArray *
+coalition_store_list_organizations (CoalitionStore  *self,
+                                    GError         **error)
+{
+  g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self, ORGANIZATION_SELECT "ORDER BY o.sort_key, o.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (organizations, organization_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&organizations);
+}
+
+static gboolean
+write_organization (CoalitionStore         *self,
+                    CoalitionOrganization  *organization,
+                    gboolean                insert,
+                    GError                **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *now = now_utc ();
+  g_autofree char *uid = NULL;
+  g_autofree char *created_at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *texts[] = {
+    coalition_organization_get_name (organization),
+    coalition_organization_get_sector (organization),
+    coalition_organization_get_website (organization),
+    coalition_organization_get_notes (organization),
+  };
+  gint64 id = coalition_organization_get_id (organization);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!check_text (texts[i], error))
+      return FALSE;
+
+  name = g_strstrip (g_strdup (coalition_organization_get_name (organization)));
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                           _("An organization needs a name."));
+      return FALSE;
+    }
+  sort_key = coalition_store_make_sort_key (name, NULL);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  if (insert)
+    {
+      uid = g_uuid_string_random ();
+      created_at = g_strdup (now);
+      stmt = prepare (self,
+                      "INSERT INTO organization (uid, name, kind, sector, website, status, notes, "
+                      "sort_key, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                      &local_error);
+    }
+  else
+    {
+      stmt = prepare (self,
+                      "UPDATE organization SET name = ?2, kind = ?3, sector = ?4, website = ?5, "
+                      "status = ?6, notes = ?7, sort_key = ?8, updated_at = ?9 "
+                      "WHERE id = ?10 RETURNING uid, created_at",
+                      &local_error);
+    }
+
+  if (stmt != NULL)
+    {
+      int rc;
+
+      if (insert)
+        sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 10, id);
+      bind_text (stmt, 2, name);
+      sqlite3_bind_text (stmt, 3, coalition_organization_kind_to_string (coalition_organization_get_kind (organization)), -1, SQLITE_STATIC);
+      bind_text (stmt, 4, coalition_organization_get_sector (organization));
+      bind_text (stmt, 5, coalition_organization_get_website (organization));
+      sqlite3_bind_text (stmt, 6, coalition_status_to_string (coalition_organization_get_status (organization)), -1, SQLITE_STATIC);
+      bind_text (stmt, 7, coalition_organization_get_notes (organization));
+      sqlite3_bind_text (stmt, 8, sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+
+      rc = sqlite3_step (stmt);
+      if (!insert && rc == SQLITE_ROW)
+        {
+          uid = g_strdup (column_text (stmt, 0));
+          created_at = g_strdup (column_text (stmt, 1));
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_reset (stmt);
+
+      if (!insert && rc == SQLITE_DONE && uid == NULL)
+        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                             _("This organization is no longer in the directory."));
+      else if (rc != SQLITE_DONE)
+        store_error (self, &local_error, rc);
+      else if (insert)
+        id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, insert ? ORGANIZATION_ADDED : ORGANIZATION_CHANGED, id);
+  if (!coalition_store_commit (self, error))
+    return FALSE;
+
+  coalition_organization_set_id (organization, id);
+  coalition_organization_set_uid (organization, uid);
+  coalition_organization_set_name (organization, name);
+  coalition_organization_set_times (organization, created_at, now);
+
+  return TRUE;
+}
+
+gboolean
+coalition_store_insert_organization (CoalitionStore         *self,
+                                     CoalitionOrganization  *organization,
+                                     GError                **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (organization), FALSE);
+  g_return_val_if_fail (coalition_organization_get_id (organization) == 0, FALSE);
+
+  return write_organization (self, organization, TRUE, error);
+}
+
+gboolean
+coalition_store_update_organization (CoalitionStore         *self,
+                                     CoalitionOrganization  *organization,
+                                     GError                **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (organization), FALSE);
+  g_return_val_if_fail (coalition_organization_get_id (organization) > 0, FALSE);
+
+  return write_organization (self, organization, FALSE, error);
+}
+
+gboolean
+coalition_store_delete_organization (CoalitionStore  *self,
+                                     gint64           id,
+                                     GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  /* Its people stay in the directory without an organization; their rows
+   * change, so views reload them. */
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+  self->pending_changed = TRUE;
+  if (!delete_row (self, "DELETE FROM organization WHERE id = ?", id, ORGANIZATION_REMOVED,
+                   _("This organization is no longer in the directory."), error))
+    {
+      coalition_store_rollback (self);
+      return FALSE;
+    }
+  return coalition_store_commit (self, error);
+}
+
+guint
+coalition_store_count_organizations (CoalitionStore *self)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), 0);
+  return count (self, "SELECT count(*) FROM organization");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Checking */
+
+static gboolean
+collect_problems (CoalitionStore  *self,
+                  const char      *sql,
+                  gboolean         skip_ok,
+                  GPtrArray       *problems,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GString *line = g_string_new (NULL);
+      int n = sqlite3_column_count (stmt);
+
+      for (int i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (line, ": ");
+          g_string_append (line, column_text (stmt, i));
+        }
+
+      if (skip_ok && g_str_equal (line->str, "ok"))
+        g_string_free (line, TRUE);
+      else
+        g_ptr_array_add (problems, g_string_free (line, FALSE));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_OK)
+    return TRUE;
+
+  /* Damage bad enough to stop the check is itself what we report. */
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("The database is damaged: %s"), sqlite3_errmsg (self->db)));
+      return TRUE;
+    }
+
+  store_error (self, error, rc);
+  return FALSE;
+}
+
+gboolean
+coalition_store_check (CoalitionStore  *self,
+                       GStrv           *out_problems,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) fts_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_problems != NULL, FALSE);
+
+  if (!collect_problems (self, "PRAGMA integrity_check", TRUE, problems, error) ||
+      !collect_problems (self, "PRAGMA foreign_key_check", FALSE, problems, error))
+    return FALSE;
+
+  /* The search index is derived data: check that it matches its table. */
+  if (problems->len == 0 &&
+      !exec (self, "INSERT INTO person_search (person_search) VALUES ('integrity-check')", &fts_error))
+    g_ptr_array_add (problems, g_strdup_printf (_("The search index is damaged: %s"), fts_error->message));
+
+  g_ptr_array_add (problems, NULL);
+  *out_problems = (GStrv)g_ptr_array_free (g_steal_pointer (&problems), FALSE);
+
+  return TRUE;
+}

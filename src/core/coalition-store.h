@@ -1,0 +1,131 @@
+/* coalition-store.h — the coalition's SQLite database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "coalition-organization.h"
+#include "coalition-person.h"
+
+G_BEGIN_DECLS
+
+#define COALITION_STORE_ERROR (coalition_store_error_quark ())
+
+typedef enum
+{
+  COALITION_STORE_ERROR_FAILED,
+  COALITION_STORE_ERROR_NOT_A_DATABASE,   /* not SQLite, or SQLite but not ours */
+  COALITION_STORE_ERROR_TOO_NEW,          /* written by a newer Coalition */
+  COALITION_STORE_ERROR_READ_ONLY,
+  COALITION_STORE_ERROR_LOCKED,           /* another program holds it */
+  COALITION_STORE_ERROR_MIGRATION_FAILED, /* rolled back; the file is as it was */
+  COALITION_STORE_ERROR_FULL,             /* disk or quota full */
+  COALITION_STORE_ERROR_NOT_FOUND,        /* the record is gone */
+  COALITION_STORE_ERROR_INVALID,          /* the record breaks a rule */
+  COALITION_STORE_ERROR_NOT_EMPTY,        /* demo data asked for on a used file */
+} CoalitionStoreError;
+
+/* The schema version this build writes; see coalition-store.c for the list. */
+#define COALITION_STORE_SCHEMA_VERSION 2
+
+#define COALITION_TYPE_STORE (coalition_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoalitionStore, coalition_store, COALITION, STORE, GObject)
+
+/* Signals, emitted after the write is committed:
+ *   person-added (gint64 id), person-changed (gint64 id), person-removed (gint64 id)
+ *   organization-added, organization-changed, organization-removed (gint64 id)
+ *   changed ()  anything may have changed: reload (emitted by emit_changed
+ *               and after bulk writes such as the demo coalition or an import)
+ * Writes inside coalition_store_begin/commit are announced at the outer
+ * commit; a rollback announces nothing. */
+
+GQuark                 coalition_store_error_quark           (void);
+
+/* $XDG_DATA_HOME/coalition/coalition.db; newly allocated. */
+char                  *coalition_store_get_default_path      (void);
+
+/* Opens or creates the file (parent folders too, mode 0600) and migrates it
+ * to COALITION_STORE_SCHEMA_VERSION, after a backup beside it. */
+CoalitionStore        *coalition_store_open                  (const char             *path,
+                                                              GError                **error);
+/* As above, waiting at most @busy_timeout_ms for another program's lock. */
+CoalitionStore        *coalition_store_open_full             (const char             *path,
+                                                              guint                   busy_timeout_ms,
+                                                              GError                **error);
+
+const char            *coalition_store_get_path              (CoalitionStore         *self);
+int                    coalition_store_get_schema_version    (CoalitionStore         *self);
+/* The copy written before the last migration, or NULL if none was needed. */
+const char            *coalition_store_get_backup_path       (CoalitionStore         *self);
+/* The underlying connection, for tests and benchmarks only. */
+gpointer               coalition_store_get_handle            (CoalitionStore         *self);
+
+/* Group several writes into one transaction (they nest by counting). */
+gboolean               coalition_store_begin                 (CoalitionStore         *self,
+                                                              GError                **error);
+gboolean               coalition_store_commit                (CoalitionStore         *self,
+                                                              GError                **error);
+void                   coalition_store_rollback              (CoalitionStore         *self);
+
+/* Coalition-wide settings kept in the file, such as "coalition-name". */
+char                  *coalition_store_get_setting           (CoalitionStore         *self,
+                                                              const char             *key);
+gboolean               coalition_store_set_setting           (CoalitionStore         *self,
+                                                              const char             *key,
+                                                              const char             *value,
+                                                              GError                **error);
+
+/* People. Insert and update write the person and their e-mails and phones in
+ * one transaction, and fill in id, uid and times on @person. */
+gboolean               coalition_store_insert_person         (CoalitionStore         *self,
+                                                              CoalitionPerson        *person,
+                                                              GError                **error);
+gboolean               coalition_store_update_person         (CoalitionStore         *self,
+                                                              CoalitionPerson        *person,
+                                                              GError                **error);
+gboolean               coalition_store_delete_person         (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+CoalitionPerson       *coalition_store_get_person            (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+guint                  coalition_store_count_people          (CoalitionStore         *self);
+/* Ids of people in directory order (family name, given name), restricted to
+ * those matching @query when it is not NULL or blank. @query is what a person
+ * types: words are matched as prefixes, case and accents ignored. */
+GArray                *coalition_store_find_people           (CoalitionStore         *self,
+                                                              const char             *query,
+                                                              GError                **error);
+
+/* Organizations. */
+gboolean               coalition_store_insert_organization   (CoalitionStore         *self,
+                                                              CoalitionOrganization  *organization,
+                                                              GError                **error);
+gboolean               coalition_store_update_organization   (CoalitionStore         *self,
+                                                              CoalitionOrganization  *organization,
+                                                              GError                **error);
+gboolean               coalition_store_delete_organization   (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+CoalitionOrganization *coalition_store_get_organization      (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+guint                  coalition_store_count_organizations   (CoalitionStore         *self);
+/* Every organization by name; element type CoalitionOrganization. */
+GPtrArray             *coalition_store_list_organizations    (CoalitionStore         *self,
+                                                              GError                **error);
+
+/* integrity_check and foreign_key_check; each problem found becomes one line
+ * of @out_problems. Returns FALSE with @error only when the check itself could
+ * not run. */
+gboolean               coalition_store_check                 (CoalitionStore         *self,
+                                                              GStrv                  *out_problems,
+                                                              GError                **error);
+
+/* Tells views to reload, after another program may have written the file. */
+void                   coalition_store_emit_changed          (CoalitionStore         *self);
+
+G_END_DECLS
