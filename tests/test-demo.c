@@ -1,0 +1,204 @@
+/* test-demo.c — the example coalition a newcomer sees first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "coalition-core.h"
+
+static CoalitionStore *
+open_scratch (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  CoalitionStore *store = coalition_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static GPtrArray *
+all_people (CoalitionStore *store)
+{
+  g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, NULL);
+  GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (people, coalition_store_get_person (store, g_array_index (ids, gint64, i), NULL));
+
+  return people;
+}
+
+static gboolean
+has_script (const char   *text,
+            GUnicodeScript script)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == script)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_demo_reproducible (void)
+{
+  g_autoptr(CoalitionStore) a = open_scratch ("a.db");
+  g_autoptr(CoalitionStore) b = open_scratch ("b.db");
+  g_autoptr(CoalitionStore) c = open_scratch ("c.db");
+  g_autoptr(GPtrArray) people_a = NULL;
+  g_autoptr(GPtrArray) people_b = NULL;
+  g_autoptr(GPtrArray) people_c = NULL;
+  g_autoptr(GError) error = NULL;
+  guint differences = 0;
+
+  g_assert_true (coalition_demo_fill (a, 300, 42, NULL, NULL, NULL, &error));
+  g_assert_true (coalition_demo_fill (b, 300, 42, NULL, NULL, NULL, &error));
+  g_assert_true (coalition_demo_fill (c, 300, 43, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  people_a = all_people (a);
+  people_b = all_people (b);
+  people_c = all_people (c);
+  g_assert_cmpuint (people_a->len, ==, 300);
+  g_assert_cmpuint (people_b->len, ==, 300);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      CoalitionPerson *pa = people_a->pdata[i], *pb = people_b->pdata[i], *pc = people_c->pdata[i];
+
+      g_assert_cmpstr (coalition_person_get_display_name (pa), ==, coalition_person_get_display_name (pb));
+      g_assert_cmpstr (coalition_person_get_primary_email (pa), ==, coalition_person_get_primary_email (pb));
+      g_assert_cmpstr (coalition_person_get_organization_name (pa), ==, coalition_person_get_organization_name (pb));
+      /* … but uids are never shared between databases. */
+      g_assert_cmpstr (coalition_person_get_uid (pa), !=, coalition_person_get_uid (pb));
+
+      if (g_strcmp0 (coalition_person_get_display_name (pa), coalition_person_get_display_name (pc)) != 0)
+        differences++;
+    }
+
+  /* Another seed, another coalition. */
+  g_assert_cmpuint (differences, >, 100);
+}
+
+static void
+test_demo_realistic (void)
+{
+  g_autoptr(CoalitionStore) store = open_scratch ("demo.db");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) statuses = g_hash_table_new (NULL, NULL);
+  g_autofree char *name = NULL;
+  GUnicodeScript scripts[] = {
+    G_UNICODE_SCRIPT_HANGUL, G_UNICODE_SCRIPT_CYRILLIC, G_UNICODE_SCRIPT_GREEK, G_UNICODE_SCRIPT_HAN,
+  };
+  guint n_accented = 0, n_council = 0, n_with_email = 0, n_two_emails = 0, n_without_org = 0;
+
+  g_assert_true (coalition_demo_fill (store, 2000, COALITION_DEMO_DEFAULT_SEED, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  name = coalition_store_get_setting (store, "coalition-name");
+  g_assert_cmpstr (name, !=, NULL);
+
+  organizations = coalition_store_list_organizations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (organizations->len, >=, 100);
+  for (guint i = 0; i < organizations->len; i++)
+    g_hash_table_add (kinds, GINT_TO_POINTER (coalition_organization_get_kind (organizations->pdata[i])));
+  /* tenant unions, faith groups, clinics, food banks, a university, a
+   * business association, a union local, the city */
+  for (CoalitionOrganizationKind k = COALITION_ORGANIZATION_KIND_COMMUNITY; k <= COALITION_ORGANIZATION_KIND_GOVERNMENT; k++)
+    g_assert_true (g_hash_table_contains (kinds, GINT_TO_POINTER (k)));
+
+  people = all_people (store);
+  g_assert_cmpuint (people->len, ==, 2000);
+  for (guint i = 0; i < people->len; i++)
+    {
+      CoalitionPerson *person = people->pdata[i];
+      const char *display = coalition_person_get_display_name (person);
+
+      g_hash_table_add (statuses, GINT_TO_POINTER (coalition_person_get_status (person)));
+      if (strstr (display, "ë") || strstr (display, "Ł") || strstr (display, "ễ") || strstr (display, "í"))
+        n_accented++;
+      if (g_str_has_prefix (coalition_person_get_title (person), "Council Member"))
+        {
+          n_council++;
+          g_assert_cmpint (coalition_person_get_status (person), ==, COALITION_STATUS_TARGET);
+        }
+      if (coalition_person_get_primary_email (person) != NULL)
+        {
+          n_with_email++;
+          g_assert_nonnull (strchr (coalition_person_get_primary_email (person), '@'));
+          g_assert_true (g_str_is_ascii (coalition_person_get_primary_email (person)));
+        }
+      if (coalition_person_get_emails (person)->len > 1)
+        n_two_emails++;
+      if (coalition_person_get_organization_id (person) == 0)
+        n_without_org++;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (scripts); s++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < people->len && !found; i++)
+        found = has_script (coalition_person_get_display_name (people->pdata[i]), scripts[s]);
+      g_assert_true (found);
+    }
+
+  g_assert_cmpuint (n_accented, >, 20);
+  g_assert_cmpuint (n_council, >=, 5);
+  g_assert_cmpuint (n_with_email, >, 1700);
+  g_assert_cmpuint (n_two_emails, >, 100);
+  g_assert_cmpuint (n_without_org, >, 50);
+  g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_MEMBER)));
+  g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_PROSPECT)));
+  g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_ALLY)));
+}
+
+static void
+cancel_half_way (double   fraction,
+                 gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_demo_all_or_nothing (void)
+{
+  g_autoptr(CoalitionStore) store = open_scratch ("cancel.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (coalition_demo_fill (store, 1000, 1, cancel_half_way, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 0);
+
+  /* Filled once, it refuses to fill again and leaves the coalition alone. */
+  g_assert_true (coalition_demo_fill (store, 100, 1, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (coalition_demo_fill (store, 100, 1, NULL, NULL, NULL, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_EMPTY);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+
+  g_test_add_func ("/demo/reproducible", test_demo_reproducible);
+  g_test_add_func ("/demo/realistic", test_demo_realistic);
+  g_test_add_func ("/demo/all-or-nothing", test_demo_all_or_nothing);
+
+  return g_test_run ();
+}

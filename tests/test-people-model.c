@@ -1,0 +1,332 @@
+/* test-people-model.c — the lazy list of people that views show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "coalition-core.h"
+
+typedef struct
+{
+  CoalitionStore       *store;
+  CoalitionPeopleModel *model;
+  GtSignalLogger       *logger;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "model.db", NULL);
+  guint n_people = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  if (n_people > 0)
+    {
+      g_assert_true (coalition_demo_fill (fixture->store, n_people, 11, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  fixture->model = coalition_people_model_new (fixture->store);
+  fixture->logger = gt_signal_logger_new ();
+  gt_signal_logger_connect (fixture->logger, fixture->model, "items-changed");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+  g_clear_pointer (&fixture->logger, gt_signal_logger_free);
+  g_assert_finalize_object (fixture->model);
+  g_assert_finalize_object (fixture->store);
+}
+
+static void
+assert_items_changed (Fixture *fixture,
+                      guint    expected_position,
+                      guint    expected_removed,
+                      guint    expected_added)
+{
+  guint position = 0, removed = 0, added = 0;
+
+  gt_signal_logger_assert_emission_pop (fixture->logger, fixture->model, "items-changed",
+                                        &position, &removed, &added);
+  g_assert_cmpuint (position, ==, expected_position);
+  g_assert_cmpuint (removed, ==, expected_removed);
+  g_assert_cmpuint (added, ==, expected_added);
+}
+
+static CoalitionPerson *
+item (Fixture *fixture,
+      guint    position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (fixture->model), position);
+}
+
+static void
+test_counts_and_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GArray) ids = coalition_store_find_people (fixture->store, NULL, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, coalition_store_count_people (fixture->store));
+  g_assert_true (g_list_model_get_item_type (model) == COALITION_TYPE_PERSON);
+  g_assert_null (g_list_model_get_item (model, 1000));
+
+  /* Every row is the person the store puts at that place in the directory. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CoalitionPerson) person = item (fixture, i);
+
+      g_assert_cmpint (coalition_person_get_id (person), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpstr (coalition_person_get_display_name (person), !=, "");
+      g_assert_cmpuint (coalition_people_model_find (fixture->model, coalition_person_get_id (person)), ==, i);
+    }
+
+  /* Ordered by family name, case and accents aside: Łukasz Dąbrowski comes
+   * before Zoë Dubois, and both before Nowak. */
+  {
+    g_autoptr(CoalitionPerson) first = item (fixture, 0);
+    g_autoptr(CoalitionPerson) last = item (fixture, 999);
+    g_autofree char *a = g_utf8_casefold (coalition_person_get_family_name (first), -1);
+
+    g_assert_cmpint (a[0], <=, 'b');
+    g_assert_false (g_ascii_isalpha (coalition_person_get_family_name (last)[0]));
+  }
+}
+
+/* Counts the people read from the database, by watching the statements
+ * the store runs. */
+static int
+count_person_reads (unsigned  type,
+                    void     *user_data,
+                    void     *stmt,
+                    void     *sql)
+{
+  guint *n_reads = user_data;
+
+  if (strstr (sqlite3_sql (stmt), "FROM person p LEFT JOIN organization") != NULL)
+    (*n_reads)++;
+
+  return 0;
+}
+
+static void
+test_loads_lazily (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CoalitionPerson) far = NULL;
+  g_autoptr(CoalitionPerson) again = NULL;
+  g_autoptr(CoalitionPeopleModel) fresh = NULL;
+  guint n_reads = 0;
+
+  sqlite3_trace_v2 (coalition_store_get_handle (fixture->store), SQLITE_TRACE_STMT,
+                    count_person_reads, &n_reads);
+
+  /* A thousand people in a new model, none of them read yet. */
+  fresh = coalition_people_model_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, 1000);
+  g_assert_cmpuint (n_reads, ==, 0);
+  g_clear_object (&fresh);
+
+  /* Asking for one row reads its page only. */
+  far = item (fixture, 900);
+  g_assert_cmpuint (n_reads, >, 0);
+  g_assert_cmpuint (n_reads, <=, 128);
+  g_assert_cmpint (coalition_person_get_id (far), >, 0);
+
+  /* The same row again comes from the page, not the database. */
+  n_reads = 0;
+  again = item (fixture, 900);
+  g_assert_true (far == again);
+  g_assert_cmpuint (n_reads, ==, 0);
+
+  /* Reading every row reads each person once. */
+  for (guint i = 0; i < 1000; i++)
+    g_object_unref (item (fixture, i));
+  g_assert_cmpuint (n_reads, <=, 1000);
+
+  sqlite3_trace_v2 (coalition_store_get_handle (fixture->store), 0, NULL, NULL);
+}
+
+static CoalitionPerson *
+new_person (const char *given,
+            const char *family)
+{
+  CoalitionPerson *person = coalition_person_new ();
+
+  coalition_person_set_given_name (person, given);
+  coalition_person_set_family_name (person, family);
+  return person;
+}
+
+static void
+test_follows_edits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionPerson) aaron = new_person ("Aaron", "Aardvark");
+  g_autoptr(CoalitionPerson) zed = new_person ("Zed", "Zzyzx");
+  g_autoptr(CoalitionPerson) row = NULL;
+  guint n, zed_position, aaron_position;
+
+  /* An insertion arrives at its place: the very top, and the very end. */
+  g_assert_true (coalition_store_insert_person (fixture->store, aaron, &error));
+  g_assert_no_error (error);
+  assert_items_changed (fixture, 0, 0, 1);
+  g_assert_true (coalition_store_insert_person (fixture->store, zed, &error));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, 1002);
+  /* Latin names come before Cyrillic, Greek, Hangul and Han ones. */
+  zed_position = coalition_people_model_find (fixture->model, coalition_person_get_id (zed));
+  g_assert_cmpuint (zed_position, >, 0);
+  g_assert_cmpuint (zed_position, <, n - 1);
+  assert_items_changed (fixture, zed_position, 0, 1);
+  row = item (fixture, zed_position - 1);
+  g_assert_cmpint (g_ascii_strcasecmp (coalition_person_get_family_name (row), "Zzyzx"), <=, 0);
+  g_clear_object (&row);
+
+  row = item (fixture, 0);
+  g_assert_cmpstr (coalition_person_get_display_name (row), ==, "Aaron Aardvark");
+  g_clear_object (&row);
+
+  /* An edit that keeps the place is one changed row … */
+  coalition_person_set_title (aaron, "Treasurer");
+  g_assert_true (coalition_store_update_person (fixture->store, aaron, &error));
+  assert_items_changed (fixture, 0, 1, 1);
+  row = item (fixture, 0);
+  g_assert_cmpstr (coalition_person_get_title (row), ==, "Treasurer");
+  g_clear_object (&row);
+
+  /* … a rename moves the row: out of its old place, into its new one. */
+  coalition_person_set_family_name (aaron, "Zzzz");
+  coalition_person_set_display_name (aaron, "");
+  g_assert_true (coalition_store_update_person (fixture->store, aaron, &error));
+  aaron_position = coalition_people_model_find (fixture->model, coalition_person_get_id (aaron));
+  g_assert_cmpuint (aaron_position, ==, zed_position);
+  assert_items_changed (fixture, 0, 1, 0);
+  assert_items_changed (fixture, aaron_position, 0, 1);
+  row = item (fixture, aaron_position);
+  g_assert_cmpint (coalition_person_get_id (row), ==, coalition_person_get_id (aaron));
+  g_clear_object (&row);
+
+  /* A deletion leaves from where it was (Zed moved up when Aaron left the top). */
+  g_assert_true (coalition_store_delete_person (fixture->store, coalition_person_get_id (zed), &error));
+  g_assert_no_error (error);
+  assert_items_changed (fixture, zed_position - 1, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1001);
+
+  /* A rollback tells the view nothing. */
+  g_assert_true (coalition_store_begin (fixture->store, &error));
+  g_assert_true (coalition_store_delete_person (fixture->store, coalition_person_get_id (aaron), &error));
+  coalition_store_rollback (fixture->store);
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1001);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionPerson) outsider = new_person ("Bartholomew", "Quincey");
+  g_autoptr(CoalitionPerson) olena = new_person ("Олена", "Ткачук-Zyx");
+  guint n_found;
+
+  coalition_people_model_set_query (fixture->model, "nguyen");
+  n_found = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, <, 1000);
+  assert_items_changed (fixture, 0, 1000, n_found);
+  g_assert_cmpstr (coalition_people_model_get_query (fixture->model), ==, "nguyen");
+
+  for (guint i = 0; i < n_found; i++)
+    {
+      g_autoptr(CoalitionPerson) person = item (fixture, i);
+      g_assert_cmpstr (coalition_person_get_family_name (person), ==, "Nguyễn");
+    }
+
+  /* The same query again changes nothing. */
+  coalition_people_model_set_query (fixture->model, "  nguyen ");
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+
+  /* Someone who does not match is added without disturbing the results. */
+  g_assert_true (coalition_store_insert_person (fixture->store, outsider, &error));
+  g_assert_no_error (error);
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_found);
+
+  coalition_people_model_set_query (fixture->model, "zyx");
+  assert_items_changed (fixture, 0, n_found, 0);
+  g_assert_true (coalition_store_insert_person (fixture->store, olena, &error));
+  assert_items_changed (fixture, 0, 0, 1);
+
+  /* Clearing the search shows everyone again. */
+  coalition_people_model_set_query (fixture->model, "");
+  assert_items_changed (fixture, 0, 1, 1002);
+  g_assert_null (coalition_people_model_get_query (fixture->model));
+}
+
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (coalition_store_get_path (fixture->store));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) other = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) person = new_person ("Γιώργος", "Οικονόμου");
+
+  /* Another program (here another connection) adds someone … */
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_insert_person (other, person, &error));
+  g_assert_no_error (error);
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1000);
+
+  /* … and the window's refresh brings them in. */
+  coalition_store_emit_changed (fixture->store);
+  assert_items_changed (fixture, 0, 1000, 1001);
+  g_assert_cmpuint (coalition_people_model_find (fixture->model, coalition_person_get_id (person)), <, 1001);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (fixture->model), 0));
+  coalition_people_model_set_query (fixture->model, "anyone");
+  gt_signal_logger_assert_no_emissions (fixture->logger);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn, n) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, fn, fixture_tear_down)
+
+  ADD ("/people-model/counts-and-order", test_counts_and_order, 1000);
+  ADD ("/people-model/loads-lazily", test_loads_lazily, 1000);
+  ADD ("/people-model/follows-edits", test_follows_edits, 1000);
+  ADD ("/people-model/search", test_search, 1000);
+  ADD ("/people-model/reload", test_reload, 1000);
+  ADD ("/people-model/empty", test_empty, 0);
+
+#undef ADD
+
+  return g_test_run ();
+}

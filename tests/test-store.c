@@ -1,0 +1,600 @@
+/* test-store.c — the database file: creating, opening, migrating, refusing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libglib-testing/signal-logger.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coalition-core.h"
+
+static char *
+scratch_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static int
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Builds a database of an older schema from its SQL fixture. */
+static char *
+make_v1_database (const char *name,
+                  const char *extra_sql)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "coalition-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  char *path = scratch_path (name);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (extra_sql != NULL)
+    g_assert_cmpint (sqlite3_exec (db, extra_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return path;
+}
+
+static CoalitionPerson *
+make_person (const char *given,
+             const char *family,
+             const char *email)
+{
+  CoalitionPerson *person = coalition_person_new ();
+
+  coalition_person_set_given_name (person, given);
+  coalition_person_set_family_name (person, family);
+  if (email != NULL)
+    coalition_person_add_email (person, "work", email, TRUE);
+
+  return person;
+}
+
+static guint
+n_found (CoalitionStore *store,
+         const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = coalition_store_find_people (store, query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static void
+test_store_create (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "new", "folder", "coalition.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autofree char *journal = NULL;
+  sqlite3 *db;
+  GStatBuf st;
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_null (coalition_store_get_backup_path (store));
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+
+  db = coalition_store_get_handle (store);
+  g_assert_cmpint (raw_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, COALITION_STORE_SCHEMA_VERSION);
+  journal = raw_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (raw_int (db, "SELECT strict FROM pragma_table_list WHERE name = 'person'"), ==, 1);
+}
+
+static void
+test_store_reopen (void)
+{
+  g_autofree char *path = scratch_path ("reopen.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionOrganization) org = coalition_organization_new ("Eastside Tenants Union");
+  g_autoptr(CoalitionPerson) person = make_person ("Łukasz", "Wiśniewski", "lukasz@eastside.example.org");
+  g_autoptr(CoalitionPerson) again = NULL;
+  g_autofree char *uid = NULL;
+  GPtrArray *emails;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_insert_organization (store, org, &error));
+  g_assert_no_error (error);
+  coalition_person_set_organization_id (person, coalition_organization_get_id (org));
+  coalition_person_set_title (person, "Tenant Leader");
+  coalition_person_add_email (person, "home", "lw@mail.example.net", FALSE);
+  coalition_person_add_phone (person, "mobile", "+48 600 100 200", TRUE);
+  g_assert_true (coalition_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+
+  id = coalition_person_get_id (person);
+  uid = g_strdup (coalition_person_get_uid (person));
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (g_uuid_string_is_valid (uid));
+  g_assert_cmpstr (coalition_person_get_display_name (person), ==, "Łukasz Wiśniewski");
+  g_clear_object (&store);
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  again = coalition_store_get_person (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_person_get_uid (again), ==, uid);
+  g_assert_cmpstr (coalition_person_get_display_name (again), ==, "Łukasz Wiśniewski");
+  g_assert_cmpstr (coalition_person_get_organization_name (again), ==, "Eastside Tenants Union");
+  g_assert_cmpstr (coalition_person_get_title (again), ==, "Tenant Leader");
+  g_assert_cmpstr (coalition_person_get_primary_email (again), ==, "lukasz@eastside.example.org");
+  g_assert_cmpstr (coalition_person_get_primary_phone (again), ==, "+48 600 100 200");
+  emails = coalition_person_get_emails (again);
+  g_assert_cmpuint (emails->len, ==, 2);
+  g_assert_cmpstr (((CoalitionContactPoint *)emails->pdata[1])->label, ==, "home");
+  g_assert_false (((CoalitionContactPoint *)emails->pdata[1])->primary);
+  g_assert_cmpstr (coalition_person_get_created_at (again), ==, coalition_person_get_created_at (person));
+
+  /* An update keeps the uid and the creation time. */
+  coalition_person_set_family_name (again, "Wiśniewski-Kowalski");
+  coalition_person_set_display_name (again, "");
+  g_assert_true (coalition_store_update_person (store, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_person_get_uid (again), ==, uid);
+  g_assert_cmpstr (coalition_person_get_display_name (again), ==, "Łukasz Wiśniewski-Kowalski");
+  g_assert_cmpstr (coalition_person_get_created_at (again), ==, coalition_person_get_created_at (person));
+}
+
+static void
+test_store_migrate_v1 (void)
+{
+  g_autofree char *path = make_v1_database ("old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(CoalitionPerson) zoe = NULL;
+  g_autofree char *name = NULL;
+  const char *backup;
+  sqlite3 *db = NULL;
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+
+  /* Every record came through. */
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 3);
+  zoe = coalition_store_get_person (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_person_get_uid (zoe), ==, "9b2d4e1a-0c3f-4a8e-b7d1-2e5f6a7b8c01");
+  g_assert_cmpuint (coalition_person_get_emails (zoe)->len, ==, 2);
+  name = coalition_store_get_setting (store, "coalition-name");
+  g_assert_cmpstr (name, ==, "Eastside Tenants and Faith Alliance");
+
+  /* The new search index was filled from the old rows. */
+  g_assert_cmpuint (n_found (store, "zoe bronte"), ==, 1);
+  g_assert_cmpuint (n_found (store, "lukasz"), ==, 1);
+  g_assert_cmpuint (n_found (store, "김"), ==, 1);
+  g_assert_cmpuint (n_found (store, "олена"), ==, 1);
+  g_assert_cmpuint (n_found (store, "eastside"), ==, 2);
+  g_assert_cmpuint (n_found (store, "555-0133"), ==, 1);
+
+  /* The copy beside it is the file as it was. */
+  backup = coalition_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_prefix (backup, path));
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'person_search'"), ==, 0);
+  sqlite3_close (db);
+}
+
+static void
+test_store_migration_rolls_back (void)
+{
+  /* A table in the way makes the second migration fail half-way. */
+  g_autofree char *path = make_v1_database ("blocked.db", "CREATE TABLE person_search (x TEXT);");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  sqlite3 *db = NULL;
+
+  store = coalition_store_open (path, &error);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, backup));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 0);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          GQuark      domain,
+                          int         code)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = coalition_store_open (path, &error);
+  g_assert_error (error, domain, code);
+  g_assert_null (store);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_store_refuses_newer (void)
+{
+  g_autofree char *path = scratch_path ("newer.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* As a later Coalition would leave it, in rollback-journal mode so that
+   * the whole database is in the one file we compare. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;"
+                                     "CREATE TABLE future (x TEXT) STRICT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, COALITION_STORE_ERROR, COALITION_STORE_ERROR_TOO_NEW);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS) &&
+                  g_file_test (g_strconcat (path, ".v99.bak", NULL), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_refuses_not_a_database (void)
+{
+  g_autofree char *text = scratch_path ("members.csv");
+  g_autofree char *foreign = scratch_path ("other-program.sqlite");
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Name,E-mail\nZoë,zoe@example.org\n", -1, NULL));
+  assert_refused_unchanged (text, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_A_DATABASE);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE bookmarks (url TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (foreign, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_store_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+
+  if (g_test_subprocess ())
+    {
+      dir = g_build_filename (g_get_tmp_dir (), "coalition-read-only-test", NULL);
+      path = g_build_filename (dir, "coalition.db", NULL);
+
+      /* The superuser may write anything: test as an ordinary user. */
+      if (getuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+
+      store = coalition_store_open (path, &error);
+      g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_READ_ONLY);
+      g_assert_null (store);
+      return;
+    }
+
+  dir = g_build_filename (g_get_tmp_dir (), "coalition-read-only-test", NULL);
+  path = g_build_filename (dir, "coalition.db", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_unlink (path);
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);   /* checkpoints and removes the -wal and -shm files */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+
+  g_chmod (dir, 0755);
+  g_chmod (path, 0600);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_store_locked (void)
+{
+  g_autofree char *path = scratch_path ("locked.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open_full (path, 100, &error);
+  g_autoptr(CoalitionStore) second = NULL;
+  g_autoptr(CoalitionPerson) person = make_person ("Zoë", "Brontë", NULL);
+  sqlite3 *other = NULL;
+  gint64 start;
+
+  g_assert_no_error (error);
+
+  /* Another program is in the middle of a write. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO setting VALUES ('x', 'y');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (coalition_store_insert_person (store, person, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (coalition_person_get_id (person), ==, 0);
+  g_clear_error (&error);
+
+  /* Reading still works, and once the other program is done the same edit
+   * goes through. */
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (coalition_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 1);
+  g_clear_object (&store);
+
+  /* A program holding the file exclusively keeps us out entirely. */
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                                 "INSERT INTO setting VALUES ('z', 'w');", NULL, NULL, NULL), ==, SQLITE_OK);
+  second = coalition_store_open_full (path, 100, &error);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED);
+  g_assert_null (second);
+  sqlite3_close (other);
+}
+
+static void
+test_store_search_follows_edits (void)
+{
+  g_autofree char *path = scratch_path ("search.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionOrganization) org = coalition_organization_new ("Masjid al-Noor");
+  g_autoptr(CoalitionPerson) person = make_person ("Nguyễn", "Văn An", "an.nguyen@example.org");
+
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_insert_organization (store, org, &error));
+  coalition_person_set_organization_id (person, coalition_organization_get_id (org));
+  g_assert_true (coalition_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+
+  /* Insert: by name without accents, by prefix, by e-mail, by organization. */
+  g_assert_cmpuint (n_found (store, "nguyen"), ==, 1);
+  g_assert_cmpuint (n_found (store, "NGUY"), ==, 1);
+  g_assert_cmpuint (n_found (store, "van an"), ==, 1);
+  g_assert_cmpuint (n_found (store, "an.nguyen"), ==, 1);
+  g_assert_cmpuint (n_found (store, "noor"), ==, 1);
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
+  /* What people type is never read as query syntax. */
+  g_assert_cmpuint (n_found (store, "\"nguyen OR *"), ==, 1);
+  g_assert_cmpuint (n_found (store, "-"), ==, 0);
+
+  /* Update: the old name is gone, the new one found. */
+  coalition_person_set_given_name (person, "Zoë");
+  coalition_person_set_family_name (person, "Brontë");
+  coalition_person_set_display_name (person, "");
+  coalition_person_clear_emails (person);
+  coalition_person_add_email (person, "work", "zoe@alnoor.example.org", TRUE);
+  g_assert_true (coalition_store_update_person (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "nguyen"), ==, 0);
+  g_assert_cmpuint (n_found (store, "an.nguyen"), ==, 0);
+  g_assert_cmpuint (n_found (store, "zoe bronte"), ==, 1);
+  g_assert_cmpuint (n_found (store, "alnoor"), ==, 1);
+
+  /* The organization's new name is found on its people. */
+  coalition_organization_set_name (org, "Islamic Center of Riverside");
+  g_assert_true (coalition_store_update_organization (store, org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "noor"), ==, 0);
+  g_assert_cmpuint (n_found (store, "islamic riverside"), ==, 1);
+
+  /* Without the organization the person stays, unlinked (foreign keys). */
+  g_assert_true (coalition_store_delete_organization (store, coalition_organization_get_id (org), &error));
+  g_assert_no_error (error);
+  g_clear_object (&person);
+  person = coalition_store_get_person (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_person_get_organization_id (person), ==, 0);
+  g_assert_null (coalition_person_get_organization_name (person));
+  g_assert_cmpuint (n_found (store, "islamic"), ==, 0);
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 1);
+
+  /* Delete: gone from the index. */
+  g_assert_true (coalition_store_delete_person (store, coalition_person_get_id (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
+  g_assert_cmpuint (n_found (store, NULL), ==, 0);
+}
+
+static void
+test_store_foreign_keys (void)
+{
+  g_autofree char *path = scratch_path ("fk.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) person = make_person ("Олена", "Шевченко", NULL);
+  g_auto(GStrv) problems = NULL;
+
+  g_assert_no_error (error);
+  coalition_person_set_organization_id (person, 4242);
+  g_assert_false (coalition_store_insert_person (store, person, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+}
+
+static void
+test_store_rejects_bad_text (void)
+{
+  g_autofree char *path = scratch_path ("text.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) nameless = coalition_person_new ();
+  g_autoptr(CoalitionPerson) latin1 = make_person ("Zo\xeb", "Bront\xeb", NULL);
+  g_autoptr(CoalitionPerson) decomposed = make_person ("Zoe\xcc\x88", "Bronte\xcc\x88", NULL);
+  g_autoptr(CoalitionPerson) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (coalition_store_insert_person (store, nameless, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (coalition_store_insert_person (store, latin1, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+
+  /* Text is kept in NFC, so a name typed on a Mac is found from Windows. */
+  g_assert_true (coalition_store_insert_person (store, decomposed, &error));
+  g_assert_no_error (error);
+  again = coalition_store_get_person (store, coalition_person_get_id (decomposed), &error);
+  g_assert_cmpstr (coalition_person_get_given_name (again), ==, "Zo\xc3\xab");
+  g_assert_cmpuint (n_found (store, "Zo\xc3\xab"), ==, 1);
+}
+
+static void
+test_store_signals_after_commit (void)
+{
+  g_autofree char *path = scratch_path ("signals.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(CoalitionPerson) first = make_person ("Zoë", "Brontë", NULL);
+  g_autoptr(CoalitionPerson) second = make_person ("Łukasz", "Nowak", NULL);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  gt_signal_logger_connect (logger, store, "person-added");
+  gt_signal_logger_connect (logger, store, "person-removed");
+  gt_signal_logger_connect (logger, store, "changed");
+
+  g_assert_true (coalition_store_insert_person (store, first, &error));
+  g_assert_no_error (error);
+  gt_signal_logger_assert_emission_pop (logger, store, "person-added", &id);
+  g_assert_cmpint (id, ==, coalition_person_get_id (first));
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* Nothing is announced for a transaction that is rolled back. */
+  g_assert_true (coalition_store_begin (store, &error));
+  g_assert_true (coalition_store_insert_person (store, second, &error));
+  g_assert_true (coalition_store_delete_person (store, coalition_person_get_id (first), &error));
+  gt_signal_logger_assert_no_emissions (logger);
+  coalition_store_rollback (store);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 1);
+
+  coalition_store_emit_changed (store);
+  gt_signal_logger_assert_emission_pop (logger, store, "changed", NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+static void
+test_store_disk_full (void)
+{
+  g_autofree char *path = scratch_path ("full.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_auto(GStrv) problems = NULL;
+  g_autofree char *notes = g_strnfill (3000, 'n');
+  sqlite3 *db = coalition_store_get_handle (store);
+  guint saved = 0;
+
+  g_assert_no_error (error);
+  /* A file that cannot grow past a few pages stands in for a full disk. */
+  g_assert_cmpint (raw_int (db, "PRAGMA max_page_count = 40"), >, 0);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(CoalitionPerson) person = make_person ("Sigríður", "Jónsdóttir", "sigga@example.is");
+
+      coalition_person_set_notes (person, notes);
+      if (!coalition_store_insert_person (store, person, &error))
+        break;
+      saved++;
+    }
+
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL);
+  g_assert_cmpuint (saved, >, 0);
+  /* Every reported save is there, the failed one is not there in part. */
+  g_assert_cmpuint (coalition_store_count_people (store), ==, saved);
+  g_assert_cmpuint (n_found (store, "sigr jonsd"), ==, saved);
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/create", test_store_create);
+  g_test_add_func ("/store/reopen", test_store_reopen);
+  g_test_add_func ("/store/migrate-v1", test_store_migrate_v1);
+  g_test_add_func ("/store/migration-rolls-back", test_store_migration_rolls_back);
+  g_test_add_func ("/store/refuses-newer", test_store_refuses_newer);
+  g_test_add_func ("/store/refuses-not-a-database", test_store_refuses_not_a_database);
+  g_test_add_func ("/store/read-only", test_store_read_only);
+  g_test_add_func ("/store/locked", test_store_locked);
+  g_test_add_func ("/store/search-follows-edits", test_store_search_follows_edits);
+  g_test_add_func ("/store/foreign-keys", test_store_foreign_keys);
+  g_test_add_func ("/store/rejects-bad-text", test_store_rejects_bad_text);
+  g_test_add_func ("/store/signals-after-commit", test_store_signals_after_commit);
+  g_test_add_func ("/store/disk-full", test_store_disk_full);
+
+  return g_test_run ();
+}
