@@ -463,7 +463,8 @@ coalition_demo_fill (CoalitionStore  *store,
 
   if (!coalition_store_begin (store, error))
     return FALSE;
-  coalition_store_mark_bulk_change (store);
+  if (!coalition_store_begin_bulk (store, &local_error))
+    goto out;
 
   if (!coalition_store_set_setting (store, "coalition-name", "Riverside Housing Justice Coalition", &local_error))
     goto out;

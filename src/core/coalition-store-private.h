@@ -8,9 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Marks the running transaction as a bulk change: views reload once at the
- * commit instead of following each record. */
-void  coalition_store_mark_bulk_change (CoalitionStore *self);
+/* Marks the running transaction as a bulk write: views reload once at the
+ * commit instead of following each record, and the search index is filled
+ * once at the commit instead of row by row. */
+gboolean coalition_store_begin_bulk    (CoalitionStore  *self,
+                                        GError         **error);
 
 /* The key that orders the directory, with case and accents folded away. */
 char *coalition_store_make_sort_key    (const char     *primary,

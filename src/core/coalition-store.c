@@ -23,6 +23,25 @@
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
 
+/* While a bulk write (the demo coalition, an import) is under way, the
+ * triggers stand aside and the index is filled once at the end: FTS5 flushes
+ * its pending terms at every statement, which would make a bulk write of
+ * 100 000 people many times slower. The flag row lives only inside that
+ * write's transaction, so no other connection ever sees it. */
+#define SEARCH_DEFERRED_KEY "search-index-deferred"
+#define SEARCH_NOT_DEFERRED \
+  " WHEN NOT EXISTS (SELECT 1 FROM setting WHERE key = '" SEARCH_DEFERRED_KEY "')"
+
+#define FILL_SEARCH_INDEX \
+  "INSERT INTO person_search (rowid, name, organization, contact)" \
+  "  SELECT p.id," \
+  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title," \
+  "         coalesce (o.name, '')," \
+  "         c.contact" \
+  "  FROM person p" \
+  "  LEFT JOIN organization o ON o.id = p.organization_id" \
+  "  JOIN person_contact_text c ON c.person_id = p.id"
+
 /* Each entry moves the schema from version N to N + 1 and runs in one
  * transaction. Never edit a released entry: append a new one and raise
  * COALITION_STORE_SCHEMA_VERSION. */
@@ -88,14 +107,16 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 2',"
   "  prefix = '2 3'"
   ");"
-  "CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN"
+  "CREATE TRIGGER person_search_insert AFTER INSERT ON person"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  INSERT INTO person_search (rowid, name, organization, contact)"
   "  VALUES (new.id,"
   "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title,"
   "          coalesce ((SELECT name FROM organization WHERE id = new.organization_id), ''),"
   "          '');"
   "END;"
-  "CREATE TRIGGER person_search_update AFTER UPDATE ON person BEGIN"
+  "CREATE TRIGGER person_search_update AFTER UPDATE ON person"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  DELETE FROM person_search WHERE rowid = old.id;"
   "  INSERT INTO person_search (rowid, name, organization, contact)"
   "  VALUES (new.id,"
@@ -105,7 +126,8 @@ static const char * const migrations[] = {
   "          || ' ' ||"
   "          coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = new.id), ''));"
   "END;"
-  "CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN"
+  "CREATE TRIGGER person_search_delete AFTER DELETE ON person"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  DELETE FROM person_search WHERE rowid = old.id;"
   "END;"
   "CREATE VIEW person_contact_text (person_id, contact) AS"
@@ -114,42 +136,42 @@ static const char * const migrations[] = {
   "         || ' ' ||"
   "         coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = p.id), '')"
   "  FROM person p;"
-  "CREATE TRIGGER person_search_email_insert AFTER INSERT ON person_email BEGIN"
+  "CREATE TRIGGER person_search_email_insert AFTER INSERT ON person_email"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
   "  WHERE rowid = new.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_email_update AFTER UPDATE ON person_email BEGIN"
+  "CREATE TRIGGER person_search_email_update AFTER UPDATE ON person_email"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
   "  WHERE rowid = new.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_email_delete AFTER DELETE ON person_email BEGIN"
+  "CREATE TRIGGER person_search_email_delete AFTER DELETE ON person_email"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = old.person_id)"
   "  WHERE rowid = old.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_phone_insert AFTER INSERT ON person_phone BEGIN"
+  "CREATE TRIGGER person_search_phone_insert AFTER INSERT ON person_phone"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
   "  WHERE rowid = new.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_phone_update AFTER UPDATE ON person_phone BEGIN"
+  "CREATE TRIGGER person_search_phone_update AFTER UPDATE ON person_phone"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = new.person_id)"
   "  WHERE rowid = new.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_phone_delete AFTER DELETE ON person_phone BEGIN"
+  "CREATE TRIGGER person_search_phone_delete AFTER DELETE ON person_phone"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET contact = (SELECT contact FROM person_contact_text WHERE person_id = old.person_id)"
   "  WHERE rowid = old.person_id;"
   "END;"
-  "CREATE TRIGGER person_search_organization_rename AFTER UPDATE OF name ON organization BEGIN"
+  "CREATE TRIGGER person_search_organization_rename AFTER UPDATE OF name ON organization"
+  SEARCH_NOT_DEFERRED " BEGIN"
   "  UPDATE person_search SET organization = new.name"
   "  WHERE rowid IN (SELECT id FROM person WHERE organization_id = new.id);"
   "END;"
-  "INSERT INTO person_search (rowid, name, organization, contact)"
-  "  SELECT p.id,"
-  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title,"
-  "         coalesce (o.name, ''),"
-  "         c.contact"
-  "  FROM person p"
-  "  LEFT JOIN organization o ON o.id = p.organization_id"
-  "  JOIN person_contact_text c ON c.person_id = p.id;",
+  FILL_SEARCH_INDEX ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -174,6 +196,7 @@ struct _CoalitionStore
 
   guint       transaction_depth;
   gboolean    transaction_failed;
+  gboolean    search_deferred;
   GArray     *pending;
   gboolean    pending_changed;
 };
@@ -445,6 +468,7 @@ coalition_store_commit (CoalitionStore  *self,
   if (self->transaction_failed)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->search_deferred = FALSE;
       drop_signals (self);
       self->transaction_failed = FALSE;
       g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
@@ -452,13 +476,21 @@ coalition_store_commit (CoalitionStore  *self,
       return FALSE;
     }
 
-  if (!exec (self, "COMMIT", error))
+  if ((self->search_deferred &&
+       !exec (self,
+              "DELETE FROM setting WHERE key = '" SEARCH_DEFERRED_KEY "';"
+              "DELETE FROM person_search;"
+              FILL_SEARCH_INDEX ";",
+              error)) ||
+      !exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->search_deferred = FALSE;
       drop_signals (self);
       return FALSE;
     }
 
+  self->search_deferred = FALSE;
   flush_signals (self);
   return TRUE;
 }
@@ -474,15 +506,27 @@ coalition_store_rollback (CoalitionStore *self)
     return;
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->search_deferred = FALSE;
   drop_signals (self);
   self->transaction_failed = FALSE;
 }
 
-void
-coalition_store_mark_bulk_change (CoalitionStore *self)
+gboolean
+coalition_store_begin_bulk (CoalitionStore  *self,
+                            GError         **error)
 {
-  g_return_if_fail (COALITION_IS_STORE (self));
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
   self->pending_changed = TRUE;
+  if (self->search_deferred)
+    return TRUE;
+
+  if (!exec (self, "INSERT INTO setting (key, value) VALUES ('" SEARCH_DEFERRED_KEY "', '1')", error))
+    return FALSE;
+
+  self->search_deferred = TRUE;
+  return TRUE;
 }
 
 void
