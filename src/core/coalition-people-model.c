@@ -16,8 +16,8 @@
 #include "coalition-people-model.h"
 #include "coalition-person-private.h"
 
-#define PAGE_SIZE 128
-#define MAX_PAGES 64
+#define PAGE_SIZE 64
+#define MAX_PAGES 128
 
 struct _CoalitionPeopleModel
 {

@@ -197,6 +197,12 @@ struct _CoalitionStore
   guint       transaction_depth;
   gboolean    transaction_failed;
   gboolean    search_deferred;
+
+  /* Every person's id in directory order, kept while neither we nor another
+   * program (PRAGMA data_version) has written since it was read. */
+  GArray     *directory_order;
+  gint64      directory_max_id;
+  int         directory_data_version;
   GArray     *pending;
   gboolean    pending_changed;
 };
@@ -491,6 +497,7 @@ coalition_store_commit (CoalitionStore  *self,
     }
 
   self->search_deferred = FALSE;
+  g_clear_pointer (&self->directory_order, g_array_unref);
   flush_signals (self);
   return TRUE;
 }
@@ -841,6 +848,7 @@ coalition_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->directory_order, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
 
@@ -1514,6 +1522,42 @@ collect_ids (CoalitionStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* Everyone, in directory order; transfer none. */
+static GArray *
+get_directory_order (CoalitionStore  *self,
+                     GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int data_version = -1;
+  int rc;
+
+  stmt = prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    data_version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (self->directory_order != NULL && data_version == self->directory_data_version &&
+      self->transaction_depth == 0)
+    return self->directory_order;
+
+  g_clear_pointer (&self->directory_order, g_array_unref);
+
+  stmt = prepare (self, "SELECT id FROM person ORDER BY sort_key, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  self->directory_order = collect_ids (self, stmt, error);
+  self->directory_data_version = data_version;
+  self->directory_max_id = 0;
+  for (guint i = 0; self->directory_order != NULL && i < self->directory_order->len; i++)
+    self->directory_max_id = MAX (self->directory_max_id, g_array_index (self->directory_order, gint64, i));
+
+  return self->directory_order;
+}
+
 GArray *
 coalition_store_find_people (CoalitionStore  *self,
                              const char      *query,
@@ -1522,9 +1566,18 @@ coalition_store_find_people (CoalitionStore  *self,
   g_autofree char *valid = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *expr = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autofree guint8 *matching = NULL;
+  GArray *order;
+  GArray *found;
   sqlite3_stmt *stmt;
+  gint64 max_id = 0;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  order = get_directory_order (self, error);
+  if (order == NULL)
+    return NULL;
 
   if (query != NULL)
     {
@@ -1534,25 +1587,43 @@ coalition_store_find_people (CoalitionStore  *self,
     }
 
   if (query == NULL || g_strstrip (nfc)[0] == '\0')
-    {
-      stmt = prepare (self, "SELECT id FROM person ORDER BY sort_key, id", error);
-      if (stmt == NULL)
-        return NULL;
-      return collect_ids (self, stmt, error);
-    }
+    return g_array_copy (order);
 
   if (expr == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  stmt = prepare (self,
-                  "SELECT p.id FROM person_search JOIN person p ON p.id = person_search.rowid "
-                  "WHERE person_search MATCH ? ORDER BY p.sort_key, p.id",
-                  error);
+  /* Ask FTS5 only which people match, then put them in directory order
+   * by walking the order we already have: sorting tens of thousands of
+   * matches in SQL on every keystroke costs several times the search. */
+  stmt = prepare (self, "SELECT rowid FROM person_search WHERE person_search MATCH ?", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
-  return collect_ids (self, stmt, error);
+  matches = collect_ids (self, stmt, error);
+  if (matches == NULL)
+    return NULL;
+
+  max_id = self->directory_max_id;
+  matching = g_new0 (guint8, max_id + 1);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      gint64 id = g_array_index (matches, gint64, i);
+
+      if (id > 0 && id <= max_id)
+        matching[id] = 1;
+    }
+
+  found = g_array_sized_new (FALSE, FALSE, sizeof (gint64), matches->len);
+  for (guint i = 0; i < order->len && found->len < matches->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+
+      if (matching[id])
+        g_array_append_val (found, id);
+    }
+
+  return found;
 }
 
 /* ---------------------------------------------------------------------- */
