@@ -456,6 +456,12 @@ test_store_search_follows_edits (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
   g_assert_cmpuint (n_found (store, NULL), ==, 0);
+
+  /* Editing someone another window deleted says so, and adds nobody. */
+  coalition_person_set_title (person, "Imam");
+  g_assert_false (coalition_store_update_person (store, person, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
 }
 
 static void

@@ -993,6 +993,47 @@ check_text (const char  *text,
   return TRUE;
 }
 
+/* Runs an INSERT, or an UPDATE … RETURNING uid, created_at, of one record.
+ * On insert @id becomes the new row's; on update @uid and @created_at are
+ * read back, and a missing row is NOT_FOUND with @gone_message. */
+static gboolean
+step_write (CoalitionStore  *self,
+            sqlite3_stmt    *stmt,
+            gboolean         insert,
+            gint64          *id,
+            char           **uid,
+            char           **created_at,
+            const char      *gone_message,
+            GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (!insert && rc == SQLITE_ROW)
+    {
+      *uid = g_strdup (column_text (stmt, 0));
+      *created_at = g_strdup (column_text (stmt, 1));
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (!insert && rc == SQLITE_DONE && *uid == NULL)
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND, gone_message);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (insert)
+    *id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Settings */
 
@@ -1300,8 +1341,6 @@ write_person (CoalitionStore   *self,
 
   if (stmt != NULL)
     {
-      int rc;
-
       if (insert)
         sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       else
@@ -1319,22 +1358,8 @@ write_person (CoalitionStore   *self,
       sqlite3_bind_text (stmt, 9, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
 
-      rc = sqlite3_step (stmt);
-      if (!insert && rc == SQLITE_ROW)
-        {
-          uid = g_strdup (column_text (stmt, 0));
-          created_at = g_strdup (column_text (stmt, 1));
-          rc = sqlite3_step (stmt);
-        }
-      sqlite3_reset (stmt);
-
-      if (!insert && rc == SQLITE_DONE && uid == NULL)
-        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                             _("This person is no longer in the directory."));
-      else if (rc != SQLITE_DONE)
-        store_error (self, &local_error, rc);
-      else if (insert)
-        id = sqlite3_last_insert_rowid (self->db);
+      step_write (self, stmt, insert, &id, &uid, &created_at,
+                  _("This person is no longer in the directory."), &local_error);
     }
 
   if (local_error == NULL)
@@ -1770,8 +1795,6 @@ write_organization (CoalitionStore         *self,
 
   if (stmt != NULL)
     {
-      int rc;
-
       if (insert)
         sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       else
@@ -1785,22 +1808,8 @@ write_organization (CoalitionStore         *self,
       sqlite3_bind_text (stmt, 8, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
 
-      rc = sqlite3_step (stmt);
-      if (!insert && rc == SQLITE_ROW)
-        {
-          uid = g_strdup (column_text (stmt, 0));
-          created_at = g_strdup (column_text (stmt, 1));
-          rc = sqlite3_step (stmt);
-        }
-      sqlite3_reset (stmt);
-
-      if (!insert && rc == SQLITE_DONE && uid == NULL)
-        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                             _("This organization is no longer in the directory."));
-      else if (rc != SQLITE_DONE)
-        store_error (self, &local_error, rc);
-      else if (insert)
-        id = sqlite3_last_insert_rowid (self->db);
+      step_write (self, stmt, insert, &id, &uid, &created_at,
+                  _("This organization is no longer in the directory."), &local_error);
     }
 
   if (local_error != NULL)
