@@ -1,0 +1,575 @@
+/* coalition-cli.c — the coalition's records from a terminal or a script
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status 0 on success; 1 on a user error, with one line on stderr.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "coalition-core.h"
+
+#define MAX_DEMO_PEOPLE 1000000
+
+typedef struct
+{
+  const char *name;
+  gboolean    creates;   /* may create the database file */
+  const char *parameters;
+  const char *summary;
+  int       (*run) (CoalitionStore *store,
+                    int             argc,
+                    char          **argv);
+} Command;
+
+static char *database_path;
+
+/* One clear line on stderr, then exit status 1. */
+G_GNUC_PRINTF (1, 2)
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* GError messages may hold newlines; the contract is one line. */
+  g_strdelimit (message, "\n", ' ');
+  fprintf (stderr, "coalition-cli: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+/* Parses a command's own options; prints its help and exits 0 on --help. */
+static gboolean
+parse_options (const char    *command,
+               const char    *parameters,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *out_status)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameters ? " " : "", parameters ? parameters : "");
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *out_status = fail (_("%s (see “coalition-cli %s --help”)"), error->message, command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* demo */
+
+static int
+run_demo (CoalitionStore  *store,
+          int              argc,
+          char           **argv)
+{
+  g_autofree char *people_arg = NULL;
+  g_autofree char *seed_arg = NULL;
+  GOptionEntry entries[] = {
+    { "people", 0, 0, G_OPTION_ARG_STRING, &people_arg, N_("How many people (default 400)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_arg, N_("Seed: the same seed gives the same coalition"), "N" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  guint64 people = COALITION_DEMO_DEFAULT_PEOPLE;
+  guint64 seed = COALITION_DEMO_DEFAULT_SEED;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("demo", NULL, _("Fill an empty database with an example coalition."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“demo” takes no argument “%s” (see “coalition-cli demo --help”)"), argv[1]);
+
+  if (people_arg != NULL &&
+      (!g_ascii_string_to_unsigned (people_arg, 10, 1, MAX_DEMO_PEOPLE, &people, NULL)))
+    return fail (_("--people must be a whole number from 1 to %d, not “%s”"), MAX_DEMO_PEOPLE, people_arg);
+  if (seed_arg != NULL &&
+      !g_ascii_string_to_unsigned (seed_arg, 10, 0, G_MAXUINT32, &seed, NULL))
+    return fail (_("--seed must be a whole number from 0 to %u, not “%s”"), G_MAXUINT32, seed_arg);
+
+  if (!coalition_demo_fill (store, people, seed, NULL, NULL, NULL, &error))
+    return fail ("%s", error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "Added the example coalition: %u person in %u organizations to %s\n",
+                       "Added the example coalition: %u people in %u organizations to %s\n",
+                       coalition_store_count_people (store)),
+          coalition_store_count_people (store), coalition_store_count_organizations (store),
+          coalition_store_get_path (store));
+
+  return EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* list */
+
+/* Columns of a table, padded by display width: a Hangul or Han character
+ * takes two columns of a terminal. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+#define MAX_COLUMN_WIDTH 40
+
+/* @text cut to @max_width columns, with an ellipsis where it was cut. */
+static char *
+fit_cell (const char *text,
+          guint       max_width)
+{
+  GString *out;
+  guint width = 0;
+
+  if (display_width (text) <= max_width)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint w = g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+
+      if (width + w > max_width - 1)
+        break;
+      g_string_append_unichar (out, c);
+      width += w;
+    }
+  g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_table (GPtrArray *rows,
+             guint      n_columns)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], MIN (display_width (row[c]), MAX_COLUMN_WIDTH));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *cell = fit_cell (row[c], MAX_COLUMN_WIDTH);
+
+          g_string_append (line, cell);
+          if (c + 1 < n_columns)
+            for (guint w = display_width (cell); w < widths[c] + 2; w++)
+              g_string_append_c (line, ' ');
+        }
+      puts (line->str);
+    }
+}
+
+static void
+add_string_array (JsonBuilder *builder,
+                  const char  *member,
+                  GPtrArray   *points)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  /* The primary one first, then the others in their order. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < points->len; i++)
+      {
+        const CoalitionContactPoint *point = g_ptr_array_index (points, i);
+
+        if ((pass == 0) == point->primary)
+          json_builder_add_string_value (builder, point->value);
+      }
+  json_builder_end_array (builder);
+}
+
+static void
+set_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static JsonNode *
+person_to_json (CoalitionPerson *person)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 organization_id = coalition_person_get_organization_id (person);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, coalition_person_get_id (person));
+  set_string_or_null (builder, "uid", coalition_person_get_uid (person));
+  set_string_or_null (builder, "display_name", coalition_person_get_display_name (person));
+  set_string_or_null (builder, "given_name", coalition_person_get_given_name (person));
+  set_string_or_null (builder, "family_name", coalition_person_get_family_name (person));
+  set_string_or_null (builder, "title", coalition_person_get_title (person));
+  set_string_or_null (builder, "organization", coalition_person_get_organization_name (person));
+  json_builder_set_member_name (builder, "organization_id");
+  if (organization_id > 0)
+    json_builder_add_int_value (builder, organization_id);
+  else
+    json_builder_add_null_value (builder);
+  add_string_array (builder, "emails", coalition_person_get_emails (person));
+  add_string_array (builder, "phones", coalition_person_get_phones (person));
+  set_string_or_null (builder, "status", coalition_status_to_string (coalition_person_get_status (person)));
+  set_string_or_null (builder, "created_at", coalition_person_get_created_at (person));
+  set_string_or_null (builder, "updated_at", coalition_person_get_updated_at (person));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+organization_to_json (CoalitionOrganization *organization)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, coalition_organization_get_id (organization));
+  set_string_or_null (builder, "uid", coalition_organization_get_uid (organization));
+  set_string_or_null (builder, "name", coalition_organization_get_name (organization));
+  set_string_or_null (builder, "kind", coalition_organization_kind_to_string (coalition_organization_get_kind (organization)));
+  set_string_or_null (builder, "sector", coalition_organization_get_sector (organization));
+  set_string_or_null (builder, "website", coalition_organization_get_website (organization));
+  set_string_or_null (builder, "status", coalition_status_to_string (coalition_organization_get_status (organization)));
+  json_builder_set_member_name (builder, "people");
+  json_builder_add_int_value (builder, coalition_organization_get_n_people (organization));
+  set_string_or_null (builder, "created_at", coalition_organization_get_created_at (organization));
+  set_string_or_null (builder, "updated_at", coalition_organization_get_updated_at (organization));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Writes a JSON array element by element, so that 100 000 people never
+ * become one tree in memory. */
+static void
+write_json_element (JsonNode *node,
+                    gboolean  first)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  fputs (first ? "[\n  " : ",\n  ", stdout);
+  fputs (text, stdout);
+  json_node_unref (node);
+}
+
+static void
+end_json_array (gboolean empty)
+{
+  fputs (empty ? "[]\n" : "\n]\n", stdout);
+}
+
+static int
+list_people (CoalitionStore *store,
+             gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (ids == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Organization"), _("E-mail"), _("Status"), NULL }));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, g_array_index (ids, gint64, i), &error);
+
+      if (person == NULL)
+        return fail ("%s", error->message);
+
+      if (json)
+        write_json_element (person_to_json (person), i == 0);
+      else
+        {
+          const char *organization = coalition_person_get_organization_name (person);
+          const char *email = coalition_person_get_primary_email (person);
+          char *row[] = {
+            g_strdup (coalition_person_get_display_name (person)),
+            g_strdup (organization ? organization : "—"),
+            g_strdup (email ? email : "—"),
+            g_strdup (coalition_status_get_label (coalition_person_get_status (person))),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (ids->len == 0);
+  else
+    print_table (rows, 4);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_organizations (CoalitionStore *store,
+                    gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organizations = coalition_store_list_organizations (store, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (organizations == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Name"), _("Kind"), _("Status"), _("People"), NULL }));
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      CoalitionOrganization *organization = organizations->pdata[i];
+
+      if (json)
+        write_json_element (organization_to_json (organization), i == 0);
+      else
+        {
+          char *row[] = {
+            g_strdup (coalition_organization_get_name (organization)),
+            g_strdup (coalition_organization_kind_get_label (coalition_organization_get_kind (organization))),
+            g_strdup (coalition_status_get_label (coalition_organization_get_status (organization))),
+            g_strdup_printf ("%u", coalition_organization_get_n_people (organization)),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (organizations->len == 0);
+  else
+    print_table (rows, 4);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_list (CoalitionStore  *store,
+          int              argc,
+          char           **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of objects"), NULL },
+    { NULL }
+  };
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("list", "people|organizations", _("List the people or the organizations in the directory."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    return fail (_("“list” needs what to list: people or organizations"));
+  if (argc > 2)
+    return fail (_("“list” takes one kind, not “%s” too"), argv[2]);
+
+  if (g_str_equal (argv[1], "people"))
+    return list_people (store, json);
+  if (g_str_equal (argv[1], "organizations"))
+    return list_organizations (store, json);
+
+  return fail (_("cannot list “%s”: choose people or organizations"), argv[1]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* check */
+
+static int
+run_check (CoalitionStore  *store,
+           int              argc,
+           char           **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("check", NULL,
+                      _("Check the database’s integrity and links; exit status 1 when it is damaged."),
+                      NULL, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“check” takes no argument “%s”"), argv[1]);
+
+  if (!coalition_store_check (store, &problems, &error))
+    return fail ("%s", error->message);
+
+  if (problems[0] == NULL)
+    {
+      printf (_("No problems found in %s.\n"), coalition_store_get_path (store));
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; problems[i]; i++)
+    fprintf (stderr, "coalition-cli: %s\n", problems[i]);
+  fprintf (stderr, "coalition-cli: %s\n",
+           _("The database is damaged; restore it from a backup (files ending in .bak beside it are "
+             "copies made before updates)."));
+
+  return EXIT_FAILURE;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
+  { "list", FALSE, "people|organizations [--json]", N_("list people or organizations, as a table or JSON"), run_list },
+  { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
+};
+
+/* In the design but not in this version yet: say so rather than "unknown". */
+static const char * const later_commands[] = {
+  "import-members", "export-members", "export-ics", "print",
+};
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-8s %-32s %s", commands[i].name, commands[i].parameters,
+                            _(commands[i].summary));
+  g_string_append_printf (text, "\n\n%s",
+                          _("Run “coalition-cli COMMAND --help” for a command’s options."));
+
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean show_version = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
+      N_("The database file (default: the one Coalition opens)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *path = NULL;
+  const Command *command = NULL;
+
+  setlocale (LC_ALL, "");
+  coalition_core_init_i18n ();
+
+  context = g_option_context_new (_("COMMAND [OPTIONS…]"));
+  g_option_context_set_summary (context, _("The coalition’s members and records, from a terminal or a script."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (_("%s (see “coalition-cli --help”)"), error->message);
+
+  if (show_version)
+    {
+      printf ("coalition-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc < 2)
+    return fail (_("a command is needed: demo, list or check (see “coalition-cli --help”)"));
+
+  if (g_str_equal (argv[1], "help"))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fputs (help, stdout);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      command = &commands[i];
+
+  if (command == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (later_commands); i++)
+        if (g_str_equal (argv[1], later_commands[i]))
+          return fail (_("“%s” is not available in this version yet"), argv[1]);
+
+      return fail (_("unknown command “%s” (see “coalition-cli --help”)"), argv[1]);
+    }
+
+  /* A command's --help needs no database. */
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))
+      return command->run (NULL, argc - 1, argv + 1);
+
+  path = database_path ? g_strdup (database_path) : coalition_store_get_default_path ();
+  if (!command->creates && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      return fail (_("there is no database “%s”; create one with “coalition-cli --database %s demo” "
+                     "or in Coalition"), name, name);
+    }
+
+  store = coalition_store_open (path, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+
+  return command->run (store, argc - 1, argv + 1);
+}
