@@ -1,0 +1,432 @@
+/* test-cli.c — coalition-cli as scripts use it: the real binary, its output
+ * parsed back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "coalition-core.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+run_cli (Result     *result,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("COALITION_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *)cli);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+scratch_path (const char *name)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+/* A user error: exit status 1, one line on stderr saying what is wrong,
+ * nothing on stdout. */
+static void
+assert_user_error (Result     *result,
+                   const char *expected_part)
+{
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "coalition-cli: "));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_true (strchr (result->err, '\n') == result->err + strlen (result->err) - 1);
+  if (expected_part != NULL && strstr (result->err, expected_part) == NULL)
+    g_error ("expected “%s” in: %s", expected_part, result->err);
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+
+  return json_array_ref (json_node_get_array (root));
+}
+
+static void
+assert_member_type (JsonObject *object,
+                    const char *member,
+                    GType       type,
+                    gboolean    nullable)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    g_error ("member “%s” is missing", member);
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (type == JSON_TYPE_ARRAY)
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  else
+    g_assert_true (json_node_get_value_type (node) == type);
+}
+
+static void
+test_cli_demo_then_list (void)
+{
+  g_autofree char *db = scratch_path ("x.db");
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) people = { 0 };
+  g_auto(Result) orgs = { 0 };
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(JsonArray) org_list = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_non_ascii = 0, n_hangul = 0, n_with_email = 0, n_with_org = 0, n_without_org = 0;
+  gint64 sum_org_people = 0;
+
+  run_cli (&demo, "--database", db, "demo", "--people", "2000", "--seed", "7", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.out, "2000 people"));
+  g_assert_cmpstr (demo.err, ==, "");
+
+  run_cli (&people, "--database", db, "list", "people", "--json", NULL);
+  g_assert_cmpint (people.status, ==, 0);
+  g_assert_cmpstr (people.err, ==, "");
+  g_assert_true (g_utf8_validate (people.out, -1, NULL));
+
+  list = parse_array (people.out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2000);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *person = json_array_get_object_element (list, i);
+      const char *uid, *name;
+
+      assert_member_type (person, "id", G_TYPE_INT64, FALSE);
+      assert_member_type (person, "uid", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "display_name", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "given_name", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "family_name", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "emails", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (person, "phones", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (person, "organization", G_TYPE_STRING, TRUE);
+      assert_member_type (person, "status", G_TYPE_STRING, FALSE);
+
+      uid = json_object_get_string_member (person, "uid");
+      g_assert_true (g_uuid_string_is_valid (uid));
+      g_assert_false (g_hash_table_contains (uids, uid));
+      g_hash_table_add (uids, (char *)uid);
+
+      name = json_object_get_string_member (person, "display_name");
+      g_assert_cmpstr (name, !=, "");
+      if (!g_str_is_ascii (name))
+        n_non_ascii++;
+      for (const char *p = name; *p; p = g_utf8_next_char (p))
+        if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HANGUL)
+          {
+            n_hangul++;
+            break;
+          }
+
+      if (json_array_get_length (json_object_get_array_member (person, "emails")) > 0)
+        {
+          const char *email = json_array_get_string_element (json_object_get_array_member (person, "emails"), 0);
+          g_assert_nonnull (strchr (email, '@'));
+          n_with_email++;
+        }
+      if (json_object_get_null_member (person, "organization"))
+        n_without_org++;
+      else
+        n_with_org++;
+
+      g_assert_true (g_str_equal (json_object_get_string_member (person, "status"), "member") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "prospect") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "contacted") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "invited") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "ally") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "former") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "declined") ||
+                     g_str_equal (json_object_get_string_member (person, "status"), "target"));
+    }
+
+  g_assert_cmpuint (n_non_ascii, >, 200);
+  g_assert_cmpuint (n_hangul, >, 10);
+  g_assert_cmpuint (n_with_email, >, 1700);
+  g_assert_cmpuint (n_with_org, >, 1500);
+  g_assert_cmpuint (n_without_org, >, 50);
+
+  /* The organizations account for everyone who has one. */
+  run_cli (&orgs, "--database", db, "list", "organizations", "--json", NULL);
+  g_assert_cmpint (orgs.status, ==, 0);
+  org_list = parse_array (orgs.out);
+  g_assert_cmpuint (json_array_get_length (org_list), >, 100);
+  for (guint i = 0; i < json_array_get_length (org_list); i++)
+    {
+      JsonObject *org = json_array_get_object_element (org_list, i);
+
+      assert_member_type (org, "name", G_TYPE_STRING, FALSE);
+      assert_member_type (org, "kind", G_TYPE_STRING, FALSE);
+      sum_org_people += json_object_get_int_member (org, "people");
+    }
+  g_assert_cmpint (sum_org_people, ==, n_with_org);
+}
+
+static char *
+names_of (const char *db)
+{
+  g_auto(Result) people = { 0 };
+  g_autoptr(JsonArray) list = NULL;
+  GString *names = g_string_new (NULL);
+
+  run_cli (&people, "--database", db, "list", "people", "--json", NULL);
+  g_assert_cmpint (people.status, ==, 0);
+  list = parse_array (people.out);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (names, "%s\n",
+                            json_object_get_string_member (json_array_get_object_element (list, i), "display_name"));
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+test_cli_reproducible (void)
+{
+  g_autofree char *a = scratch_path ("a.db");
+  g_autofree char *b = scratch_path ("b.db");
+  g_autofree char *names_a = NULL;
+  g_autofree char *names_b = NULL;
+  g_auto(Result) ra = { 0 };
+  g_auto(Result) rb = { 0 };
+
+  run_cli (&ra, "--database", a, "demo", "--people", "150", "--seed", "9", NULL);
+  run_cli (&rb, "--database", b, "demo", "--people", "150", "--seed", "9", NULL);
+  g_assert_cmpint (ra.status, ==, 0);
+  g_assert_cmpint (rb.status, ==, 0);
+
+  names_a = names_of (a);
+  names_b = names_of (b);
+  g_assert_cmpstr (names_a, ==, names_b);
+}
+
+static void
+test_cli_table (void)
+{
+  g_autofree char *db = scratch_path ("table.db");
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) table = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&demo, "--database", db, "demo", "--people", "300", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&table, "--database", db, "list", "people", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+
+  lines = g_strsplit (table.out, "\n", -1);
+  /* A header, one line per person, and the final newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 302);
+  g_assert_true (g_str_has_prefix (lines[0], "Name"));
+  g_assert_nonnull (strstr (lines[0], "Organization"));
+}
+
+static void
+test_cli_demo_twice (void)
+{
+  g_autofree char *db = scratch_path ("twice.db");
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) list = { 0 };
+  g_autoptr(JsonArray) people = NULL;
+
+  run_cli (&first, "--database", db, "demo", "--people", "120", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&second, "--database", db, "demo", "--people", "120", NULL);
+  assert_user_error (&second, "already holds a coalition");
+
+  run_cli (&list, "--database", db, "list", "people", "--json", NULL);
+  people = parse_array (list.out);
+  g_assert_cmpuint (json_array_get_length (people), ==, 120);
+}
+
+static void
+test_cli_bad_arguments (void)
+{
+  g_autofree char *db = scratch_path ("args.db");
+  g_auto(Result) setup = { 0 };
+  const char *cases[][5] = {
+    { "frobnicate", NULL },
+    { "list", NULL },
+    { "list", "animals", NULL },
+    { "list", "people", "organizations", NULL },
+    { "demo", "--people", "abc", NULL },
+    { "demo", "--people", "0", NULL },
+    { "demo", "--people", "99999999", NULL },
+    { "demo", "--seed", "-4", NULL },
+    { "--frobnicate", NULL },
+    { "list", "people", "--frobnicate", NULL },
+    { "export-ics", "--all", NULL },
+  };
+
+  run_cli (&setup, "--database", db, "demo", "--people", "10", NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_cli (&result, "--database", db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      assert_user_error (&result, NULL);
+    }
+
+  {
+    g_auto(Result) none = { 0 };
+    g_auto(Result) missing = { 0 };
+    g_autofree char *absent = scratch_path ("typo.db");
+
+    run_cli (&none, NULL);
+    assert_user_error (&none, "command");
+    run_cli (&missing, "--database", absent, "list", "people", NULL);
+    assert_user_error (&missing, "no database");
+    g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_cli_help (void)
+{
+  g_auto(Result) top = { 0 };
+  g_auto(Result) word = { 0 };
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) list = { 0 };
+
+  run_cli (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_nonnull (strstr (top.out, "demo"));
+  g_assert_nonnull (strstr (top.out, "list"));
+  g_assert_nonnull (strstr (top.out, "check"));
+  g_assert_nonnull (strstr (top.out, "--database"));
+
+  run_cli (&word, "help", NULL);
+  g_assert_cmpint (word.status, ==, 0);
+  g_assert_nonnull (strstr (word.out, "demo"));
+
+  run_cli (&demo, "demo", "--help", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.out, "--people"));
+  g_assert_nonnull (strstr (demo.out, "--seed"));
+
+  run_cli (&list, "list", "--help", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "--json"));
+}
+
+static void
+assert_file_unchanged_by (const char *db,
+                          const char *command,
+                          const char *expected_part)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_auto(Result) result = { 0 };
+
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+  run_cli (&result, "--database", db, command, command[0] == 'l' ? "people" : NULL, NULL);
+  assert_user_error (&result, expected_part);
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_cli_check (void)
+{
+  g_autofree char *good = scratch_path ("good.db");
+  g_autofree char *text = scratch_path ("members.csv");
+  g_autofree char *damaged = scratch_path ("damaged.db");
+  g_autofree char *wal = g_strconcat (damaged, "-wal", NULL);
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) ok = { 0 };
+  g_auto(Result) demo2 = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  run_cli (&demo, "--database", good, "demo", "--people", "50", NULL);
+  run_cli (&ok, "--database", good, "check", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "No problems"));
+
+  /* Not a database at all: refused, and left byte for byte as it was. */
+  g_assert_true (g_file_set_contents (text, "Name,E-mail\nZoë Brontë,zoe@example.org\n", -1, NULL));
+  assert_file_unchanged_by (text, "check", "not a Coalition database");
+  assert_file_unchanged_by (text, "list", "not a Coalition database");
+
+  /* A database with damaged pages in the middle of its tables. */
+  run_cli (&demo2, "--database", damaged, "demo", "--people", "3000", NULL);
+  g_assert_cmpint (demo2.status, ==, 0);
+  /* Closing the last connection moved everything into the main file. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 64 * 4096);
+  for (gsize offset = length / 3; offset < length / 3 + 8 * 4096; offset += 97)
+    contents[offset] ^= 0x5a;
+  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+
+  run_cli (&bad, "--database", damaged, "check", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_null (strstr (bad.out, "No problems"));
+  g_assert_true (g_str_has_prefix (bad.err, "coalition-cli: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/demo-then-list", test_cli_demo_then_list);
+  g_test_add_func ("/cli/reproducible", test_cli_reproducible);
+  g_test_add_func ("/cli/table", test_cli_table);
+  g_test_add_func ("/cli/demo-twice", test_cli_demo_twice);
+  g_test_add_func ("/cli/bad-arguments", test_cli_bad_arguments);
+  g_test_add_func ("/cli/help", test_cli_help);
+  g_test_add_func ("/cli/check", test_cli_check);
+
+  return g_test_run ();
+}
