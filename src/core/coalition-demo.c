@@ -43,36 +43,44 @@ typedef struct
 #define N(a, b) { a, b }
 
 static const Name english_given[] = {
+  N ("Megan", "megan"), N ("Darnell", "darnell"), N ("Hannah", "hannah"), N ("Kevin", "kevin"), N ("Latoya", "latoya"), N ("Gregory", "gregory"), N ("Shannon", "shannon"), N ("Robert", "robert"), 
   N ("Emily", "emily"), N ("Michael", "michael"), N ("Sarah", "sarah"), N ("David", "david"),
   N ("Jasmine", "jasmine"), N ("Marcus", "marcus"), N ("Rachel", "rachel"), N ("Tyrone", "tyrone"),
   N ("Kathleen", "kathleen"), N ("Brian", "brian"), N ("Denise", "denise"), N ("Patrick", "patrick"),
 };
 static const Name english_family[] = {
+  N ("Thompson", "thompson"), N ("Jackson", "jackson"), N ("Murphy", "murphy"), N ("Greene", "greene"), N ("Harris", "harris"), N ("Coleman", "coleman"), N ("Walsh", "walsh"), N ("Morgan", "morgan"), 
   N ("Johnson", "johnson"), N ("Williams", "williams"), N ("O’Brien", "obrien"), N ("Washington", "washington"),
   N ("Brooks", "brooks"), N ("Sullivan", "sullivan"), N ("Carter", "carter"), N ("Reed", "reed"),
   N ("Fitzgerald-Hughes", "fitzgeraldhughes"), N ("Bennett", "bennett"),
 };
 static const Name spanish_given[] = {
+  N ("Carmen", "carmen"), N ("Joaquín", "joaquin"), N ("Valentina", "valentina"), N ("Héctor", "hector"), N ("Mónica", "monica"), N ("Tomás", "tomas"), 
   N ("José", "jose"), N ("Lucía", "lucia"), N ("Alejandro", "alejandro"), N ("Guadalupe", "guadalupe"),
   N ("María José", "mariajose"), N ("Andrés", "andres"), N ("Ximena", "ximena"), N ("Raúl", "raul"),
 };
 static const Name spanish_family[] = {
+  N ("Ramírez", "ramirez"), N ("Flores", "flores"), N ("Gutiérrez", "gutierrez"), N ("Ortega", "ortega"), N ("Castillo", "castillo"), N ("Muñoz", "munoz"), 
   N ("García", "garcia"), N ("Hernández", "hernandez"), N ("Martínez", "martinez"), N ("Núñez", "nunez"),
   N ("Peña", "pena"), N ("López", "lopez"), N ("de la Cruz", "delacruz"), N ("Ibáñez", "ibanez"),
 };
 static const Name polish_given[] = {
+  N ("Katarzyna", "katarzyna"), N ("Tomasz", "tomasz"), N ("Joanna", "joanna"), 
   N ("Łukasz", "lukasz"), N ("Małgorzata", "malgorzata"), N ("Krzysztof", "krzysztof"), N ("Zofia", "zofia"),
   N ("Agnieszka", "agnieszka"), N ("Paweł", "pawel"),
 };
 static const Name polish_family[] = {
+  N ("Zieliński", "zielinski"), N ("Lewandowska", "lewandowska"), N ("Kamiński", "kaminski"), 
   N ("Wiśniewski", "wisniewski"), N ("Kowalska", "kowalska"), N ("Nowak", "nowak"), N ("Dąbrowski", "dabrowski"),
   N ("Woźniak", "wozniak"), N ("Szymańska", "szymanska"),
 };
 static const Name european_given[] = {
+  N ("Léa", "lea"), N ("Mathias", "mathias"), N ("Ingrid", "ingrid"), N ("Joël", "joel"), 
   N ("Zoë", "zoe"), N ("Jürgen", "juergen"), N ("François", "francois"), N ("Hélène", "helene"),
   N ("Søren", "soren"), N ("Anaïs", "anais"), N ("Björn", "bjorn"), N ("Chloé", "chloe"),
 };
 static const Name european_family[] = {
+  N ("Lindqvist", "lindqvist"), N ("Moreau", "moreau"), N ("Weiß", "weiss"), 
   N ("Müller", "mueller"), N ("Dubois", "dubois"), N ("Lefèvre", "lefevre"), N ("Schröder", "schroeder"),
   N ("Kjærgaard", "kjaergaard"), N ("Van der Berg", "vanderberg"), N ("Brontë", "bronte"),
 };
@@ -83,10 +91,12 @@ static const Name korean_family[] = {
   N ("김", "kim"), N ("이", "lee"), N ("박", "park"), N ("최", "choi"), N ("정", "jung"),
 };
 static const Name vietnamese_given[] = {
+  N ("Thanh Hương", "huong"), N ("Đức Minh", "minh"), N ("Kim Liên", "lien"), 
   N ("Văn An", "an"), N ("Thị Hoa", "hoa"), N ("Minh Tuấn", "tuan"), N ("Thu Hằng", "hang"),
   N ("Quốc Bảo", "bao"), N ("Ngọc Ánh", "anh"),
 };
 static const Name vietnamese_family[] = {
+  N ("Võ", "vo"), N ("Huỳnh", "huynh"), N ("Bùi", "bui"), 
   N ("Nguyễn", "nguyen"), N ("Trần", "tran"), N ("Lê", "le"), N ("Phạm", "pham"), N ("Đặng", "dang"),
 };
 static const Name ukrainian_given[] = {
@@ -115,22 +125,28 @@ static const Name chinese_family[] = {
   N ("王", "wang"), N ("李", "li"), N ("张", "zhang"), N ("陈", "chen"), N ("刘", "liu"),
 };
 static const Name arabic_given[] = {
+  N ("Nour", "nour"), N ("Karim", "karim"), N ("Samira", "samira"), N ("Tariq", "tariq"), N ("Rania", "rania"), 
   N ("Fatima", "fatima"), N ("Omar", "omar"), N ("Youssef", "youssef"), N ("Layla", "layla"), N ("Khadija", "khadija"),
 };
 static const Name arabic_family[] = {
+  N ("Nasser", "nasser"), N ("Darwish", "darwish"), N ("Saleh", "saleh"), N ("Hamdan", "hamdan"), 
   N ("Haddad", "haddad"), N ("Al-Sayed", "alsayed"), N ("Khalil", "khalil"), N ("Mansour", "mansour"),
 };
 static const Name west_african_given[] = {
+  N ("Ngozi", "ngozi"), N ("Kofi", "kofi"), N ("Fatoumata", "fatoumata"), N ("Emeka", "emeka"), N ("Abena", "abena"), 
   N ("Adebayo", "adebayo"), N ("Chiamaka", "chiamaka"), N ("Oluwaseun", "oluwaseun"), N ("Kwame", "kwame"),
   N ("Aminata", "aminata"),
 };
 static const Name west_african_family[] = {
+  N ("Boateng", "boateng"), N ("Traoré", "traore"), N ("Nwosu", "nwosu"), N ("Owusu", "owusu"), 
   N ("Okafor", "okafor"), N ("Adeyemi", "adeyemi"), N ("Mensah", "mensah"), N ("Diallo", "diallo"),
 };
 static const Name south_asian_given[] = {
+  N ("Deepa", "deepa"), N ("Rohan", "rohan"), N ("Farhana", "farhana"), N ("Vikram", "vikram"), N ("Lakshmi", "lakshmi"), 
   N ("Priya", "priya"), N ("Arjun", "arjun"), N ("Ananya", "ananya"), N ("Gurpreet", "gurpreet"), N ("Imran", "imran"),
 };
 static const Name south_asian_family[] = {
+  N ("Reddy", "reddy"), N ("Rahman", "rahman"), N ("Kapoor", "kapoor"), N ("Nair", "nair"), 
   N ("Sharma", "sharma"), N ("Patel", "patel"), N ("Iyer", "iyer"), N ("Singh", "singh"), N ("Chowdhury", "chowdhury"),
 };
 static const Name turkish_given[] = {
@@ -343,19 +359,36 @@ template_for (CoalitionOrganization *organization)
 
 static CoalitionPerson *
 make_person (GRand                 *rand,
+             GHashTable            *names_used,
              CoalitionOrganization *organization,
              CoalitionOrganization *government,
              guint                  index)
 {
-  const Culture *culture = pick_culture (rand);
-  const Name *given = &culture->given[g_rand_int_range (rand, 0, culture->n_given)];
-  const Name *family = &culture->family[g_rand_int_range (rand, 0, culture->n_family)];
+  const Culture *culture = NULL;
+  const Name *given = NULL;
+  const Name *family = NULL;
   g_autoptr(CoalitionPerson) person = coalition_person_new ();
   g_autofree char *display = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *domain = NULL;
-  double roll = g_rand_double (rand);
+  double roll;
+
+  /* Namesakes happen, but not eight of them on one screen: try a few times
+   * for a name not used yet. */
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *key = NULL;
+
+      culture = pick_culture (rand);
+      given = &culture->given[g_rand_int_range (rand, 0, culture->n_given)];
+      family = &culture->family[g_rand_int_range (rand, 0, culture->n_family)];
+      key = g_strconcat (given->latin, " ", family->latin, NULL);
+      if (g_hash_table_add (names_used, g_steal_pointer (&key)))
+        break;
+    }
+
+  roll = g_rand_double (rand);
 
   switch (culture->order)
     {
@@ -439,6 +472,7 @@ coalition_demo_fill (CoalitionStore  *store,
   g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CoalitionOrganization) government = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_organizations, n_decision_makers, step;
 
   g_return_val_if_fail (COALITION_IS_STORE (store), FALSE);
@@ -489,7 +523,7 @@ coalition_demo_fill (CoalitionStore  *store,
       if (!decision_maker && g_rand_double (rand) < 0.9)
         organization = g_ptr_array_index (organizations, g_rand_int_range (rand, 0, organizations->len));
 
-      person = make_person (rand, organization, decision_maker ? government : NULL, i);
+      person = make_person (rand, names_used, organization, decision_maker ? government : NULL, i);
       if (!coalition_store_insert_person (store, person, &local_error))
         goto out;
 

@@ -1,0 +1,376 @@
+/* coalition-members-page.c — the directory of people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "coalition-demo.h"
+#include "coalition-members-page.h"
+#include "coalition-window.h"
+
+struct _CoalitionMembersPage
+{
+  GtkWidget             parent_instance;
+
+  CoalitionStore       *store;
+  CoalitionPeopleModel *model;
+  GCancellable         *filling;
+  guint                 progress_source;
+  gint                  progress_permille;   /* written by the filling thread */
+  gboolean              start_empty;
+
+  GtkWidget            *box;
+  GtkWidget            *search_row;
+  GtkWidget            *search_separator;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkStack             *state_stack;
+  GtkColumnView        *column_view;
+  AdwStatusPage        *welcome_page;
+  GtkProgressBar       *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (CoalitionMembersPage, coalition_members_page, GTK_TYPE_WIDGET)
+
+typedef const char *(*PersonText) (CoalitionPerson *person);
+
+static const char *
+person_status_text (CoalitionPerson *person)
+{
+  return coalition_status_get_label (coalition_person_get_status (person));
+}
+
+static void
+update_state (CoalitionMembersPage *self)
+{
+  g_autofree char *count = NULL;
+  const char *state;
+  guint n_shown = 0, n_total = 0;
+
+  if (self->model != NULL)
+    {
+      n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      n_total = coalition_store_count_people (self->store);
+    }
+
+  if (self->filling != NULL)
+    state = "loading";
+  else if (n_shown > 0)
+    state = "list";
+  else if (self->model != NULL && coalition_people_model_get_query (self->model) != NULL)
+    state = "no-results";
+  else if (self->store != NULL && !self->start_empty && n_total == 0 &&
+           coalition_store_count_organizations (self->store) == 0)
+    state = "welcome";
+  else
+    state = "empty";
+
+  gtk_stack_set_visible_child_name (self->state_stack, state);
+  gtk_widget_set_visible (self->search_row, !g_str_equal (state, "welcome") && !g_str_equal (state, "loading"));
+  gtk_widget_set_visible (self->search_separator, gtk_widget_get_visible (self->search_row));
+
+  if (self->model != NULL && coalition_people_model_get_query (self->model) != NULL)
+    /* Translators: “12 of 2,000 people” */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u person", "%'u of %'u people", n_total),
+                             n_shown, n_total);
+  else if (n_total > 0)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n_total), n_total);
+  gtk_label_set_label (self->count_label, count ? count : "");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Columns */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  PersonText text = user_data;
+  CoalitionPerson *person = gtk_list_item_get_item (item);
+  const char *value = text (person);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
+}
+
+static void
+add_column (CoalitionMembersPage *self,
+            const char           *title,
+            PersonText            text,
+            gboolean              expand,
+            int                   fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), text);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The example coalition, filled on its own connection in a thread */
+
+static void
+fill_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  CoalitionMembersPage *self = user_data;
+
+  g_atomic_int_set (&self->progress_permille, (int)(fraction * 1000));
+}
+
+static void
+fill_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CoalitionMembersPage *self = source_object;
+  const char *path = task_data;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coalition_store_open (path, &error);
+  if (store == NULL ||
+      !coalition_demo_fill (store, COALITION_DEMO_DEFAULT_PEOPLE, COALITION_DEMO_DEFAULT_SEED,
+                            fill_progress_cb, self, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+pulse_progress_cb (gpointer user_data)
+{
+  CoalitionMembersPage *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+fill_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CoalitionMembersPage *self = COALITION_MEMBERS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->filling);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *window;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      window = gtk_widget_get_ancestor (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
+      if (window != NULL)
+        coalition_window_add_toast (COALITION_WINDOW (window), error->message);
+    }
+
+  /* The other connection wrote: read everything again. */
+  if (self->store != NULL)
+    coalition_store_emit_changed (self->store);
+  update_state (self);
+}
+
+static void
+explore_clicked_cb (CoalitionMembersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || self->filling != NULL)
+    return;
+
+  self->filling = g_cancellable_new ();
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (100, pulse_progress_cb, self);
+  update_state (self);
+
+  task = g_task_new (self, self->filling, fill_done_cb, NULL);
+  g_task_set_source_tag (task, explore_clicked_cb);
+  g_task_set_task_data (task, g_strdup (coalition_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, fill_thread);
+}
+
+static void
+start_empty_clicked_cb (CoalitionMembersPage *self)
+{
+  self->start_empty = TRUE;
+  update_state (self);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+search_changed_cb (CoalitionMembersPage *self)
+{
+  if (self->model == NULL)
+    return;
+
+  coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_state (self);
+}
+
+static void
+stop_search_cb (CoalitionMembersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+items_changed_cb (CoalitionMembersPage *self)
+{
+  update_state (self);
+}
+
+void
+coalition_members_page_set_store (CoalitionMembersPage *self,
+                                  CoalitionStore       *store)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  g_return_if_fail (COALITION_IS_MEMBERS_PAGE (self));
+  g_return_if_fail (!store || COALITION_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->filling != NULL)
+    g_cancellable_cancel (self->filling);
+
+  g_clear_object (&self->model);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->model = coalition_people_model_new (store);
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
+      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+    }
+
+  gtk_column_view_set_model (self->column_view, selection);
+  update_state (self);
+}
+
+CoalitionPeopleModel *
+coalition_members_page_get_model (CoalitionMembersPage *self)
+{
+  g_return_val_if_fail (COALITION_IS_MEMBERS_PAGE (self), NULL);
+  return self->model;
+}
+
+void
+coalition_members_page_focus_search (CoalitionMembersPage *self)
+{
+  g_return_if_fail (COALITION_IS_MEMBERS_PAGE (self));
+
+  if (gtk_widget_get_visible (self->search_row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+const char *
+coalition_members_page_get_state (CoalitionMembersPage *self)
+{
+  g_return_val_if_fail (COALITION_IS_MEMBERS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->state_stack);
+}
+
+static void
+coalition_members_page_dispose (GObject *object)
+{
+  CoalitionMembersPage *self = COALITION_MEMBERS_PAGE (object);
+
+  if (self->filling != NULL)
+    g_cancellable_cancel (self->filling);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (coalition_members_page_parent_class)->dispose (object);
+}
+
+static void
+coalition_members_page_class_init (CoalitionMembersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coalition_members_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, box);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_separator);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, explore_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_empty_clicked_cb);
+}
+
+static void
+coalition_members_page_init (CoalitionMembersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The icon travels in our resources, so it shows before installation. */
+  adw_status_page_set_icon_name (self->welcome_page, "org.example.Coalition");
+
+  add_column (self, _("Name"), coalition_person_get_display_name, TRUE, -1);
+  add_column (self, _("Title"), coalition_person_get_title, FALSE, 180);
+  add_column (self, _("Organization"), coalition_person_get_organization_name, TRUE, -1);
+  add_column (self, _("E-mail"), coalition_person_get_primary_email, TRUE, -1);
+  add_column (self, _("Phone"), coalition_person_get_primary_phone, FALSE, 150);
+  add_column (self, _("Status"), person_status_text, FALSE, 130);
+
+  /* Typing anywhere on the page starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  update_state (self);
+}

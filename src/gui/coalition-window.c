@@ -1,0 +1,428 @@
+/* coalition-window.c — one window on one coalition database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "coalition-application.h"
+#include "coalition-members-page.h"
+#include "coalition-window.h"
+
+struct _CoalitionWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  char                 *path;
+  CoalitionStore       *store;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  CoalitionMembersPage *members_page;
+};
+
+G_DEFINE_FINAL_TYPE (CoalitionWindow, coalition_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (CoalitionWindow *self)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+  g_autofree char *display_basename = g_filename_display_name (basename);
+  g_autofree char *name = NULL;
+
+  if (self->store != NULL)
+    name = coalition_store_get_setting (self->store, "coalition-name");
+
+  if (name != NULL && name[0] != '\0')
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, name);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, display_basename);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+    }
+  else
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Coalition"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, display_basename);
+      gtk_window_set_title (GTK_WINDOW (self), display_basename);
+    }
+}
+
+/* Opens (or opens again) the window's database; on failure the window
+ * shows why and what to do, and keeps nothing half-open. */
+static void
+load_database (CoalitionWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  CoalitionStore *store;
+
+  if (self->store != NULL)
+    {
+      coalition_store_emit_changed (self->store);
+      update_title (self);
+      return;
+    }
+
+  store = coalition_store_open (self->path, &error);
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      update_title (self);
+      return;
+    }
+
+  self->store = store;
+  g_signal_connect_object (store, "setting-changed::coalition-name",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  coalition_members_page_set_store (self->members_page, store);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  update_title (self);
+}
+
+void
+coalition_window_add_toast (CoalitionWindow *self,
+                            const char      *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (COALITION_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Actions */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  coalition_members_page_focus_search (self->members_page);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  load_database (COALITION_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+open_in_application (CoalitionWindow *self,
+                     GFile           *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(CoalitionWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      open_in_application (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+new_response_cb (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(CoalitionWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      /* Never replace a file: a coalition's records may be in it. */
+      if (g_file_query_exists (file, NULL))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message = g_strdup_printf (_("“%s” already exists, so it was not replaced. "
+                                                        "To open it, use Open Database."), name);
+          coalition_window_add_toast (self, message);
+        }
+      else
+        open_in_application (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (databases, _("Coalition databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_add_pattern (databases, "*.sqlite3");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (chooser, databases);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "coalition.db");
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (new_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject */
+
+static gboolean
+coalition_window_close_request (GtkWindow *window)
+{
+  CoalitionWindow *self = COALITION_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (coalition_window_parent_class)->close_request (window);
+}
+
+static void
+coalition_window_constructed (GObject *object)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+
+  G_OBJECT_CLASS (coalition_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  load_database (self);
+}
+
+static void
+coalition_window_dispose (GObject *object)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (coalition_window_parent_class)->dispose (object);
+}
+
+static void
+coalition_window_finalize (GObject *object)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (coalition_window_parent_class)->finalize (object);
+}
+
+static void
+coalition_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coalition_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+coalition_window_class_init (CoalitionWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = coalition_window_constructed;
+  object_class->dispose = coalition_window_dispose;
+  object_class->finalize = coalition_window_finalize;
+  object_class->get_property = coalition_window_get_property;
+  object_class->set_property = coalition_window_set_property;
+  window_class->close_request = coalition_window_close_request;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COALITION_TYPE_MEMBERS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, members_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+
+  /* Shortcuts that work without an application too (tests, embedding);
+   * the application registers the same accelerators for its menus. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "members");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "meetings");
+}
+
+static void
+coalition_window_init (CoalitionWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+CoalitionWindow *
+coalition_window_new (GtkApplication *application,
+                      const char     *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (COALITION_TYPE_WINDOW,
+                       "application", application,
+                       "path", path,
+                       NULL);
+}
+
+const char *
+coalition_window_get_path (CoalitionWindow *self)
+{
+  g_return_val_if_fail (COALITION_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+CoalitionStore *
+coalition_window_get_store (CoalitionWindow *self)
+{
+  g_return_val_if_fail (COALITION_IS_WINDOW (self), NULL);
+  return self->store;
+}

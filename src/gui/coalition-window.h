@@ -1,0 +1,27 @@
+/* coalition-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "coalition-store.h"
+
+G_BEGIN_DECLS
+
+#define COALITION_TYPE_WINDOW (coalition_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CoalitionWindow, coalition_window, COALITION, WINDOW, AdwApplicationWindow)
+
+/* A window on the database at @path. If it cannot be opened the window says
+ * why and offers another; @application may be NULL in tests. */
+CoalitionWindow *coalition_window_new          (GtkApplication  *application,
+                                                const char      *path);
+const char      *coalition_window_get_path     (CoalitionWindow *self);
+/* NULL when the database could not be opened. */
+CoalitionStore  *coalition_window_get_store    (CoalitionWindow *self);
+void             coalition_window_add_toast    (CoalitionWindow *self,
+                                                const char      *message);
+
+G_END_DECLS
