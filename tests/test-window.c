@@ -1,0 +1,422 @@
+/* test-window.c — the real window under Xvfb: pages, search, states
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "coalition-core.h"
+#include "coalition-members-page.h"
+#include "coalition-preferences-window.h"
+#include "coalition-window.h"
+
+static gboolean have_display;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails after ten seconds. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Lets pending redraws, idles and timeouts of @ms run. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      if (label == NULL)
+        return root;
+      if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+        return root;
+      if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static char *
+make_database (const char *name,
+               guint       n_people)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  if (n_people > 0)
+    {
+      g_assert_true (coalition_demo_fill (store, n_people, 1, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  CoalitionWindow      *window;
+  CoalitionMembersPage *page;
+} Shown;
+
+static void
+show_window (Shown      *shown,
+             const char *path)
+{
+  shown->window = g_object_ref (coalition_window_new (NULL, path));
+  gtk_window_present (GTK_WINDOW (shown->window));
+  wait_until (is_mapped, shown->window, "the window to be shown");
+  shown->page = COALITION_MEMBERS_PAGE (find_widget (GTK_WIDGET (shown->window), COALITION_TYPE_MEMBERS_PAGE, NULL));
+  g_assert_nonnull (shown->page);
+}
+
+/* Closing the window frees it and everything it made. */
+static void
+close_window (Shown *shown)
+{
+  CoalitionStore *store = coalition_window_get_store (shown->window);
+  CoalitionPeopleModel *model = coalition_members_page_get_model (shown->page);
+
+  if (store != NULL)
+    g_object_ref (store);
+  if (model != NULL)
+    g_object_ref (model);
+
+  gtk_window_destroy (GTK_WINDOW (shown->window));
+  spin (50);
+  g_assert_finalize_object (shown->window);
+  if (model != NULL)
+    g_assert_finalize_object (model);
+  if (store != NULL)
+    g_assert_finalize_object (store);
+}
+
+typedef struct
+{
+  CoalitionMembersPage *page;
+  const char           *state;
+} StateWait;
+
+static gboolean
+state_is (gpointer data)
+{
+  StateWait *wait = data;
+  return g_strcmp0 (coalition_members_page_get_state (wait->page), wait->state) == 0;
+}
+
+static void
+wait_for_state (CoalitionMembersPage *page,
+                const char           *state)
+{
+  StateWait wait = { page, state };
+  g_autofree char *what = g_strdup_printf ("the members page to show “%s”", state);
+
+  wait_until (state_is, &wait, what);
+}
+
+typedef struct
+{
+  CoalitionPeopleModel *model;
+  const char           *query;
+} QueryWait;
+
+static gboolean
+query_is (gpointer data)
+{
+  QueryWait *wait = data;
+  return g_strcmp0 (coalition_people_model_get_query (wait->model), wait->query) == 0;
+}
+
+/* Types into the search entry as a person would, and waits for the model. */
+static void
+type_search (Shown      *shown,
+             const char *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (shown->page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  QueryWait wait = { coalition_members_page_get_model (shown->page), text[0] ? text : NULL };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_until (query_is, &wait, "the search to reach the model");
+  spin (50);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+test_window_members (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CoalitionPerson) first = NULL;
+  Shown shown = { 0 };
+  GListModel *model;
+  GtkWidget *column_view, *first_label, *stack, *switcher_bar;
+  guint n_lukasz;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("members.db", 300);
+  show_window (&shown, path);
+  model = G_LIST_MODEL (coalition_members_page_get_model (shown.page));
+
+  /* Every person is in the list, in directory order. */
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  g_assert_cmpuint (coalition_store_count_people (coalition_window_get_store (shown.window)), ==, 300);
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, "300 people"));
+
+  /* The first row on screen shows the first person's name. */
+  column_view = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (column_view);
+  first = g_list_model_get_item (model, 0);
+  spin (100);
+  first_label = find_widget (column_view, GTK_TYPE_LABEL, coalition_person_get_display_name (first));
+  g_assert_nonnull (first_label);
+  g_assert_true (gtk_widget_get_mapped (first_label));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown.window)), ==, "Riverside Housing Justice Coalition");
+
+  /* Pages switch through their action, as Alt+3 and the switcher do. */
+  stack = find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.show-page", "s", "meetings"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "meetings");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.show-page", "s", "map"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.search", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "members");
+
+  /* A partial name typed without its accent finds Łukasz and nobody else. */
+  type_search (&shown, "lukas");
+  n_lukasz = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_lukasz, >, 0);
+  g_assert_cmpuint (n_lukasz, <, 300);
+  for (guint i = 0; i < n_lukasz; i++)
+    {
+      g_autoptr(CoalitionPerson) person = g_list_model_get_item (model, i);
+      g_assert_nonnull (strstr (coalition_person_get_display_name (person), "Łukasz"));
+    }
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "list");
+
+  /* Nobody matches nonsense: the page says so. */
+  type_search (&shown, "qqxqq");
+  wait_for_state (shown.page, "no-results");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Clearing the search brings everyone back. */
+  type_search (&shown, "");
+  wait_for_state (shown.page, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+
+  /* A narrow window moves the page switcher to the bottom. */
+  switcher_bar = find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  gtk_window_set_default_size (GTK_WINDOW (shown.window), 360, 600);
+  spin (300);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+
+  close_window (&shown);
+}
+
+static void
+test_window_welcome (void)
+{
+  g_autofree char *path = NULL;
+  Shown shown = { 0 };
+  GtkWidget *start_empty, *explore;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  /* A new database offers the example coalition… */
+  path = make_database ("new.db", 0);
+  show_window (&shown, path);
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "welcome");
+
+  /* … which “Start Empty” declines. */
+  start_empty = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_BUTTON, "_Start Empty");
+  g_assert_nonnull (start_empty);
+  g_signal_emit_by_name (start_empty, "clicked");
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "empty");
+  close_window (&shown);
+
+  /* In another window on the same file, “Explore” fills it. */
+  show_window (&shown, path);
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "welcome");
+  explore = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_BUTTON, "_Explore the Example Coalition");
+  g_signal_emit_by_name (explore, "clicked");
+  wait_for_state (shown.page, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (coalition_members_page_get_model (shown.page))),
+                    ==, COALITION_DEMO_DEFAULT_PEOPLE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown.window)), ==, "Riverside Housing Justice Coalition");
+  close_window (&shown);
+}
+
+static void
+test_window_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "members.csv", NULL);
+  g_autofree char *after = NULL;
+  const char *contents = "Name,E-mail\nZoë Brontë,zoe@example.org\n";
+  Shown shown = { 0 };
+  GtkWidget *main_stack, *error_page;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  show_window (&shown, path);
+
+  /* The window says what is wrong instead of a list, and the file is as it was. */
+  g_assert_null (coalition_window_get_store (shown.window));
+  main_stack = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL),
+                                        GTK_TYPE_STACK);
+  g_assert_true (GTK_IS_STACK (main_stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
+  error_page = gtk_stack_get_visible_child (GTK_STACK (main_stack));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+                            "not a Coalition database"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+
+  close_window (&shown);
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  CoalitionPreferencesWindow *preferences;
+  GtkWidget *name_row, *style_row;
+  Shown shown = { 0 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("prefs.db", 20);
+  show_window (&shown, path);
+
+  preferences = coalition_preferences_window_new (GTK_WINDOW (shown.window), settings,
+                                                  coalition_window_get_store (shown.window));
+  g_object_ref (preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_until (is_mapped, preferences, "the preferences to be shown");
+
+  /* Renaming the coalition is saved in the file and retitles the window. */
+  name_row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Riverside Housing Justice Coalition");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Koalicja Łódź 김민준");
+  g_signal_emit_by_name (name_row, "apply");
+  saved = coalition_store_get_setting (coalition_window_get_store (shown.window), "coalition-name");
+  g_assert_cmpstr (saved, ==, "Koalicja Łódź 김민준");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown.window)), ==, "Koalicja Łódź 김민준");
+
+  /* The style follows the setting. */
+  style_row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_settings_set_string (settings, "color-scheme", "default");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  spin (50);
+  g_assert_finalize_object (preferences);
+  close_window (&shown);
+
+  /* The shortcuts window builds, and lists the page shortcuts. */
+  builder = gtk_builder_new ();
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error);
+  g_assert_no_error (error);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  /* Isolation hides the system's MIME database too, and without it icons
+   * cannot be loaded; the user's own directories stay isolated. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+
+  /* gtk_test_init () aborts without a display; skip instead. */
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/window/members", test_window_members);
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/preferences", test_window_preferences);
+
+  return g_test_run ();
+}
