@@ -303,6 +303,14 @@ coalition_members_page_focus_search (CoalitionMembersPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+void
+coalition_members_page_set_key_capture_widget (CoalitionMembersPage *self,
+                                               GtkWidget            *widget)
+{
+  g_return_if_fail (COALITION_IS_MEMBERS_PAGE (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, widget);
+}
+
 const char *
 coalition_members_page_get_state (CoalitionMembersPage *self)
 {
@@ -362,15 +370,14 @@ coalition_members_page_init (CoalitionMembersPage *self)
   /* The icon travels in our resources, so it shows before installation. */
   adw_status_page_set_icon_name (self->welcome_page, "org.example.Coalition");
 
-  add_column (self, _("Name"), coalition_person_get_display_name, TRUE, -1);
-  add_column (self, _("Title"), coalition_person_get_title, FALSE, 180);
-  add_column (self, _("Organization"), coalition_person_get_organization_name, TRUE, -1);
-  add_column (self, _("E-mail"), coalition_person_get_primary_email, TRUE, -1);
+  /* Widths keep every column readable in a narrow window, which then
+   * scrolls sideways, rather than squeezing names to an ellipsis. */
+  add_column (self, _("Name"), coalition_person_get_display_name, TRUE, 200);
+  add_column (self, _("Title"), coalition_person_get_title, FALSE, 170);
+  add_column (self, _("Organization"), coalition_person_get_organization_name, TRUE, 220);
+  add_column (self, _("E-mail"), coalition_person_get_primary_email, TRUE, 220);
   add_column (self, _("Phone"), coalition_person_get_primary_phone, FALSE, 150);
-  add_column (self, _("Status"), person_status_text, FALSE, 130);
-
-  /* Typing anywhere on the page starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  add_column (self, _("Status"), person_status_text, FALSE, 120);
 
   update_state (self);
 }

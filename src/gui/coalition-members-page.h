@@ -18,6 +18,9 @@ void                  coalition_members_page_set_store    (CoalitionMembersPage 
                                                            CoalitionStore       *store);
 CoalitionPeopleModel *coalition_members_page_get_model    (CoalitionMembersPage *self);
 void                  coalition_members_page_focus_search (CoalitionMembersPage *self);
+/* Typing into @widget (the window) starts a search; NULL stops that. */
+void                  coalition_members_page_set_key_capture_widget (CoalitionMembersPage *self,
+                                                                     GtkWidget            *widget);
 /* "list", "welcome", "loading", "empty" or "no-results" */
 const char           *coalition_members_page_get_state    (CoalitionMembersPage *self);
 

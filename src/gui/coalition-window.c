@@ -111,6 +111,15 @@ coalition_window_add_toast (CoalitionWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Typing anywhere in the window searches the directory, while it shows. */
+static void
+visible_page_changed_cb (CoalitionWindow *self)
+{
+  gboolean members = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "members") == 0;
+
+  coalition_members_page_set_key_capture_widget (self->members_page, members ? GTK_WIDGET (self) : NULL);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Actions */
 
@@ -292,6 +301,8 @@ coalition_window_dispose (GObject *object)
 {
   CoalitionWindow *self = COALITION_WINDOW (object);
 
+  if (self->members_page != NULL)
+    coalition_members_page_set_key_capture_widget (self->members_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
 
   G_OBJECT_CLASS (coalition_window_parent_class)->dispose (object);
@@ -396,6 +407,10 @@ coalition_window_init (CoalitionWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
