@@ -30,6 +30,7 @@ struct _CoalitionMembersPage
   GtkStack             *state_stack;
   GtkColumnView        *column_view;
   AdwStatusPage        *welcome_page;
+  GtkWidget            *explore_button;
   GtkProgressBar       *progress_bar;
 };
 
@@ -67,6 +68,11 @@ update_state (CoalitionMembersPage *self)
     state = "welcome";
   else
     state = "empty";
+
+  /* A newcomer can take the offer with Enter. */
+  if (g_str_equal (state, "welcome") &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "welcome") != 0)
+    gtk_widget_grab_focus (self->explore_button);
 
   gtk_stack_set_visible_child_name (self->state_stack, state);
   gtk_widget_set_visible (self->search_row, !g_str_equal (state, "welcome") && !g_str_equal (state, "loading"));
@@ -355,6 +361,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, explore_button);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
