@@ -1,0 +1,180 @@
+/* bench-window.c — start-up to the first visible page, and resident memory,
+ * with 100 000 people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs itself as a child process in two ways, alternately, several times:
+ * an empty AdwApplicationWindow (the baseline), and Coalition's window on
+ * the 100 000-person benchmark coalition. Each child exits at the first
+ * frame painted with its content (for Coalition, with rows of people on
+ * screen) and reports its resident memory; the parent times the whole
+ * process. Targets (DESIGN.md): start-up ≤ 1.5 × the empty window, resident
+ * memory with 100 000 people open ≤ 150 MB. Needs a display (the bench
+ * command provides Xvfb).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-common.h"
+#include "coalition-window.h"
+
+#define RUNS 7
+
+static GtkWidget *window;
+
+static gboolean
+content_visible (void)
+{
+  GtkWidget *label;
+
+  if (!COALITION_IS_WINDOW (window))
+    return gtk_widget_get_mapped (window);
+
+  /* Coalition's page is visible once a row of the list shows a name. */
+  for (label = gtk_widget_get_first_child (window); label != NULL;)
+    {
+      if (GTK_IS_LABEL (label) && gtk_widget_get_mapped (label) &&
+          gtk_widget_get_ancestor (label, GTK_TYPE_COLUMN_VIEW) != NULL &&
+          gtk_label_get_label (GTK_LABEL (label))[0] != '\0')
+        return TRUE;
+
+      /* depth-first walk */
+      if (gtk_widget_get_first_child (label) != NULL)
+        label = gtk_widget_get_first_child (label);
+      else
+        {
+          while (label != NULL && gtk_widget_get_next_sibling (label) == NULL)
+            {
+              label = gtk_widget_get_parent (label);
+              if (label == window)
+                return FALSE;
+            }
+          if (label != NULL)
+            label = gtk_widget_get_next_sibling (label);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  if (!content_visible ())
+    return;
+
+  printf ("%.1f\n", bench_resident_mb ());
+  fflush (stdout);
+  exit (EXIT_SUCCESS);
+}
+
+static void
+map_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+G_GNUC_NORETURN static void
+run_child (const char *database)
+{
+  gtk_init ();
+  adw_init ();
+
+  if (database == NULL)
+    window = g_object_new (ADW_TYPE_APPLICATION_WINDOW, "default-width", 1100, "default-height", 720, NULL);
+  else
+    window = GTK_WIDGET (coalition_window_new (NULL, database));
+
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs one child and returns its wall time in ms; its memory in @out_mb. */
+static double
+time_child (const char *self_path,
+            const char *database,
+            double     *out_mb)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (database != NULL)
+    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--child", database, NULL);
+  else
+    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--child", NULL);
+  if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error))
+    g_error ("%s", error->message);
+  if (!g_subprocess_get_successful (child))
+    g_error ("the window did not start");
+
+  *out_mb = g_ascii_strtod (out, NULL);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_mb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_mb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autofree char *path = NULL;
+  double median_ours, median_bare, ratio, mb;
+  gboolean startup_pass, memory_pass;
+
+  /* The uninstalled settings schema, and settings that touch nothing. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", SCHEMAS_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  if (argc >= 2 && g_str_equal (argv[1], "--child"))
+    run_child (argc >= 3 ? argv[2] : NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      fprintf (stderr, "bench-window: needs a display (run it through build-aux/dev bench)\n");
+      return EXIT_FAILURE;
+    }
+
+  store = bench_open_coalition (100000, &path);
+  g_clear_object (&store);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      double ms = time_child (argv[0], NULL, &mb);
+      g_array_append_val (bare, ms);
+      g_array_append_val (bare_mb, mb);
+      ms = time_child (argv[0], path, &mb);
+      g_array_append_val (ours, ms);
+      g_array_append_val (ours_mb, mb);
+    }
+
+  median_ours = bench_percentile (ours, 50);
+  median_bare = bench_percentile (bare, 50);
+  ratio = median_ours / median_bare;
+  startup_pass = ratio <= 1.5;
+  mb = bench_percentile (ours_mb, 50);
+  memory_pass = mb <= 150.0;
+
+  printf ("start-up to the first page of 100 000 people: %.0f ms (spread %.0f–%.0f; baseline empty AdwApplicationWindow %.0f ms, ratio %.2f, target ≤ 1.5×) %s\n",
+          median_ours, bench_percentile (ours, 0), bench_percentile (ours, 100), median_bare, ratio,
+          startup_pass ? "PASS" : "FAIL");
+  printf ("resident memory with 100 000 people open: %.0f MB (spread %.0f–%.0f; baseline empty window %.0f MB, ratio %.2f, target ≤ 150 MB) %s\n",
+          mb, bench_percentile (ours_mb, 0), bench_percentile (ours_mb, 100), bench_percentile (bare_mb, 50),
+          mb / bench_percentile (bare_mb, 50), memory_pass ? "PASS" : "FAIL");
+
+  return startup_pass && memory_pass ? EXIT_SUCCESS : EXIT_FAILURE;
+}
