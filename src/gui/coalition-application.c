@@ -213,6 +213,10 @@ coalition_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (coalition_application_parent_class)->startup (app);
 
+  /* Here rather than at construction, so that --help and a second
+   * instance handing over its files never need the settings. */
+  self->settings = g_settings_new (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
 
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
@@ -264,8 +268,8 @@ coalition_application_init (CoalitionApplication *self)
     { NULL }
   };
 
-  self->settings = g_settings_new (APP_ID);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Members, power maps, meetings and agendas for advocacy coalitions."));
 }
