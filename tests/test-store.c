@@ -416,6 +416,24 @@ test_store_search_follows_edits (void)
   g_assert_cmpuint (n_found (store, "an.nguyen"), ==, 1);
   g_assert_cmpuint (n_found (store, "noor"), ==, 1);
   g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
+  /* Letters without a keyboard key of their own are found as typed
+   * without them. */
+  {
+    g_autoptr(CoalitionPerson) sigga = make_person ("Sigríður", "Þórðardóttir", NULL);
+    g_autoptr(CoalitionPerson) soren = make_person ("Søren", "Weiß", NULL);
+
+    g_assert_true (coalition_store_insert_person (store, sigga, &error));
+    g_assert_true (coalition_store_insert_person (store, soren, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_found (store, "sigridur"), ==, 1);
+    g_assert_cmpuint (n_found (store, "sigríður"), ==, 1);
+    g_assert_cmpuint (n_found (store, "thordard"), ==, 1);
+    g_assert_cmpuint (n_found (store, "soren weiss"), ==, 1);
+    g_assert_cmpuint (n_found (store, "Weiß"), ==, 1);
+    g_assert_true (coalition_store_delete_person (store, coalition_person_get_id (sigga), &error));
+    g_assert_true (coalition_store_delete_person (store, coalition_person_get_id (soren), &error));
+  }
+
   /* What people type is never read as query syntax. */
   g_assert_cmpuint (n_found (store, "\"nguyen OR *"), ==, 1);
   g_assert_cmpuint (n_found (store, "-"), ==, 0);

@@ -35,8 +35,8 @@
 #define FILL_SEARCH_INDEX \
   "INSERT INTO person_search (rowid, name, organization, contact)" \
   "  SELECT p.id," \
-  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title," \
-  "         coalesce (o.name, '')," \
+  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title || ' ' || p.sort_key," \
+  "         coalesce (o.name || ' ' || o.sort_key, '')," \
   "         c.contact" \
   "  FROM person p" \
   "  LEFT JOIN organization o ON o.id = p.organization_id" \
@@ -111,8 +111,8 @@ static const char * const migrations[] = {
   SEARCH_NOT_DEFERRED " BEGIN"
   "  INSERT INTO person_search (rowid, name, organization, contact)"
   "  VALUES (new.id,"
-  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title,"
-  "          coalesce ((SELECT name FROM organization WHERE id = new.organization_id), ''),"
+  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title || ' ' || new.sort_key,"
+  "          coalesce ((SELECT name || ' ' || sort_key FROM organization WHERE id = new.organization_id), ''),"
   "          '');"
   "END;"
   "CREATE TRIGGER person_search_update AFTER UPDATE ON person"
@@ -120,8 +120,8 @@ static const char * const migrations[] = {
   "  DELETE FROM person_search WHERE rowid = old.id;"
   "  INSERT INTO person_search (rowid, name, organization, contact)"
   "  VALUES (new.id,"
-  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title,"
-  "          coalesce ((SELECT name FROM organization WHERE id = new.organization_id), ''),"
+  "          new.display_name || ' ' || new.given_name || ' ' || new.family_name || ' ' || new.title || ' ' || new.sort_key,"
+  "          coalesce ((SELECT name || ' ' || sort_key FROM organization WHERE id = new.organization_id), ''),"
   "          coalesce ((SELECT group_concat (address, ' ') FROM person_email WHERE person_id = new.id), '')"
   "          || ' ' ||"
   "          coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = new.id), ''));"
@@ -168,7 +168,7 @@ static const char * const migrations[] = {
   "END;"
   "CREATE TRIGGER person_search_organization_rename AFTER UPDATE OF name ON organization"
   SEARCH_NOT_DEFERRED " BEGIN"
-  "  UPDATE person_search SET organization = new.name"
+  "  UPDATE person_search SET organization = new.name || ' ' || new.sort_key"
   "  WHERE rowid IN (SELECT id FROM person WHERE organization_id = new.id);"
   "END;"
   FILL_SEARCH_INDEX ";",
@@ -963,14 +963,21 @@ coalition_store_make_sort_key (const char *primary,
 
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
-      /* ł and đ carry their stroke in the letter itself, not in a mark */
-      if (c == 0x0142 || c == 0x0141)
-        c = 'l';
-      else if (c == 0x0111 || c == 0x0110)
-        c = 'd';
-      else if (c == 0x00F8 || c == 0x00D8)
-        c = 'o';
-      g_string_append_unichar (key, c);
+      /* Letters that carry their difference in the letter itself rather
+       * than in a combining mark, spelled as people type them on a keyboard
+       * without them: Łukasz as lukasz, Sigríður as sigridur, Weiß as weiss. */
+      switch (c)
+        {
+        case 0x0141: case 0x0142: g_string_append_c (key, 'l'); break;            /* Ł ł */
+        case 0x0110: case 0x0111: case 0x00D0: case 0x00F0:
+          g_string_append_c (key, 'd'); break;                                     /* Đ đ Ð ð */
+        case 0x00D8: case 0x00F8: g_string_append_c (key, 'o'); break;            /* Ø ø */
+        case 0x00DE: case 0x00FE: g_string_append (key, "th"); break;             /* Þ þ */
+        case 0x00C6: case 0x00E6: g_string_append (key, "ae"); break;             /* Æ æ */
+        case 0x0152: case 0x0153: g_string_append (key, "oe"); break;             /* Œ œ */
+        case 0x00DF: g_string_append (key, "ss"); break;                          /* ß */
+        default: g_string_append_unichar (key, c); break;
+        }
     }
 
   folded = g_utf8_casefold (key->str, key->len);
