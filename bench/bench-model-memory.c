@@ -62,7 +62,7 @@ main (int   argc,
   g_autoptr(CoalitionPeopleModel) model = NULL;
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
-  double before, after, median_ours, median_bare;
+  double after, median_ours, median_bare;
   gboolean pass;
 
   g_clear_object (&store);
@@ -77,7 +77,6 @@ main (int   argc,
       g_array_append_val (bare, ms);
     }
 
-  before = bench_resident_mb ();
   store = coalition_store_open (path, NULL);
   model = coalition_people_model_new (store);
   for (guint i = 0; i < 40; i++)
@@ -91,8 +90,10 @@ main (int   argc,
   printf ("first page of 100 000 people: %.1f ms (spread %.1f–%.1f; baseline bare first-page query %.1f ms, ratio %.1f, informational)\n",
           median_ours, bench_percentile (ours, 0), bench_percentile (ours, 100),
           median_bare, median_ours / MAX (median_bare, 0.001));
-  printf ("model memory with 100 000 people open: %.1f MB resident (store and model add %.1f MB; target ≤ 150 MB) %s\n",
-          after, after - before, pass ? "PASS" : "FAIL");
+  /* The whole process, store, model and first page included; earlier runs
+   * in this process have warmed the allocator, so no difference is shown. */
+  printf ("core memory with 100 000 people open: %.1f MB resident (whole process; target ≤ 150 MB) %s\n",
+          after, pass ? "PASS" : "FAIL");
 
   return pass ? EXIT_SUCCESS : EXIT_FAILURE;
 }
