@@ -301,6 +301,7 @@ test_cli_bad_arguments (void)
     { "--frobnicate", NULL },
     { "list", "people", "--frobnicate", NULL },
     { "export-ics", "--all", NULL },
+    { "import-members", NULL },
   };
 
   run_cli (&setup, "--database", db, "demo", "--people", "10", NULL);
@@ -414,6 +415,44 @@ test_cli_check (void)
   g_assert_true (g_str_has_prefix (bad.err, "coalition-cli: "));
 }
 
+static void
+test_cli_import (void)
+{
+  g_autofree char *db = scratch_path ("import.db");
+  g_autofree char *google = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "google-contacts.csv", NULL);
+  g_autofree char *civicrm = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "civicrm.csv", NULL);
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "truncated-quote.csv", NULL);
+  g_auto(Result) dry = { 0 };
+  g_auto(Result) real = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_auto(Result) list = { 0 };
+  g_autoptr(JsonArray) people = NULL;
+
+  /* A dry run says what would happen and writes nothing. */
+  run_cli (&dry, "--database", db, "import-members", google, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Google Contacts"));
+  g_assert_nonnull (strstr (dry.out, "4 added, 1 merged"));
+  g_assert_nonnull (strstr (dry.out, "nothing was written"));
+
+  /* Two files at once; the household row is reported with its line. */
+  run_cli (&real, "--database", db, "import-members", google, civicrm, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  g_assert_nonnull (strstr (real.out, "line 4: a household"));
+
+  run_cli (&again, "--database", db, "import-members", google, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 added, 0 merged, 5 unchanged"));
+
+  run_cli (&bad, "--database", db, "import-members", broken, NULL);
+  assert_user_error (&bad, "Line 2");
+
+  run_cli (&list, "--database", db, "list", "people", "--json", NULL);
+  people = parse_array (list.out);
+  g_assert_cmpuint (json_array_get_length (people), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-arguments", test_cli_bad_arguments);
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/check", test_cli_check);
+  g_test_add_func ("/cli/import", test_cli_import);
 
   return g_test_run ();
 }

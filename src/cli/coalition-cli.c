@@ -430,6 +430,72 @@ run_list (CoalitionStore  *store,
 }
 
 /* ---------------------------------------------------------------------- */
+/* import-members */
+
+static void
+print_summary (const char                   *path,
+               const CoalitionImportSummary *summary)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  printf (_("%s (%s, %s): %u rows\n"), name, summary->layout, summary->encoding, summary->rows);
+  printf (_("  people: %u added, %u merged, %u unchanged\n"),
+          summary->people_added, summary->people_merged, summary->people_unchanged);
+  printf (_("  organizations: %u added, %u already in the directory\n"),
+          summary->organizations_added, summary->organizations_matched);
+  if (summary->skipped->len > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "  %u row or value left out:\n", "  %u rows or values left out:\n",
+                         summary->skipped->len),
+            summary->skipped->len);
+  for (guint i = 0; i < summary->skipped->len; i++)
+    {
+      const CoalitionImportSkip *skip = g_ptr_array_index (summary->skipped, i);
+      printf (_("    line %u: %s\n"), skip->line, skip->reason);
+    }
+  if (summary->dry_run)
+    printf (_("  dry run: nothing was written\n"));
+}
+
+static int
+run_import_members (CoalitionStore  *store,
+                    int              argc,
+                    char           **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be imported, and write nothing"), NULL },
+    { NULL }
+  };
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("import-members", "FILE…",
+                      _("Import people and organizations from CSV files: Google Contacts, Outlook, "
+                        "CiviCRM, Mailchimp, or any sheet whose first row names its columns. Each file "
+                        "is imported whole or not at all; people already in the directory are merged."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    return fail (_("“import-members” needs at least one file to import"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoalitionImportSummary) summary = coalition_import_file (store, argv[i], dry_run, NULL, &error);
+      g_autofree char *name = g_filename_display_name (argv[i]);
+
+      if (summary == NULL)
+        {
+          /* Files before this one are imported; this one and the rest are not. */
+          return fail (_("%s: %s Nothing from it was imported."), name, error->message);
+        }
+      print_summary (argv[i], summary);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
 /* check */
 
 static int
@@ -471,12 +537,13 @@ run_check (CoalitionStore  *store,
 static const Command commands[] = {
   { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
   { "list", FALSE, "people|organizations [--json]", N_("list people or organizations, as a table or JSON"), run_list },
+  { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
 /* In the design but not in this version yet: say so rather than "unknown". */
 static const char * const later_commands[] = {
-  "import-members", "export-members", "export-ics", "print",
+  "export-members", "export-ics", "print",
 };
 
 static char *
@@ -485,7 +552,7 @@ describe_commands (void)
   GString *text = g_string_new (_("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-8s %-32s %s", commands[i].name, commands[i].parameters,
+    g_string_append_printf (text, "\n  %-15s %-30s %s", commands[i].name, commands[i].parameters,
                             _(commands[i].summary));
   g_string_append_printf (text, "\n\n%s",
                           _("Run “coalition-cli COMMAND --help” for a command’s options."));
@@ -532,7 +599,7 @@ main (int   argc,
     }
 
   if (argc < 2)
-    return fail (_("a command is needed: demo, list or check (see “coalition-cli --help”)"));
+    return fail (_("a command is needed: demo, list, import-members or check (see “coalition-cli --help”)"));
 
   if (g_str_equal (argv[1], "help"))
     {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "coalition-contact-point.h"
+#include "coalition-csv.h"
 #include "coalition-demo.h"
+#include "coalition-import.h"
 #include "coalition-enums.h"
 #include "coalition-organization.h"
 #include "coalition-people-model.h"

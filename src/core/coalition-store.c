@@ -1238,6 +1238,24 @@ validate_person (CoalitionPerson  *person,
   return TRUE;
 }
 
+static gboolean
+is_cjk (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script != G_UNICODE_SCRIPT_HAN && script != G_UNICODE_SCRIPT_HANGUL &&
+          script != G_UNICODE_SCRIPT_HIRAGANA && script != G_UNICODE_SCRIPT_KATAKANA)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The name shown in lists: the display name as given, else the given and
  * family names joined. */
 static char *
@@ -1248,8 +1266,13 @@ effective_display_name (CoalitionPerson *person)
   if (*coalition_person_get_display_name (person) != '\0')
     return g_strstrip (g_strdup (coalition_person_get_display_name (person)));
 
-  joined = g_strjoin (" ", coalition_person_get_given_name (person),
-                      coalition_person_get_family_name (person), NULL);
+  /* Chinese, Japanese and Korean names are written family name first,
+   * without a space: 김민준, 王秀英. */
+  if (is_cjk (coalition_person_get_given_name (person)) && is_cjk (coalition_person_get_family_name (person)))
+    joined = g_strconcat (coalition_person_get_family_name (person), coalition_person_get_given_name (person), NULL);
+  else
+    joined = g_strjoin (" ", coalition_person_get_given_name (person),
+                        coalition_person_get_family_name (person), NULL);
   return g_strstrip (g_steal_pointer (&joined));
 }
 
@@ -1656,6 +1679,49 @@ coalition_store_find_people (CoalitionStore  *self,
     }
 
   return found;
+}
+
+gboolean
+coalition_store_index_people (CoalitionStore  *self,
+                              GHashTable      *by_email,
+                              GHashTable      *by_name,
+                              char          *(*key_for_email) (const char *address),
+                              char          *(*key_for_name) (const char *name),
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "SELECT person_id, address FROM person_email ORDER BY person_id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  /* Oldest last, so that an address two people share finds the first. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (by_email, key_for_email (column_text (stmt, 1)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "SELECT id, display_name FROM person ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (by_name, key_for_name (column_text (stmt, 1)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -1,0 +1,49 @@
+/* coalition-csv.h — reading the CSV files people really have
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define COALITION_CSV_ERROR (coalition_csv_error_quark ())
+
+typedef enum
+{
+  COALITION_CSV_ERROR_EMPTY,        /* nothing but blank lines */
+  COALITION_CSV_ERROR_BINARY,       /* not text at all */
+  COALITION_CSV_ERROR_UNTERMINATED, /* a quoted field that never closes */
+} CoalitionCsvError;
+
+typedef struct
+{
+  GPtrArray  *rows;          /* of GStrv, header first; blank rows left out */
+  GArray     *line_numbers;  /* guint: the line each row starts on, from 1 */
+  char        delimiter;     /* ',', ';' or '\t' */
+  const char *encoding;      /* "UTF-8", "UTF-8 with BOM", "UTF-16", "Windows-1252" */
+} CoalitionCsvTable;
+
+GQuark             coalition_csv_error_quark (void);
+
+/* Detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else
+ * Windows-1252) and the delimiter (from the header line), and splits the
+ * text into rows as RFC 4180 says: quoted fields may hold delimiters,
+ * doubled quotes and line breaks; lines end in CRLF, LF or CR. Cells come
+ * out as NFC UTF-8. */
+CoalitionCsvTable *coalition_csv_parse       (const char  *data,
+                                              gsize        length,
+                                              GError     **error);
+void               coalition_csv_table_free  (CoalitionCsvTable *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoalitionCsvTable, coalition_csv_table_free)
+
+/* A cell made safe to open in a spreadsheet: one that begins with =, +, -,
+ * @, a tab or a carriage return is prefixed with an apostrophe. */
+char              *coalition_csv_neutralize  (const char  *cell);
+/* Appends @cells as one CSV line (quoted where needed, CRLF) to @out. */
+void               coalition_csv_append_row  (GString     *out,
+                                              const char * const *cells);
+
+G_END_DECLS

@@ -1,0 +1,776 @@
+/* coalition-import.c — taking in the member lists people have
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The layouts differ in their header rows more than in anything else, so the
+ * importer reads the header: every column people's tools export is known by
+ * its names in those tools (English and German Outlook, both Google layouts,
+ * CiviCRM, Mailchimp, and the plain names a hand-made sheet uses).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coalition-csv.h"
+#include "coalition-import.h"
+#include "coalition-store-private.h"
+
+G_DEFINE_QUARK (coalition-import-error-quark, coalition_import_error)
+
+typedef enum
+{
+  ROLE_IGNORE,
+  ROLE_GIVEN,
+  ROLE_MIDDLE,
+  ROLE_FAMILY,
+  ROLE_DISPLAY,
+  ROLE_ORGANIZATION,
+  ROLE_TITLE,
+  ROLE_EMAIL,
+  ROLE_EMAIL_LABEL,
+  ROLE_PHONE,
+  ROLE_PHONE_LABEL,
+  ROLE_NOTES,
+  ROLE_CONTACT_TYPE,
+} Role;
+
+typedef struct
+{
+  Role        role;
+  int         pair;     /* N of Google's "E-mail N - Value" and "- Label" */
+  const char *label;    /* for Outlook's phone columns: "work", "home"… */
+} Column;
+
+typedef struct
+{
+  const char *header;
+  Role        role;
+  const char *label;
+} Synonym;
+
+static const Synonym synonyms[] = {
+  { "first name", ROLE_GIVEN }, { "given name", ROLE_GIVEN }, { "firstname", ROLE_GIVEN },
+  { "first", ROLE_GIVEN }, { "vorname", ROLE_GIVEN }, { "prénom", ROLE_GIVEN }, { "fname", ROLE_GIVEN },
+  { "middle name", ROLE_MIDDLE }, { "additional name", ROLE_MIDDLE }, { "weitere vornamen", ROLE_MIDDLE },
+  { "last name", ROLE_FAMILY }, { "family name", ROLE_FAMILY }, { "surname", ROLE_FAMILY },
+  { "lastname", ROLE_FAMILY }, { "last", ROLE_FAMILY }, { "nachname", ROLE_FAMILY }, { "nom", ROLE_FAMILY },
+  { "lname", ROLE_FAMILY },
+  { "name", ROLE_DISPLAY }, { "display name", ROLE_DISPLAY }, { "full name", ROLE_DISPLAY },
+  { "contact name", ROLE_DISPLAY },
+  { "organization name", ROLE_ORGANIZATION }, { "organization 1 - name", ROLE_ORGANIZATION },
+  { "company", ROLE_ORGANIZATION }, { "current employer", ROLE_ORGANIZATION }, { "firma", ROLE_ORGANIZATION },
+  { "organization", ROLE_ORGANIZATION }, { "organisation", ROLE_ORGANIZATION }, { "employer", ROLE_ORGANIZATION },
+  { "organization title", ROLE_TITLE }, { "organization 1 - title", ROLE_TITLE }, { "job title", ROLE_TITLE },
+  { "position", ROLE_TITLE }, { "role", ROLE_TITLE },
+  { "email", ROLE_EMAIL }, { "e-mail", ROLE_EMAIL }, { "email address", ROLE_EMAIL },
+  { "e-mail address", ROLE_EMAIL }, { "e-mail 2 address", ROLE_EMAIL }, { "e-mail 3 address", ROLE_EMAIL },
+  { "e-mail-adresse", ROLE_EMAIL }, { "e-mail 2: adresse", ROLE_EMAIL }, { "e-mail 3: adresse", ROLE_EMAIL },
+  { "mail", ROLE_EMAIL },
+  { "phone", ROLE_PHONE }, { "phone number", ROLE_PHONE }, { "telephone", ROLE_PHONE },
+  { "mobile", ROLE_PHONE, "mobile" }, { "business phone", ROLE_PHONE, "work" },
+  { "business phone 2", ROLE_PHONE, "work" }, { "home phone", ROLE_PHONE, "home" },
+  { "home phone 2", ROLE_PHONE, "home" }, { "mobile phone", ROLE_PHONE, "mobile" },
+  { "primary phone", ROLE_PHONE }, { "other phone", ROLE_PHONE, "other" },
+  { "company main phone", ROLE_PHONE, "work" }, { "telefon geschäftlich", ROLE_PHONE, "work" },
+  { "telefon geschäftlich 2", ROLE_PHONE, "work" }, { "telefon privat", ROLE_PHONE, "home" },
+  { "mobiltelefon", ROLE_PHONE, "mobile" }, { "weiteres telefon", ROLE_PHONE, "other" },
+  { "notes", ROLE_NOTES }, { "note", ROLE_NOTES }, { "notizen", ROLE_NOTES }, { "comments", ROLE_NOTES },
+  { "contact type", ROLE_CONTACT_TYPE },
+};
+
+/* Google's numbered pairs: "E-mail 1 - Value" with "E-mail 1 - Label" (or
+ * "- Type" in the legacy layout), and the same for phones. */
+static gboolean
+match_pair (const char *header,
+            const char *prefix,
+            Role        value_role,
+            Role        label_role,
+            Column     *column)
+{
+  const char *rest;
+  char *end;
+  guint64 n;
+
+  if (!g_str_has_prefix (header, prefix))
+    return FALSE;
+
+  rest = header + strlen (prefix);
+  n = g_ascii_strtoull (rest, &end, 10);
+  if (end == rest)
+    return FALSE;
+
+  if (g_str_equal (end, " - value"))
+    column->role = value_role;
+  else if (g_str_equal (end, " - type") || g_str_equal (end, " - label"))
+    column->role = label_role;
+  else
+    return FALSE;
+
+  column->pair = n;
+  return TRUE;
+}
+
+static Column
+classify (const char *header)
+{
+  g_autofree char *folded = g_utf8_casefold (header, -1);
+  Column column = { ROLE_IGNORE, 0, NULL };
+
+  g_strstrip (folded);
+
+  if (match_pair (folded, "e-mail ", ROLE_EMAIL, ROLE_EMAIL_LABEL, &column) ||
+      match_pair (folded, "phone ", ROLE_PHONE, ROLE_PHONE_LABEL, &column))
+    return column;
+
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    if (g_str_equal (folded, synonyms[i].header))
+      {
+        column.role = synonyms[i].role;
+        column.label = synonyms[i].label;
+        break;
+      }
+
+  return column;
+}
+
+static gboolean
+has_header (GStrv       header,
+            const char *name)
+{
+  for (guint i = 0; header[i]; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (header[i], -1);
+      if (g_str_equal (g_strstrip (folded), name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A name for the layout, told back to the person in the summary. */
+static const char *
+layout_name (GStrv header)
+{
+  if (has_header (header, "contact id") && has_header (header, "contact type"))
+    return _("CiviCRM contacts");
+  if (has_header (header, "email address") &&
+      (has_header (header, "member_rating") || has_header (header, "optin_time") || has_header (header, "leid")))
+    return _("Mailchimp audience");
+  if (has_header (header, "given name") && has_header (header, "e-mail 1 - value"))
+    return _("Google Contacts (older layout)");
+  if (has_header (header, "first name") && has_header (header, "e-mail 1 - value"))
+    return _("Google Contacts");
+  if (has_header (header, "vorname") && has_header (header, "e-mail-adresse"))
+    return _("Outlook (German)");
+  if (has_header (header, "e-mail address") && has_header (header, "e-mail display name"))
+    return _("Outlook for Windows");
+  if (has_header (header, "e-mail address") && has_header (header, "business phone"))
+    return _("Outlook on the web");
+
+  return _("Spreadsheet with a header row");
+}
+
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  CoalitionStore         *store;
+  CoalitionImportSummary *summary;
+  GHashTable             *people_by_email;   /* casefolded address → id */
+  GHashTable             *people_by_name;    /* folded full name → id */
+  GHashTable             *organizations;     /* folded name → id */
+} Import;
+
+static int
+compare_strings (const char **a,
+               const char **b)
+{
+  return g_strcmp0 (*a, *b);
+}
+
+static char *
+fold_key (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (nfc ? nfc : "", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (words[i][0] != '\0')
+      {
+        if (key->len > 0)
+          g_string_append_c (key, ' ');
+        g_string_append (key, words[i]);
+      }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* People write the same name in different orders (Nguyễn Văn An, Văn An
+ * Nguyễn): the words, folded and sorted, are the key. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *folded = fold_key (name);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  guint n = g_strv_length (words);
+
+  qsort (words, n, sizeof (char *), (int (*) (const void *, const void *))compare_strings);
+  return g_strjoinv (" ", words);
+}
+
+static char *
+email_key (const char *address)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (address));
+  return g_utf8_casefold (trimmed, -1);
+}
+
+static gint64
+resolve_organization (Import      *import,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *key = fold_key (name);
+  g_autoptr(CoalitionOrganization) organization = NULL;
+  gpointer found;
+
+  if (key[0] == '\0')
+    return 0;
+
+  if (g_hash_table_lookup_extended (import->organizations, key, NULL, &found))
+    {
+      import->summary->organizations_matched++;
+      return GPOINTER_TO_SIZE (found);
+    }
+
+  organization = coalition_organization_new (name);
+  /* A list of members is what people import; they change it where not. */
+  coalition_organization_set_status (organization, COALITION_STATUS_MEMBER);
+  if (!coalition_store_insert_organization (import->store, organization, error))
+    return -1;
+
+  g_hash_table_insert (import->organizations, g_steal_pointer (&key),
+                       GSIZE_TO_POINTER (coalition_organization_get_id (organization)));
+  import->summary->organizations_added++;
+
+  return coalition_organization_get_id (organization);
+}
+
+static void
+skip (Import     *import,
+      guint       line,
+      const char *reason)
+{
+  CoalitionImportSkip *skip = g_new0 (CoalitionImportSkip, 1);
+
+  skip->line = line;
+  skip->reason = g_strdup (reason);
+  g_ptr_array_add (import->summary->skipped, skip);
+}
+
+static gboolean
+has_point (GPtrArray  *points,
+           const char *value,
+           gboolean    email)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (points, i);
+
+      if (email)
+        {
+          g_autofree char *a = email_key (point->value);
+          g_autofree char *b = email_key (value);
+          if (g_str_equal (a, b))
+            return TRUE;
+        }
+      else
+        {
+          /* Phones are the same number whatever their spacing. */
+          GString *a = g_string_new (NULL), *b = g_string_new (NULL);
+          gboolean same;
+
+          for (const char *p = point->value; *p; p++)
+            if (g_ascii_isdigit (*p))
+              g_string_append_c (a, *p);
+          for (const char *p = value; *p; p++)
+            if (g_ascii_isdigit (*p))
+              g_string_append_c (b, *p);
+          same = g_str_equal (a->str, b->str);
+          g_string_free (a, TRUE);
+          g_string_free (b, TRUE);
+          if (same)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Fills what @existing lacks from @incoming; TRUE when anything was added. */
+static gboolean
+merge_into (CoalitionPerson *existing,
+            CoalitionPerson *incoming)
+{
+  gboolean changed = FALSE;
+  GPtrArray *emails = coalition_person_get_emails (incoming);
+  GPtrArray *phones = coalition_person_get_phones (incoming);
+
+#define FILL(get, set) \
+  if (*get (existing) == '\0' && *get (incoming) != '\0') \
+    { \
+      set (existing, get (incoming)); \
+      changed = TRUE; \
+    }
+  FILL (coalition_person_get_given_name, coalition_person_set_given_name);
+  FILL (coalition_person_get_family_name, coalition_person_set_family_name);
+  FILL (coalition_person_get_title, coalition_person_set_title);
+#undef FILL
+
+  if (coalition_person_get_organization_id (existing) == 0 && coalition_person_get_organization_id (incoming) != 0)
+    {
+      coalition_person_set_organization_id (existing, coalition_person_get_organization_id (incoming));
+      changed = TRUE;
+    }
+
+  /* Notes from both sides are kept, the new ones after the old. */
+  if (*coalition_person_get_notes (incoming) != '\0' &&
+      strstr (coalition_person_get_notes (existing), coalition_person_get_notes (incoming)) == NULL)
+    {
+      g_autofree char *notes = *coalition_person_get_notes (existing) == '\0'
+                               ? g_strdup (coalition_person_get_notes (incoming))
+                               : g_strconcat (coalition_person_get_notes (existing), "\n\n",
+                                              coalition_person_get_notes (incoming), NULL);
+      coalition_person_set_notes (existing, notes);
+      changed = TRUE;
+    }
+
+  for (guint i = 0; i < emails->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (emails, i);
+
+      if (!has_point (coalition_person_get_emails (existing), point->value, TRUE))
+        {
+          coalition_person_add_email (existing, point->label, point->value,
+                                      point->primary && coalition_person_get_emails (existing)->len == 0);
+          changed = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < phones->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (phones, i);
+
+      if (!has_point (coalition_person_get_phones (existing), point->value, FALSE))
+        {
+          coalition_person_add_phone (existing, point->label, point->value,
+                                      point->primary && coalition_person_get_phones (existing)->len == 0);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}
+
+static const char *
+cell (GStrv row,
+      guint i)
+{
+  /* Short rows are common in hand-made sheets: missing cells are empty. */
+  return i < g_strv_length (row) ? row[i] : "";
+}
+
+/* Google separates several values in one cell with " ::: ". */
+static GStrv
+split_values (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ":::", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_auto(GStrv) more = g_strsplit (parts[i], ";", -1);
+
+      for (guint j = 0; more[j]; j++)
+        {
+          g_strstrip (more[j]);
+          if (more[j][0] != '\0')
+            g_strv_builder_add (builder, more[j]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* A Google label such as "* Work": the star marks the primary one. */
+static char *
+clean_label (const char *label,
+             gboolean   *primary)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (label ? label : ""));
+
+  *primary = g_str_has_prefix (copy, "*");
+
+  return g_strstrip (g_utf8_strdown (*primary ? copy + 1 : copy, -1));
+}
+
+static const char *
+pair_label (GStrv         row,
+            const Column *columns,
+            guint         n_columns,
+            Role          label_role,
+            int           pair)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i].role == label_role && columns[i].pair == pair)
+      return cell (row, i);
+
+  return NULL;
+}
+
+static gboolean
+import_row (Import        *import,
+            GStrv          row,
+            guint          line,
+            const Column  *columns,
+            guint          n_columns,
+            GError       **error)
+{
+  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+  g_autoptr(GString) given = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *family = g_strdup (""), *display = g_strdup (""), *organization = g_strdup (""),
+                  *title = g_strdup (""), *contact_type = g_strdup ("");
+  gint64 organization_id = 0, existing_id = 0;
+  GPtrArray *emails;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const char *value = cell (row, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+      if (trimmed[0] == '\0')
+        continue;
+
+      switch (columns[i].role)
+        {
+        case ROLE_GIVEN:
+        case ROLE_MIDDLE:
+          if (given->len > 0)
+            g_string_append_c (given, ' ');
+          g_string_append (given, trimmed);
+          break;
+        case ROLE_FAMILY:
+          g_free (family);
+          family = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_DISPLAY:
+          g_free (display);
+          display = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_ORGANIZATION:
+          g_free (organization);
+          organization = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_TITLE:
+          g_free (title);
+          title = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_NOTES:
+          if (notes->len > 0)
+            g_string_append (notes, "\n\n");
+          g_string_append (notes, trimmed);
+          break;
+        case ROLE_CONTACT_TYPE:
+          g_free (contact_type);
+          contact_type = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_EMAIL:
+        case ROLE_PHONE:
+          {
+            gboolean is_email = columns[i].role == ROLE_EMAIL;
+            const char *pair = columns[i].pair > 0
+                               ? pair_label (row, columns, n_columns, is_email ? ROLE_EMAIL_LABEL : ROLE_PHONE_LABEL,
+                                             columns[i].pair)
+                               : NULL;
+            g_auto(GStrv) values = split_values (trimmed);
+            /* Google pairs several labels with several values: "* Home ::: Work". */
+            g_auto(GStrv) labels = pair ? split_values (pair) : g_strdupv ((char *[]) { (char *)columns[i].label, NULL });
+            guint n_labels = g_strv_length (labels);
+
+            for (guint v = 0; values[v]; v++)
+              {
+                gboolean primary = FALSE;
+                g_autofree char *label = clean_label (n_labels > 0 ? labels[MIN (v, n_labels - 1)] : NULL, &primary);
+
+                if (is_email && strchr (values[v], '@') == NULL)
+                  {
+                    g_autofree char *reason = g_strdup_printf (_("“%s” is not an e-mail address; it was left out"),
+                                                               values[v]);
+                    skip (import, line, reason);
+                    continue;
+                  }
+                if (is_email && !has_point (coalition_person_get_emails (person), values[v], TRUE))
+                  coalition_person_add_email (person, label, values[v], primary);
+                else if (!is_email && !has_point (coalition_person_get_phones (person), values[v], FALSE))
+                  coalition_person_add_phone (person, label, values[v], primary);
+              }
+          }
+          break;
+        case ROLE_EMAIL_LABEL:
+        case ROLE_PHONE_LABEL:
+        case ROLE_IGNORE:
+        default:
+          break;
+        }
+    }
+
+  emails = coalition_person_get_emails (person);
+
+  /* CiviCRM lists organizations as contacts of their own. */
+  if (g_ascii_strcasecmp (contact_type, "organization") == 0)
+    {
+      const char *name = *organization ? organization : display;
+
+      if (*name == '\0')
+        {
+          skip (import, line, _("an organization without a name"));
+          return TRUE;
+        }
+      return resolve_organization (import, name, error) >= 0;
+    }
+  if (g_ascii_strcasecmp (contact_type, "household") == 0)
+    {
+      skip (import, line, _("a household, not a person or organization"));
+      return TRUE;
+    }
+
+  if (given->len == 0 && *family == '\0' && *display == '\0' && emails->len == 0)
+    {
+      if (*organization != '\0')
+        return resolve_organization (import, organization, error) >= 0;
+
+      skip (import, line, _("no name, e-mail address or organization"));
+      return TRUE;
+    }
+
+  if (*organization != '\0')
+    {
+      organization_id = resolve_organization (import, organization, error);
+      if (organization_id < 0)
+        return FALSE;
+    }
+
+  coalition_person_set_given_name (person, given->str);
+  coalition_person_set_family_name (person, family);
+  coalition_person_set_title (person, title);
+  coalition_person_set_notes (person, notes->str);
+  coalition_person_set_organization_id (person, organization_id);
+  if (*display != '\0')
+    coalition_person_set_display_name (person, display);
+  else if (given->len == 0 && *family == '\0')
+    /* Mailchimp rows may hold an address and nothing else. */
+    coalition_person_set_display_name (person, ((CoalitionContactPoint *)emails->pdata[0])->value);
+
+  /* The same person: a shared address, else, without any, the same name. */
+  for (guint i = 0; i < emails->len && existing_id == 0; i++)
+    {
+      g_autofree char *key = email_key (((CoalitionContactPoint *)emails->pdata[i])->value);
+      existing_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->people_by_email, key));
+    }
+  if (existing_id == 0 && emails->len == 0)
+    {
+      g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given->str, family, NULL);
+      g_autofree char *key = name_key (full);
+      existing_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->people_by_name, key));
+    }
+
+  if (existing_id != 0)
+    {
+      g_autoptr(CoalitionPerson) existing = coalition_store_get_person (import->store, existing_id, error);
+
+      if (existing == NULL)
+        return FALSE;
+      if (!merge_into (existing, person))
+        {
+          import->summary->people_unchanged++;
+          return TRUE;
+        }
+      if (!coalition_store_update_person (import->store, existing, error))
+        return FALSE;
+      import->summary->people_merged++;
+      g_set_object (&person, existing);
+    }
+  else
+    {
+      if (!coalition_store_insert_person (import->store, person, error))
+        return FALSE;
+      import->summary->people_added++;
+    }
+
+  /* Later rows of this file match this person too. */
+  emails = coalition_person_get_emails (person);
+  for (guint i = 0; i < emails->len; i++)
+    g_hash_table_insert (import->people_by_email, email_key (((CoalitionContactPoint *)emails->pdata[i])->value),
+                         GSIZE_TO_POINTER (coalition_person_get_id (person)));
+  g_hash_table_insert (import->people_by_name, name_key (coalition_person_get_display_name (person)),
+                       GSIZE_TO_POINTER (coalition_person_get_id (person)));
+
+  return TRUE;
+}
+
+static void
+skip_free (gpointer data)
+{
+  CoalitionImportSkip *skip = data;
+
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+void
+coalition_import_summary_free (CoalitionImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->layout);
+  g_free (summary->encoding);
+  g_clear_pointer (&summary->skipped, g_ptr_array_unref);
+  g_free (summary);
+}
+
+static gboolean
+load_indexes (Import   *import,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) organizations = coalition_store_list_organizations (import->store, error);
+
+  if (organizations == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < organizations->len; i++)
+    g_hash_table_insert (import->organizations,
+                         fold_key (coalition_organization_get_name (organizations->pdata[i])),
+                         GSIZE_TO_POINTER (coalition_organization_get_id (organizations->pdata[i])));
+
+  return coalition_store_index_people (import->store, import->people_by_email, import->people_by_name,
+                                       email_key, name_key, error);
+}
+
+CoalitionImportSummary *
+coalition_import_data (CoalitionStore  *store,
+                       const char      *data,
+                       gsize            length,
+                       gboolean         dry_run,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autoptr(CoalitionCsvTable) table = NULL;
+  g_autoptr(CoalitionImportSummary) summary = g_new0 (CoalitionImportSummary, 1);
+  g_autoptr(GHashTable) by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree Column *columns = NULL;
+  Import import = { store, summary, by_email, by_name, organizations };
+  GStrv header;
+  guint n_columns;
+  gboolean readable = FALSE;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+
+  table = coalition_csv_parse (data, length, error);
+  if (table == NULL)
+    return NULL;
+
+  header = table->rows->pdata[0];
+  n_columns = g_strv_length (header);
+  columns = g_new0 (Column, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      columns[i] = classify (header[i]);
+      if (columns[i].role == ROLE_GIVEN || columns[i].role == ROLE_FAMILY ||
+          columns[i].role == ROLE_DISPLAY || columns[i].role == ROLE_EMAIL)
+        readable = TRUE;
+    }
+
+  if (!readable)
+    {
+      g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT,
+                           _("The columns of this file were not recognised. Its first row must name "
+                             "the columns, with at least one for names (such as “First Name” or "
+                             "“Name”) or e-mail addresses (such as “Email”)."));
+      return NULL;
+    }
+
+  summary->layout = g_strdup (layout_name (header));
+  summary->encoding = g_strdup (table->encoding);
+  summary->skipped = g_ptr_array_new_with_free_func (skip_free);
+  summary->dry_run = dry_run;
+
+  if (!coalition_store_begin (store, error))
+    return NULL;
+
+  if (!coalition_store_begin_bulk (store, &local_error) || !load_indexes (&import, &local_error))
+    goto out;
+
+  for (guint r = 1; r < table->rows->len; r++)
+    {
+      guint line = g_array_index (table->line_numbers, guint, r);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        goto out;
+
+      summary->rows++;
+      if (!import_row (&import, table->rows->pdata[r], line, columns, n_columns, &local_error))
+        {
+          g_prefix_error (&local_error, _("Line %u: "), line);
+          goto out;
+        }
+    }
+
+out:
+  if (local_error != NULL || dry_run)
+    {
+      coalition_store_rollback (store);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_steal_pointer (&summary);
+    }
+
+  if (!coalition_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&summary);
+}
+
+CoalitionImportSummary *
+coalition_import_file (CoalitionStore  *store,
+                       const char      *path,
+                       gboolean         dry_run,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNREADABLE,
+                           local_error->message);
+      return NULL;
+    }
+
+  return coalition_import_data (store, data, length, dry_run, cancellable, error);
+}

@@ -1,0 +1,402 @@
+/* test-import.c — the member lists people really have, taken in exactly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "coalition-core.h"
+
+static CoalitionStore *
+new_store (void)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("import-%u.db", n++);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  CoalitionStore *store = coalition_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static CoalitionImportSummary *
+import (CoalitionStore *store,
+        const char     *fixture,
+        gboolean        dry_run)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", fixture, NULL);
+  g_autoptr(GError) error = NULL;
+  CoalitionImportSummary *summary = coalition_import_file (store, path, dry_run, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+/* The one person whose name is @display_name. */
+static CoalitionPerson *
+person_named (CoalitionStore *store,
+              const char     *display_name)
+{
+  g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, NULL);
+  CoalitionPerson *found = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, g_array_index (ids, gint64, i), NULL);
+
+      if (g_str_equal (coalition_person_get_display_name (person), display_name))
+        {
+          g_assert_null (found);
+          found = g_steal_pointer (&person);
+        }
+    }
+
+  if (found == NULL)
+    g_error ("nobody is called %s", display_name);
+  return found;
+}
+
+/* The person's addresses or numbers, primary first, joined by "|". */
+static char *
+points (GPtrArray *list)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < list->len; i++)
+      {
+        const CoalitionContactPoint *point = g_ptr_array_index (list, i);
+
+        if ((pass == 0) != point->primary)
+          continue;
+        if (out->len > 0)
+          g_string_append_c (out, '|');
+        g_string_append_printf (out, "%s%s:%s", point->primary ? "*" : "", point->label, point->value);
+      }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_person (CoalitionStore *store,
+               const char     *display_name,
+               const char     *organization,
+               const char     *title,
+               const char     *emails,
+               const char     *phones)
+{
+  g_autoptr(CoalitionPerson) person = person_named (store, display_name);
+  g_autofree char *got_emails = points (coalition_person_get_emails (person));
+  g_autofree char *got_phones = points (coalition_person_get_phones (person));
+
+  g_assert_cmpstr (coalition_person_get_organization_name (person), ==, organization);
+  g_assert_cmpstr (coalition_person_get_title (person), ==, title);
+  g_assert_cmpstr (got_emails, ==, emails);
+  g_assert_cmpstr (got_phones, ==, phones);
+}
+
+static gboolean
+has_organization (CoalitionStore *store,
+                  const char     *name)
+{
+  g_autoptr(GPtrArray) organizations = coalition_store_list_organizations (store, NULL);
+
+  for (guint i = 0; i < organizations->len; i++)
+    if (g_str_equal (coalition_organization_get_name (organizations->pdata[i]), name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_import_google (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) summary = import (store, "google-contacts.csv", FALSE);
+  g_autoptr(CoalitionPerson) zoe = NULL;
+
+  g_assert_cmpstr (summary->layout, ==, "Google Contacts");
+  g_assert_cmpuint (summary->rows, ==, 6);   /* the blank row is not a row */
+  g_assert_cmpuint (summary->people_added, ==, 4);
+  /* “ZOE.BRONTE@…” on the last row is Zoë again: merged, not added. */
+  g_assert_cmpuint (summary->people_merged, ==, 1);
+  g_assert_cmpuint (summary->skipped->len, ==, 0);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 4);
+
+  assert_person (store, "Zoë Brontë", "Eastside Tenants Union", "Organizer",
+                 "*work:zoe.bronte@eastside.example.org|home:zoe.b@mail.example.net",
+                 "mobile:+1 555-0101-2020|home:+1 555 0101 9999");
+  assert_person (store, "Łukasz Wiśniewski", "Eastside Tenants Union", "Tenant Leader",
+                 "*work:lukasz@eastside.example.org", "");
+  /* Korean names: family name first, no space; several values in a cell. */
+  assert_person (store, "김민준", "Masjid al-Noor", "Outreach Coordinator",
+                 "work:minjun.kim@alnoor.example.org|work:mk@mail.example.net",
+                 "work:+1 555-0140-1000|work:+1 555-0140-2000");
+  assert_person (store, "Văn An Nguyễn", NULL, "", "", "mobile:+1 555-0133-7788");
+
+  /* A row with only an organization makes the organization. */
+  g_assert_true (has_organization (store, "Harvest Food Bank, Riverside"));
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 3);
+
+  /* A line break inside a quoted cell stays in the note. */
+  zoe = person_named (store, "Zoë Brontë");
+  g_assert_cmpstr (coalition_person_get_notes (zoe), ==, "Met at the March rally.\nPrefers Signal.");
+}
+
+static void
+test_import_google_legacy (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) summary = import (store, "google-contacts-legacy.csv", FALSE);
+
+  g_assert_cmpstr (summary->layout, ==, "Google Contacts (older layout)");
+  g_assert_cmpuint (summary->people_added, ==, 3);
+  assert_person (store, "Олена Шевченко", "City of Riverside", "Council Member",
+                 "*work:o.shevchenko@city.example.gov", "work:+1 555-0150-3000");
+  /* "* Home ::: Work": two labels for two addresses, the starred one primary. */
+  assert_person (store, "Γιώργος Παπαδόπουλος", "St. Nicholas Church", "Deacon",
+                 "*home:giorgos@mail.example.net|work:g.papadopoulos@stnicholas.example.org", "");
+  assert_person (store, "Sigríður Jónsdóttir", NULL, "", "", "mobile:+354 555 1234");
+}
+
+static void
+test_import_outlook (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) web = import (store, "outlook-web.csv", FALSE);
+  g_autoptr(CoalitionImportSummary) classic = import (store, "outlook-classic.csv", FALSE);
+  g_autoptr(CoalitionPerson) fatima = NULL;
+  g_autoptr(CoalitionPerson) juergen = NULL;
+
+  g_assert_cmpstr (web->layout, ==, "Outlook on the web");
+  g_assert_cmpuint (web->people_added, ==, 2);
+  /* Outlook's “Title” is Dr. or Ms., not the job: the job is “Job Title”. */
+  assert_person (store, "Fatima Haddad", "Northside Community Clinic", "Medical Director",
+                 ":fatima.haddad@clinic.example.org", "work:+1 555-0160-1000|mobile:+1 555-0160-2000");
+  assert_person (store, "Marcus Washington", "Home Care Workers Local 311", "Political Director",
+                 ":marcus@local311.example.org|:marcus.w@mail.example.net", "home:+1 555-0161-3000");
+  fatima = person_named (store, "Fatima Haddad");
+  g_assert_cmpstr (coalition_person_get_notes (fatima), ==, "Can speak at the hearing, not on Tuesdays");
+
+  /* Classic Outlook writes Windows-1252. */
+  g_assert_cmpstr (classic->layout, ==, "Outlook for Windows");
+  g_assert_cmpstr (classic->encoding, ==, "Windows-1252");
+  g_assert_cmpuint (classic->people_added, ==, 3);
+  assert_person (store, "Jürgen Müller", "Süd-Ost Mieterbund", "Vorsitzender",
+                 ":juergen.mueller@mieterbund.example.de", "work:+49 30 555 0100|mobile:+49 170 555 0100");
+  assert_person (store, "Hélène Lefèvre", "Café Solidaire", "Gérante", ":helene@cafe.example.fr", "");
+  assert_person (store, "Søren Kjærgaard", NULL, "", "", "home:+45 55 55 01 00");
+  juergen = person_named (store, "Jürgen Müller");
+  g_assert_cmpstr (coalition_person_get_notes (juergen), ==, "Prefers calls before noon — not e-mail.");
+}
+
+static void
+test_import_excel_german_merges (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) google = import (store, "google-contacts.csv", FALSE);
+  g_autoptr(CoalitionImportSummary) excel = import (store, "outlook-excel-de.csv", FALSE);
+  g_autoptr(CoalitionPerson) anna = NULL;
+  g_autoptr(CoalitionPerson) lukasz = NULL;
+
+  g_assert_cmpstr (excel->layout, ==, "Outlook (German)");
+  g_assert_cmpstr (excel->encoding, ==, "UTF-8 with BOM");
+  g_assert_cmpuint (excel->people_added, ==, 1);
+  g_assert_cmpuint (excel->people_merged, ==, 1);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+
+  /* Łukasz, already there from Google, gains the phone and the note the
+   * other file had, and keeps everything he had. */
+  assert_person (store, "Łukasz Wiśniewski", "Eastside Tenants Union", "Tenant Leader",
+                 "*work:lukasz@eastside.example.org", "mobile:+48 600 100 200");
+  lukasz = person_named (store, "Łukasz Wiśniewski");
+  g_assert_cmpstr (coalition_person_get_notes (lukasz), ==, "Spricht Polnisch und Deutsch");
+
+  /* Semicolons inside quotes, and CRLF inside a quoted cell. */
+  assert_person (store, "Anna Maria Schmidt", "Kirchengemeinde St. Marien", "Pfarrerin",
+                 ":anna.schmidt@stmarien.example.org|:a.schmidt@mail.example.net", "work:+1 555-0170-1000");
+  anna = person_named (store, "Anna Maria Schmidt");
+  g_assert_cmpstr (coalition_person_get_notes (anna), ==, "Zwei Zeilen;\nmit Semikolon");
+}
+
+static void
+test_import_civicrm_and_mailchimp (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) civicrm = import (store, "civicrm.csv", FALSE);
+  g_autoptr(CoalitionImportSummary) mailchimp = import (store, "mailchimp.csv", FALSE);
+  const CoalitionImportSkip *skip;
+
+  g_assert_cmpstr (civicrm->layout, ==, "CiviCRM contacts");
+  g_assert_cmpuint (civicrm->people_added, ==, 2);
+  /* The organization row and Aminata's employer are one organization. */
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 1);
+  g_assert_cmpuint (civicrm->skipped->len, ==, 1);
+  skip = g_ptr_array_index (civicrm->skipped, 0);
+  g_assert_cmpuint (skip->line, ==, 4);
+  g_assert_nonnull (strstr (skip->reason, "household"));
+  assert_person (store, "Aminata Diallo", "Riverside Legal Aid Society", "Staff Attorney",
+                 ":adiallo@legalaid.example.org", ":+1 555-0180-1000");
+
+  g_assert_cmpstr (mailchimp->layout, ==, "Mailchimp audience");
+  g_assert_cmpuint (mailchimp->people_added, ==, 2);
+  /* A subscriber known only by address is listed under it. */
+  assert_person (store, "supporter@mail.example.net", NULL, "", ":supporter@mail.example.net", "");
+  /* "not-an-address" is refused, and its row, left with nothing, skipped. */
+  g_assert_cmpuint (mailchimp->skipped->len, ==, 2);
+  skip = g_ptr_array_index (mailchimp->skipped, 0);
+  g_assert_cmpuint (skip->line, ==, 4);
+  g_assert_nonnull (strstr (skip->reason, "not-an-address"));
+}
+
+static void
+test_import_twice_changes_nothing (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) first = import (store, "google-contacts.csv", FALSE);
+  g_autoptr(CoalitionImportSummary) second = NULL;
+  g_autoptr(CoalitionPerson) before = person_named (store, "Zoë Brontë");
+  g_autoptr(CoalitionPerson) after = NULL;
+  guint n_people = coalition_store_count_people (store);
+  guint n_orgs = coalition_store_count_organizations (store);
+
+  g_usleep (1100 * 1000);   /* so that a rewrite would show in updated_at */
+  second = import (store, "google-contacts.csv", FALSE);
+  g_assert_cmpuint (second->people_added, ==, 0);
+  g_assert_cmpuint (second->people_merged, ==, 0);
+  g_assert_cmpuint (second->people_unchanged, ==, 5);
+  g_assert_cmpuint (second->organizations_added, ==, 0);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, n_people);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, n_orgs);
+
+  after = person_named (store, "Zoë Brontë");
+  g_assert_cmpstr (coalition_person_get_updated_at (after), ==, coalition_person_get_updated_at (before));
+
+  /* A hand-made sheet naming the same people in another order and case. */
+  {
+    g_autoptr(CoalitionImportSummary) sheet = import (store, "spreadsheet.csv", FALSE);
+    g_autoptr(CoalitionPerson) an = person_named (store, "Văn An Nguyễn");
+
+    g_assert_cmpuint (sheet->people_added, ==, 0);
+    g_assert_cmpuint (sheet->people_unchanged, ==, 1);   /* 김민준, by address */
+    g_assert_cmpuint (sheet->people_merged, ==, 1);      /* Nguyễn Văn An, by name */
+    g_assert_cmpstr (coalition_person_get_title (an), ==, "Volunteer, weekends");
+    g_assert_cmpuint (coalition_store_count_people (store), ==, n_people);
+  }
+}
+
+static void
+test_import_dry_run (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) summary = import (store, "google-contacts.csv", TRUE);
+
+  g_assert_true (summary->dry_run);
+  g_assert_cmpuint (summary->people_added, ==, 4);
+  g_assert_cmpuint (summary->organizations_added, ==, 3);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 0);
+}
+
+static void
+assert_refused (const char *fixture,
+                const char *data,
+                gsize       length,
+                GQuark      domain,
+                int         code)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) seed = import (store, "civicrm.csv", FALSE);
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture != NULL)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", fixture, NULL);
+      summary = coalition_import_file (store, path, FALSE, NULL, &error);
+    }
+  else
+    summary = coalition_import_data (store, data, length, FALSE, NULL, &error);
+
+  g_assert_error (error, domain, code);
+  g_assert_null (summary);
+  /* Nothing half-written: what was there is all there is. */
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 2);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 1);
+}
+
+static void
+test_import_malformed (void)
+{
+  const char binary[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb6\x95";
+
+  assert_refused ("truncated-quote.csv", NULL, 0, COALITION_CSV_ERROR, COALITION_CSV_ERROR_UNTERMINATED);
+  assert_refused ("empty.csv", NULL, 0, COALITION_CSV_ERROR, COALITION_CSV_ERROR_EMPTY);
+  assert_refused ("unknown-layout.csv", NULL, 0, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT);
+  assert_refused (NULL, binary, sizeof binary - 1, COALITION_CSV_ERROR, COALITION_CSV_ERROR_BINARY);
+  assert_refused (NULL, "\n\r\n  \n", 6, COALITION_CSV_ERROR, COALITION_CSV_ERROR_EMPTY);
+  assert_refused ("does-not-exist.csv", NULL, 0, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNREADABLE);
+}
+
+static void
+test_import_all_or_nothing (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "google-contacts.csv", NULL);
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  summary = coalition_import_file (store, path, FALSE, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 0);
+}
+
+static void
+test_csv_writing (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CoalitionCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *row[] = { "=HYPERLINK(\"http://x\")", "+1 555", "-2", "@SUM(A1)", "Zoë, \"the\" organizer", "multi\nline", NULL };
+  GStrv parsed;
+
+  coalition_csv_append_row (out, row);
+  g_assert_cmpstr (out->str, ==,
+                   "\"'=HYPERLINK(\"\"http://x\"\")\",'+1 555,'-2,'@SUM(A1),\"Zoë, \"\"the\"\" organizer\",\"multi\nline\"\r\n");
+
+  /* It reads back as what was written, formulas neutralised. */
+  table = coalition_csv_parse (out->str, out->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, ==, 1);
+  parsed = table->rows->pdata[0];
+  g_assert_cmpstr (parsed[0], ==, "'=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (parsed[4], ==, "Zoë, \"the\" organizer");
+  g_assert_cmpstr (parsed[5], ==, "multi\nline");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+
+  g_test_add_func ("/import/google", test_import_google);
+  g_test_add_func ("/import/google-legacy", test_import_google_legacy);
+  g_test_add_func ("/import/outlook", test_import_outlook);
+  g_test_add_func ("/import/excel-german-merges", test_import_excel_german_merges);
+  g_test_add_func ("/import/civicrm-and-mailchimp", test_import_civicrm_and_mailchimp);
+  g_test_add_func ("/import/twice-changes-nothing", test_import_twice_changes_nothing);
+  g_test_add_func ("/import/dry-run", test_import_dry_run);
+  g_test_add_func ("/import/malformed", test_import_malformed);
+  g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/csv/writing", test_csv_writing);
+
+  return g_test_run ();
+}
