@@ -453,6 +453,39 @@ test_cli_import (void)
   g_assert_cmpuint (json_array_get_length (people), ==, 6);
 }
 
+static void
+test_cli_export (void)
+{
+  g_autofree char *db = scratch_path ("export.db");
+  g_autofree char *csv = scratch_path ("members.csv");
+  g_autofree char *vcf = scratch_path ("members.vcf");
+  g_autofree char *contents = NULL;
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) to_csv = { 0 };
+  g_auto(Result) to_vcf = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_auto(Result) missing = { 0 };
+
+  run_cli (&demo, "--database", db, "demo", "--people", "200", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&to_csv, "--database", db, "export-members", "--format", "csv", "-o", csv, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,Given Name,Family Name,Organization"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&to_vcf, "--database", db, "export-members", "--format", "vcf", "--vcard-version", "3.0", "-o", vcf, NULL);
+  g_assert_cmpint (to_vcf.status, ==, 0);
+  g_assert_true (g_file_get_contents (vcf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+
+  run_cli (&bad, "--database", db, "export-members", "--format", "xlsx", "-o", csv, NULL);
+  assert_user_error (&bad, "csv or vcf");
+  run_cli (&missing, "--database", db, "export-members", "--format", "csv", NULL);
+  assert_user_error (&missing, "-o FILE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/import", test_cli_import);
+  g_test_add_func ("/cli/export", test_cli_export);
 
   return g_test_run ();
 }

@@ -496,6 +496,59 @@ run_import_members (CoalitionStore  *store,
 }
 
 /* ---------------------------------------------------------------------- */
+/* export-members */
+
+static int
+run_export_members (CoalitionStore  *store,
+                    int              argc,
+                    char           **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *vcard_version = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or vcf"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "vcard-version", 0, 0, G_OPTION_ARG_STRING, &vcard_version, N_("3.0 or 4.0 (default 4.0)"), "VERSION" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  CoalitionExportFormat export_format;
+  int status = EXIT_SUCCESS;
+  guint n_records = 0;
+
+  if (!parse_options ("export-members", "--format csv|vcf -o FILE",
+                      _("Write every person and organization to a CSV file or a vCard file."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“export-members” takes no argument “%s”"), argv[1]);
+  if (format == NULL || output == NULL)
+    return fail (_("“export-members” needs --format csv|vcf and -o FILE"));
+
+  if (g_str_equal (format, "csv"))
+    export_format = COALITION_EXPORT_CSV;
+  else if (g_str_equal (format, "vcf") || g_str_equal (format, "vcard"))
+    {
+      if (vcard_version == NULL || g_str_equal (vcard_version, "4.0") || g_str_equal (vcard_version, "4"))
+        export_format = COALITION_EXPORT_VCARD_4;
+      else if (g_str_equal (vcard_version, "3.0") || g_str_equal (vcard_version, "3"))
+        export_format = COALITION_EXPORT_VCARD_3;
+      else
+        return fail (_("--vcard-version must be 3.0 or 4.0, not “%s”"), vcard_version);
+    }
+  else
+    return fail (_("--format must be csv or vcf, not “%s”"), format);
+
+  if (!coalition_export_members (store, export_format, output, &n_records, &error))
+    return fail ("%s", error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u record to %s\n", "Wrote %u records to %s\n", n_records),
+          n_records, output);
+  return EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
 /* check */
 
 static int
@@ -538,12 +591,13 @@ static const Command commands[] = {
   { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
   { "list", FALSE, "people|organizations [--json]", N_("list people or organizations, as a table or JSON"), run_list },
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
+  { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
 /* In the design but not in this version yet: say so rather than "unknown". */
 static const char * const later_commands[] = {
-  "export-members", "export-ics", "print",
+  "export-ics", "print",
 };
 
 static char *

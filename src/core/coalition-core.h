@@ -9,6 +9,7 @@
 #include "coalition-demo.h"
 #include "coalition-import.h"
 #include "coalition-enums.h"
+#include "coalition-export.h"
 #include "coalition-organization.h"
 #include "coalition-people-model.h"
 #include "coalition-person.h"

@@ -34,6 +34,7 @@ typedef enum
   ROLE_PHONE_LABEL,
   ROLE_NOTES,
   ROLE_CONTACT_TYPE,
+  ROLE_STATUS,
 } Role;
 
 typedef struct
@@ -77,7 +78,7 @@ static const Synonym synonyms[] = {
   { "telefon geschäftlich 2", ROLE_PHONE, "work" }, { "telefon privat", ROLE_PHONE, "home" },
   { "mobiltelefon", ROLE_PHONE, "mobile" }, { "weiteres telefon", ROLE_PHONE, "other" },
   { "notes", ROLE_NOTES }, { "note", ROLE_NOTES }, { "notizen", ROLE_NOTES }, { "comments", ROLE_NOTES },
-  { "contact type", ROLE_CONTACT_TYPE },
+  { "contact type", ROLE_CONTACT_TYPE }, { "status", ROLE_STATUS },
 };
 
 /* Google's numbered pairs: "E-mail 1 - Value" with "E-mail 1 - Label" (or
@@ -453,6 +454,10 @@ import_row (Import        *import,
       const char *value = cell (row, i);
       g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
+      /* Undo the apostrophe that exports put before a would-be formula. */
+      if (trimmed[0] == '\'' && trimmed[1] != '\0' && strchr ("=+-@", trimmed[1]) != NULL)
+        memmove (trimmed, trimmed + 1, strlen (trimmed));
+
       if (trimmed[0] == '\0')
         continue;
 
@@ -484,6 +489,15 @@ import_row (Import        *import,
           if (notes->len > 0)
             g_string_append (notes, "\n\n");
           g_string_append (notes, trimmed);
+          break;
+        case ROLE_STATUS:
+          {
+            CoalitionStatus status;
+
+            /* The words Coalition writes; anything else keeps the default. */
+            if (coalition_status_from_string (trimmed, &status))
+              coalition_person_set_status (person, status);
+          }
           break;
         case ROLE_CONTACT_TYPE:
           g_free (contact_type);

@@ -1,0 +1,37 @@
+/* coalition-export.h — the directory written out for other programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "coalition-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  COALITION_EXPORT_CSV,
+  COALITION_EXPORT_VCARD_3,
+  COALITION_EXPORT_VCARD_4,
+} CoalitionExportFormat;
+
+/* Everyone in the directory and the organizations (in CSV, those nobody
+ * belongs to: the others are in their people's rows), as
+ * CSV (UTF-8, a header, Google-style numbered e-mail and phone columns that
+ * Coalition and other tools read back; cells that could start a spreadsheet
+ * formula are neutralised) or vCard (CRLF, lines folded at 75 octets between
+ * characters, stable UID; organizations as KIND:org in 4.0). The file is
+ * written whole or not at all. Returns how many records were written. */
+gboolean coalition_export_members (CoalitionStore         *store,
+                                   CoalitionExportFormat   format,
+                                   const char             *path,
+                                   guint                  *out_n_records,
+                                   GError                **error);
+
+/* The same into memory. */
+GBytes  *coalition_export_members_to_bytes (CoalitionStore         *store,
+                                            CoalitionExportFormat   format,
+                                            guint                  *out_n_records,
+                                            GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,302 @@
+/* test-export.c — the directory written out, and read back by us and by
+ * python3-vobject
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "coalition-core.h"
+
+static CoalitionStore *
+new_store (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  CoalitionStore *store = coalition_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+import_fixture (CoalitionStore *store,
+                const char     *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", fixture, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionImportSummary) summary = coalition_import_file (store, path, FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+/* A directory with every kind of text an export has to carry. */
+static CoalitionStore *
+make_directory (void)
+{
+  CoalitionStore *store = new_store ("source.db");
+  g_autoptr(CoalitionPerson) tricky = coalition_person_new ();
+  g_autoptr(CoalitionOrganization) alone = coalition_organization_new ("Coalition for Fair Rent, Inc.");
+  g_autoptr(GString) long_note = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (store, "google-contacts.csv");
+  import_fixture (store, "google-contacts-legacy.csv");
+  import_fixture (store, "outlook-classic.csv");
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append (long_note, i == 0 ? "Γιώργος 김민준 Nguyễn" : " — Γιώργος 김민준 Nguyễn");
+  coalition_person_set_given_name (tricky, "Ana; María");
+  coalition_person_set_family_name (tricky, "de la Cruz, Jr.");
+  coalition_person_set_title (tricky, "=HYPERLINK(\"http://evil.example\")");
+  coalition_person_set_notes (tricky, long_note->str);
+  coalition_person_add_email (tricky, "work", "ana@example.org", TRUE);
+  coalition_person_add_phone (tricky, "mobile", "+1 555-0199-0000", FALSE);
+  g_assert_true (coalition_store_insert_person (store, tricky, &error));
+  g_assert_true (coalition_store_insert_organization (store, alone, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* Everything about a person that must survive a round trip, as one line. */
+static char *
+describe (CoalitionPerson *person)
+{
+  GString *out = g_string_new (NULL);
+  const char *organization = coalition_person_get_organization_name (person);
+
+  g_string_append_printf (out, "%s|%s|%s|%s|%s|%s|%s",
+                          coalition_person_get_display_name (person),
+                          coalition_person_get_given_name (person),
+                          coalition_person_get_family_name (person),
+                          organization ? organization : "",
+                          coalition_person_get_title (person),
+                          coalition_status_to_string (coalition_person_get_status (person)),
+                          coalition_person_get_notes (person));
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *points = k == 0 ? coalition_person_get_emails (person) : coalition_person_get_phones (person);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          const CoalitionContactPoint *point = g_ptr_array_index (points, i);
+          g_string_append_printf (out, "|%s%s:%s", point->primary ? "*" : "", point->label, point->value);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+describe_all (CoalitionStore *store)
+{
+  g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, g_array_index (ids, gint64, i), NULL);
+      g_ptr_array_add (out, describe (person));
+    }
+
+  return out;
+}
+
+static void
+test_export_csv_round_trip (void)
+{
+  g_autoptr(CoalitionStore) store = make_directory ();
+  g_autoptr(CoalitionStore) copy = new_store ("copy.db");
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "members.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(CoalitionCsvTable) table = NULL;
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found_formula = FALSE;
+  guint n_records = 0;
+  gsize length;
+
+  g_assert_true (coalition_export_members (store, COALITION_EXPORT_CSV, path, &n_records, &error));
+  g_assert_no_error (error);
+  /* Everyone, and the organizations nobody belongs to. */
+  g_assert_cmpuint (n_records, ==, coalition_store_count_people (store) + 2);
+
+  /* No cell of the file can run as a formula in a spreadsheet. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  table = coalition_csv_parse (contents, length, &error);
+  g_assert_no_error (error);
+  for (guint r = 1; r < table->rows->len; r++)
+    for (GStrv cell = table->rows->pdata[r]; *cell; cell++)
+      {
+        g_assert_null (strchr ("=+-@\t\r", (*cell)[0] ? (*cell)[0] : 'x'));
+        if (g_str_equal (*cell, "'=HYPERLINK(\"http://evil.example\")"))
+          found_formula = TRUE;
+      }
+  g_assert_true (found_formula);
+
+  /* Our importer reads back exactly the same people. */
+  summary = coalition_import_file (copy, path, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->skipped->len, ==, 0);
+  before = describe_all (store);
+  after = describe_all (copy);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+  g_assert_cmpuint (coalition_store_count_organizations (copy), ==, coalition_store_count_organizations (store));
+}
+
+static const char vobject_reader[] =
+  "import json, sys, vobject\n"
+  "cards = []\n"
+  "with open(sys.argv[1], encoding='utf-8', newline='') as f:\n"
+  "    for card in vobject.readComponents(f.read()):\n"
+  "        c = card.contents\n"
+  "        cards.append({\n"
+  "            'fn': card.fn.value,\n"
+  "            'uid': card.uid.value,\n"
+  "            'org': c['org'][0].value[0] if 'org' in c else None,\n"
+  "            'title': c['title'][0].value if 'title' in c else '',\n"
+  "            'note': c['note'][0].value if 'note' in c else '',\n"
+  "            'emails': [e.value for e in c.get('email', [])],\n"
+  "            'phones': [t.value for t in c.get('tel', [])],\n"
+  "            'kind': c['kind'][0].value if 'kind' in c else None,\n"
+  "        })\n"
+  "json.dump(cards, sys.stdout)\n";
+
+static void
+check_vcard (CoalitionExportFormat format,
+             const char           *file_name)
+{
+  g_autoptr(CoalitionStore) store = make_directory ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), file_name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *cards;
+  guint n_records = 0;
+
+  g_assert_true (coalition_export_members (store, format, path, &n_records, &error));
+  g_assert_no_error (error);
+
+  /* CRLF, and no line over 75 octets, and none cut inside a character. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_suffix (contents, "END:VCARD\r\n"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_null (strchr (lines[i], '\n'));
+    }
+
+  /* python3-vobject reads the same people. */
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             "/usr/bin/python3", "-c", vobject_reader, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (python))
+    g_error ("python3-vobject could not read the file: %s", err);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  cards = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (cards), ==, n_records);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, g_array_index (ids, gint64, i), NULL);
+      JsonObject *card = json_array_get_object_element (cards, i);
+      JsonArray *emails = json_object_get_array_member (card, "emails");
+      g_autofree char *uid = g_strconcat ("urn:uuid:", coalition_person_get_uid (person), NULL);
+      const char *organization = coalition_person_get_organization_name (person);
+
+      g_assert_cmpstr (json_object_get_string_member (card, "fn"), ==, coalition_person_get_display_name (person));
+      g_assert_cmpstr (json_object_get_string_member (card, "uid"), ==, uid);
+      g_assert_cmpstr (json_object_get_string_member (card, "title"), ==, coalition_person_get_title (person));
+      g_assert_cmpstr (json_object_get_string_member (card, "note"), ==, coalition_person_get_notes (person));
+      if (organization != NULL)
+        g_assert_cmpstr (json_object_get_string_member (card, "org"), ==, organization);
+      g_assert_cmpuint (json_array_get_length (emails), ==, coalition_person_get_emails (person)->len);
+      for (guint e = 0; e < json_array_get_length (emails); e++)
+        g_assert_cmpstr (json_array_get_string_element (emails, e), ==,
+                         ((CoalitionContactPoint *)coalition_person_get_emails (person)->pdata[e])->value);
+    }
+
+  /* Then every organization, as an organization. */
+  {
+    g_autoptr(GPtrArray) organizations = coalition_store_list_organizations (store, NULL);
+
+    g_assert_cmpuint (n_records, ==, ids->len + organizations->len);
+    for (guint i = 0; i < organizations->len; i++)
+      {
+        JsonObject *card = json_array_get_object_element (cards, ids->len + i);
+
+        g_assert_cmpstr (json_object_get_string_member (card, "fn"), ==,
+                         coalition_organization_get_name (organizations->pdata[i]));
+        if (format == COALITION_EXPORT_VCARD_4)
+          g_assert_cmpstr (json_object_get_string_member (card, "kind"), ==, "org");
+      }
+  }
+}
+
+static void
+test_export_vcard_4 (void)
+{
+  check_vcard (COALITION_EXPORT_VCARD_4, "members-4.vcf");
+}
+
+static void
+test_export_vcard_3 (void)
+{
+  check_vcard (COALITION_EXPORT_VCARD_3, "members-3.vcf");
+}
+
+static void
+test_export_no_partial_file (void)
+{
+  g_autoptr(CoalitionStore) store = make_directory ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "no-such-folder", NULL);
+  g_autofree char *path = g_build_filename (dir, "members.csv", NULL);
+  g_autofree char *existing = g_build_filename (g_get_user_data_dir (), "kept.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A folder that is not there: a clear error, and no file. */
+  g_assert_false (coalition_export_members (store, COALITION_EXPORT_CSV, path, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Replacing a file leaves the whole new one. */
+  g_assert_true (g_file_set_contents (existing, "old contents", -1, NULL));
+  g_assert_true (coalition_export_members (store, COALITION_EXPORT_CSV, existing, NULL, &error));
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+
+  g_test_add_func ("/export/csv-round-trip", test_export_csv_round_trip);
+  g_test_add_func ("/export/vcard-4", test_export_vcard_4);
+  g_test_add_func ("/export/vcard-3", test_export_vcard_3);
+  g_test_add_func ("/export/no-partial-file", test_export_no_partial_file);
+
+  return g_test_run ();
+}
