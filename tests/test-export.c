@@ -257,6 +257,30 @@ test_export_vcard_4 (void)
   check_vcard (COALITION_EXPORT_VCARD_4, "members-4.vcf");
 }
 
+/* Our own importer reads our vCards back to the same people. (vCard has no
+ * place for the coalition status; everyone here has the default, member.) */
+static void
+test_export_vcard_round_trip (void)
+{
+  g_autoptr(CoalitionStore) store = make_directory ();
+  g_autoptr(CoalitionStore) copy = new_store ("vcard-copy.db");
+  g_autoptr(GBytes) bytes = coalition_export_members_to_bytes (store, COALITION_EXPORT_VCARD_4, NULL, NULL);
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = coalition_import_data (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->skipped->len, ==, 0);
+  before = describe_all (store);
+  after = describe_all (copy);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+  g_assert_cmpuint (coalition_store_count_organizations (copy), ==, coalition_store_count_organizations (store));
+}
+
 static void
 test_export_vcard_3 (void)
 {
@@ -296,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/export/csv-round-trip", test_export_csv_round_trip);
   g_test_add_func ("/export/vcard-4", test_export_vcard_4);
   g_test_add_func ("/export/vcard-3", test_export_vcard_3);
+  g_test_add_func ("/export/vcard-round-trip", test_export_vcard_round_trip);
   g_test_add_func ("/export/no-partial-file", test_export_no_partial_file);
 
   return g_test_run ();

@@ -339,6 +339,8 @@ test_import_malformed (void)
   assert_refused (NULL, binary, sizeof binary - 1, COALITION_CSV_ERROR, COALITION_CSV_ERROR_BINARY);
   assert_refused (NULL, "\n\r\n  \n", 6, COALITION_CSV_ERROR, COALITION_CSV_ERROR_EMPTY);
   assert_refused ("does-not-exist.csv", NULL, 0, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNREADABLE);
+  assert_refused ("truncated.vcf", NULL, 0, COALITION_VCARD_ERROR, COALITION_VCARD_ERROR_MALFORMED);
+  assert_refused ("empty.vcf", NULL, 0, COALITION_CSV_ERROR, COALITION_CSV_ERROR_EMPTY);
 }
 
 static void
@@ -355,6 +357,41 @@ test_import_all_or_nothing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
   g_assert_cmpuint (coalition_store_count_organizations (store), ==, 0);
+}
+
+static void
+test_import_vcard (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) three = import (store, "contacts-3.0.vcf", FALSE);
+  g_autoptr(CoalitionImportSummary) four = import (store, "contacts-4.0.vcf", FALSE);
+  g_autoptr(CoalitionImportSummary) again = NULL;
+  g_autoptr(CoalitionPerson) zoe = NULL;
+
+  g_assert_cmpstr (three->layout, ==, "vCard");
+  g_assert_cmpuint (three->rows, ==, 3);
+  g_assert_cmpuint (three->people_added, ==, 2);
+  /* Apple marks a company card with X-ABShowAs, vCard 4.0 with KIND:org. */
+  g_assert_true (has_organization (store, "Harvest Food Bank"));
+  g_assert_true (has_organization (store, "Riverside Legal Aid Society"));
+
+  assert_person (store, "김민준", "Masjid al-Noor", "", "home:mk@mail.example.net|work:minjun.kim@alnoor.example.org", "");
+  assert_person (store, "Олена Шевченко", "City of Riverside", "Council Member, District 3",
+                 "*work:o.shevchenko@city.example.gov", "work:+1-555-0150-3000");
+
+  /* The 4.0 card for “Zoe Bronte” shares Zoë's address: one person, who
+   * gains the second address; folded lines and escapes read back whole. */
+  g_assert_cmpuint (four->people_added, ==, 1);
+  g_assert_cmpuint (four->people_merged, ==, 1);
+  assert_person (store, "Zoë Brontë", "Eastside Tenants Union", "Organizer",
+                 "*work:zoe.bronte@eastside.example.org|home:zoe.b@mail.example.net", "*mobile:+1 555-0101-2020");
+  zoe = person_named (store, "Zoë Brontë");
+  g_assert_cmpstr (coalition_person_get_notes (zoe), ==,
+                   "Met at the March rally.\nPrefers Signal; not e-mail, ideally. This note is long enough "
+                   "to have been folded by the exporting program.");
+
+  again = import (store, "contacts-3.0.vcf", FALSE);
+  g_assert_cmpuint (again->people_added + again->people_merged, ==, 0);
 }
 
 static void
@@ -396,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/import/dry-run", test_import_dry_run);
   g_test_add_func ("/import/malformed", test_import_malformed);
   g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/import/vcard", test_import_vcard);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();

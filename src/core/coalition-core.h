@@ -14,6 +14,7 @@
 #include "coalition-people-model.h"
 #include "coalition-person.h"
 #include "coalition-store.h"
+#include "coalition-vcard.h"
 
 G_BEGIN_DECLS
 

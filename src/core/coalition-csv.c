@@ -22,9 +22,8 @@ coalition_csv_table_free (CoalitionCsvTable *table)
   g_free (table);
 }
 
-/* Text as UTF-8, whatever it came in; NULL for something that is not text. */
-static char *
-to_utf8 (const char  *data,
+char *
+coalition_text_to_utf8 (const char  *data,
          gsize        length,
          const char **out_encoding,
          GError     **error)
@@ -163,7 +162,7 @@ coalition_csv_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  text = to_utf8 (data ? data : "", length, &encoding, error);
+  text = coalition_text_to_utf8 (data ? data : "", length, &encoding, error);
   if (text == NULL)
     return NULL;
 

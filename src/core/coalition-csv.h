@@ -27,6 +27,13 @@ typedef struct
 
 GQuark             coalition_csv_error_quark (void);
 
+/* Text as UTF-8, whatever it came in (UTF-8 with or without BOM, UTF-16
+ * with BOM, else Windows-1252); a BINARY error for what is not text. */
+char              *coalition_text_to_utf8    (const char  *data,
+                                              gsize        length,
+                                              const char **out_encoding,
+                                              GError     **error);
+
 /* Detects the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else
  * Windows-1252) and the delimiter (from the header line), and splits the
  * text into rows as RFC 4180 says: quoted fields may hold delimiters,

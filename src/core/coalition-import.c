@@ -16,6 +16,7 @@
 #include "coalition-csv.h"
 #include "coalition-import.h"
 #include "coalition-store-private.h"
+#include "coalition-vcard.h"
 
 G_DEFINE_QUARK (coalition-import-error-quark, coalition_import_error)
 
@@ -433,6 +434,16 @@ pair_label (GStrv         row,
   return NULL;
 }
 
+static gboolean import_person (Import           *import,
+                               guint             line,
+                               CoalitionPerson  *person,
+                               const char       *given,
+                               const char       *family,
+                               const char       *display,
+                               const char       *organization,
+                               const char       *contact_type,
+                               GError          **error);
+
 static gboolean
 import_row (Import        *import,
             GStrv          row,
@@ -446,8 +457,6 @@ import_row (Import        *import,
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *family = g_strdup (""), *display = g_strdup (""), *organization = g_strdup (""),
                   *title = g_strdup (""), *contact_type = g_strdup ("");
-  gint64 organization_id = 0, existing_id = 0;
-  GPtrArray *emails;
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -543,6 +552,29 @@ import_row (Import        *import,
         }
     }
 
+  coalition_person_set_title (person, title);
+  coalition_person_set_notes (person, notes->str);
+
+  return import_person (import, line, person, given->str, family, display, organization, contact_type, error);
+}
+
+/* Resolves one record, from either a CSV row or a vCard, against the
+ * directory: an organization, a new person, or a merge. */
+static gboolean
+import_person (Import           *import,
+               guint             line,
+               CoalitionPerson  *incoming,
+               const char       *given,
+               const char       *family,
+               const char       *display,
+               const char       *organization,
+               const char       *contact_type,
+               GError          **error)
+{
+  g_autoptr(CoalitionPerson) person = g_object_ref (incoming);
+  gint64 organization_id = 0, existing_id = 0;
+  GPtrArray *emails;
+
   emails = coalition_person_get_emails (person);
 
   /* CiviCRM lists organizations as contacts of their own. */
@@ -563,7 +595,7 @@ import_row (Import        *import,
       return TRUE;
     }
 
-  if (given->len == 0 && *family == '\0' && *display == '\0' && emails->len == 0)
+  if (*given == '\0' && *family == '\0' && *display == '\0' && emails->len == 0)
     {
       if (*organization != '\0')
         return resolve_organization (import, organization, error) >= 0;
@@ -579,14 +611,12 @@ import_row (Import        *import,
         return FALSE;
     }
 
-  coalition_person_set_given_name (person, given->str);
+  coalition_person_set_given_name (person, given);
   coalition_person_set_family_name (person, family);
-  coalition_person_set_title (person, title);
-  coalition_person_set_notes (person, notes->str);
   coalition_person_set_organization_id (person, organization_id);
   if (*display != '\0')
     coalition_person_set_display_name (person, display);
-  else if (given->len == 0 && *family == '\0')
+  else if (*given == '\0' && *family == '\0')
     /* Mailchimp rows may hold an address and nothing else. */
     coalition_person_set_display_name (person, ((CoalitionContactPoint *)emails->pdata[0])->value);
 
@@ -598,7 +628,7 @@ import_row (Import        *import,
     }
   if (existing_id == 0 && emails->len == 0)
     {
-      g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given->str, family, NULL);
+      g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given, family, NULL);
       g_autofree char *key = name_key (full);
       existing_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->people_by_name, key));
     }
@@ -676,6 +706,48 @@ load_indexes (Import   *import,
                                        email_key, name_key, error);
 }
 
+static gboolean
+import_vcard (Import          *import,
+              CoalitionVCard  *card,
+              GError         **error)
+{
+  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+
+  for (guint i = 0; i < card->emails->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (card->emails, i);
+
+      if (strchr (point->value, '@') == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf (_("“%s” is not an e-mail address; it was left out"),
+                                                     point->value);
+          skip (import, card->line, reason);
+        }
+      else if (!has_point (coalition_person_get_emails (person), point->value, TRUE))
+        coalition_person_add_email (person, point->label, point->value, point->primary);
+    }
+  for (guint i = 0; i < card->phones->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (card->phones, i);
+
+      if (!has_point (coalition_person_get_phones (person), point->value, FALSE))
+        coalition_person_add_phone (person, point->label, point->value, point->primary);
+    }
+  coalition_person_set_title (person, card->title);
+  coalition_person_set_notes (person, card->note);
+
+  if (card->organization)
+    return import_person (import, card->line, person, "", "", card->formatted_name ? card->formatted_name : "",
+                          card->organization_name && *card->organization_name ? card->organization_name
+                                                                             : (card->formatted_name ? card->formatted_name : ""),
+                          "organization", error);
+
+  return import_person (import, card->line, person,
+                        card->given_name ? card->given_name : "", card->family_name ? card->family_name : "",
+                        card->formatted_name ? card->formatted_name : "",
+                        card->organization_name ? card->organization_name : "", "", error);
+}
+
 CoalitionImportSummary *
 coalition_import_data (CoalitionStore  *store,
                        const char      *data,
@@ -685,45 +757,66 @@ coalition_import_data (CoalitionStore  *store,
                        GError         **error)
 {
   g_autoptr(CoalitionCsvTable) table = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(CoalitionImportSummary) summary = g_new0 (CoalitionImportSummary, 1);
   g_autoptr(GHashTable) by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree Column *columns = NULL;
+  g_autofree char *text = NULL;
   Import import = { store, summary, by_email, by_name, organizations };
-  GStrv header;
-  guint n_columns;
-  gboolean readable = FALSE;
+  const char *encoding = NULL;
+  guint n_columns = 0, n_records;
 
   g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
 
-  table = coalition_csv_parse (data, length, error);
-  if (table == NULL)
+  text = coalition_text_to_utf8 (data ? data : "", length, &encoding, error);
+  if (text == NULL)
     return NULL;
 
-  header = table->rows->pdata[0];
-  n_columns = g_strv_length (header);
-  columns = g_new0 (Column, n_columns);
-  for (guint i = 0; i < n_columns; i++)
+  if (coalition_vcard_sniff (text))
     {
-      columns[i] = classify (header[i]);
-      if (columns[i].role == ROLE_GIVEN || columns[i].role == ROLE_FAMILY ||
-          columns[i].role == ROLE_DISPLAY || columns[i].role == ROLE_EMAIL)
-        readable = TRUE;
+      cards = coalition_vcard_parse (text, error);
+      if (cards == NULL)
+        return NULL;
+      summary->layout = g_strdup (_("vCard"));
+      n_records = cards->len;
+    }
+  else
+    {
+      gboolean readable = FALSE;
+      GStrv header;
+
+      table = coalition_csv_parse (data, length, error);
+      if (table == NULL)
+        return NULL;
+
+      header = table->rows->pdata[0];
+      n_columns = g_strv_length (header);
+      columns = g_new0 (Column, n_columns);
+      for (guint i = 0; i < n_columns; i++)
+        {
+          columns[i] = classify (header[i]);
+          if (columns[i].role == ROLE_GIVEN || columns[i].role == ROLE_FAMILY ||
+              columns[i].role == ROLE_DISPLAY || columns[i].role == ROLE_EMAIL)
+            readable = TRUE;
+        }
+
+      if (!readable)
+        {
+          g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT,
+                               _("The columns of this file were not recognised. Its first row must name "
+                                 "the columns, with at least one for names (such as “First Name” or "
+                                 "“Name”) or e-mail addresses (such as “Email”)."));
+          return NULL;
+        }
+
+      summary->layout = g_strdup (layout_name (header));
+      n_records = table->rows->len - 1;
     }
 
-  if (!readable)
-    {
-      g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT,
-                           _("The columns of this file were not recognised. Its first row must name "
-                             "the columns, with at least one for names (such as “First Name” or "
-                             "“Name”) or e-mail addresses (such as “Email”)."));
-      return NULL;
-    }
-
-  summary->layout = g_strdup (layout_name (header));
-  summary->encoding = g_strdup (table->encoding);
+  summary->encoding = g_strdup (encoding);
   summary->skipped = g_ptr_array_new_with_free_func (skip_free);
   summary->dry_run = dry_run;
 
@@ -733,15 +826,29 @@ coalition_import_data (CoalitionStore  *store,
   if (!coalition_store_begin_bulk (store, &local_error) || !load_indexes (&import, &local_error))
     goto out;
 
-  for (guint r = 1; r < table->rows->len; r++)
+  for (guint r = 0; r < n_records; r++)
     {
-      guint line = g_array_index (table->line_numbers, guint, r);
+      guint line;
+      gboolean ok;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         goto out;
 
       summary->rows++;
-      if (!import_row (&import, table->rows->pdata[r], line, columns, n_columns, &local_error))
+      if (cards != NULL)
+        {
+          CoalitionVCard *card = cards->pdata[r];
+
+          line = card->line;
+          ok = import_vcard (&import, card, &local_error);
+        }
+      else
+        {
+          line = g_array_index (table->line_numbers, guint, r + 1);
+          ok = import_row (&import, table->rows->pdata[r + 1], line, columns, n_columns, &local_error);
+        }
+
+      if (!ok)
         {
           g_prefix_error (&local_error, _("Line %u: "), line);
           goto out;
