@@ -155,6 +155,8 @@ has_header (GStrv       header,
 static const char *
 layout_name (GStrv header)
 {
+  if (has_header (header, "uid") && has_header (header, "status") && has_header (header, "e-mail 1 - value"))
+    return _("Coalition export");
   if (has_header (header, "contact id") && has_header (header, "contact type"))
     return _("CiviCRM contacts");
   if (has_header (header, "email address") &&

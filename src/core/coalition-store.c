@@ -1284,14 +1284,18 @@ write_contact_points (CoalitionStore   *self,
                       const char       *insert_sql,
                       GError          **error)
 {
-  sqlite3_stmt *stmt = prepare (self, delete_sql, error);
+  sqlite3_stmt *stmt;
   guint position = 0;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
+  /* A new person has nothing to replace (delete_sql is NULL then). */
+  if (delete_sql != NULL)
+    {
+      if (!(stmt = prepare (self, delete_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < points->len; i++)
     {
@@ -1394,13 +1398,13 @@ write_person (CoalitionStore   *self,
 
   if (local_error == NULL)
     write_contact_points (self, id, coalition_person_get_emails (person),
-                          "DELETE FROM person_email WHERE person_id = ?",
+                          insert ? NULL : "DELETE FROM person_email WHERE person_id = ?",
                           "INSERT INTO person_email (person_id, position, label, address, is_primary) "
                           "VALUES (?, ?, ?, ?, ?)",
                           &local_error);
   if (local_error == NULL)
     write_contact_points (self, id, coalition_person_get_phones (person),
-                          "DELETE FROM person_phone WHERE person_id = ?",
+                          insert ? NULL : "DELETE FROM person_phone WHERE person_id = ?",
                           "INSERT INTO person_phone (person_id, position, label, number, is_primary) "
                           "VALUES (?, ?, ?, ?, ?)",
                           &local_error);
