@@ -396,6 +396,90 @@ test_window_preferences (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_window_import_export (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "google-contacts.csv", NULL);
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "truncated-quote.csv", NULL);
+  g_autofree char *exported = g_build_filename (g_get_user_data_dir (), "exported.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GFile) export_file = g_file_new_for_path (exported);
+  AdwMessageDialog *dialog;
+  Shown shown = { 0 };
+  GListModel *model;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("import.db", 10);
+  show_window (&shown, path);
+  model = G_LIST_MODEL (coalition_members_page_get_model (shown.page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+
+  /* Import Members… runs in the background and then says what it did. */
+  coalition_window_import_files (shown.window, &file, 1);
+  wait_until (message_shown, NULL, "the import summary");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Members Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "4 added, 1 merged"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The list shows the new people at once. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+
+  /* A broken file: the reason, and nothing imported. */
+  coalition_window_import_files (shown.window, &broken_file, 1);
+  wait_until (message_shown, NULL, "the import error");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 2"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
+
+  /* Export Members… writes everyone. */
+  coalition_window_export_file (shown.window, export_file);
+  wait_until (file_exists, exported, "the exported file");
+  spin (200);
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Zoë Brontë"));
+  g_assert_nonnull (strstr (contents, "Łukasz"));
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/import-export", test_window_import_export);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "coalition-application.h"
+#include "coalition-export.h"
+#include "coalition-import.h"
 #include "coalition-members-page.h"
 #include "coalition-window.h"
 
@@ -24,6 +26,9 @@ struct _CoalitionWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   CoalitionMembersPage *members_page;
+
+  GCancellable         *transfer;   /* the import or export under way */
+  AdwToast             *transfer_toast;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionWindow, coalition_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,6 +87,8 @@ load_database (CoalitionWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", FALSE);
       update_title (self);
       return;
     }
@@ -95,6 +102,8 @@ load_database (CoalitionWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", TRUE);
   update_title (self);
 }
 
@@ -264,6 +273,309 @@ new_database_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Import and export, each in a thread on its own connection */
+
+typedef struct
+{
+  char      *database;
+  GPtrArray *paths;       /* files to import, or the one to export to */
+  gboolean   export;
+  int        format;      /* CoalitionExportFormat when exporting */
+  GString   *report;      /* what happened, for the person */
+  guint      n_records;
+} Transfer;
+
+static void
+transfer_free (Transfer *transfer)
+{
+  g_free (transfer->database);
+  g_ptr_array_unref (transfer->paths);
+  if (transfer->report != NULL)
+    g_string_free (transfer->report, TRUE);
+  g_free (transfer);
+}
+
+static void
+append_summary (GString                      *report,
+                const char                   *path,
+                const CoalitionImportSummary *summary)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (report->len > 0)
+    g_string_append (report, "\n\n");
+  /* Translators: “members.csv (Google Contacts): 4 people added, 1 merged, 0 unchanged” */
+  g_string_append_printf (report, _("%s (%s): %u added, %u merged, %u unchanged; %u organizations added."),
+                          name, summary->layout, summary->people_added, summary->people_merged,
+                          summary->people_unchanged, summary->organizations_added);
+  for (guint i = 0; i < summary->skipped->len && i < 10; i++)
+    {
+      const CoalitionImportSkip *skip = g_ptr_array_index (summary->skipped, i);
+      g_string_append_printf (report, "\n");
+      g_string_append_printf (report, _("Line %u: %s"), skip->line, skip->reason);
+    }
+  if (summary->skipped->len > 10)
+    {
+      g_string_append_c (report, '\n');
+      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "…and %u more line left out.",
+                                                   "…and %u more lines left out.", summary->skipped->len - 10),
+                              summary->skipped->len - 10);
+    }
+}
+
+static void
+transfer_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Transfer *transfer = task_data;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = coalition_store_open (transfer->database, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  transfer->report = g_string_new (NULL);
+
+  if (transfer->export)
+    {
+      if (!coalition_export_members (store, transfer->format, transfer->paths->pdata[0], &transfer->n_records, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < transfer->paths->len; i++)
+    {
+      const char *path = transfer->paths->pdata[i];
+      g_autoptr(CoalitionImportSummary) summary = coalition_import_file (store, path, FALSE, cancellable, &error);
+
+      if (summary == NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          /* Files before this one are in; this one is not, not even in part. */
+          g_prefix_error (&error, _("Nothing from “%s” was imported. "), name);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      append_summary (transfer->report, path, summary);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_message (CoalitionWindow *self,
+              const char      *heading,
+              const char      *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+transfer_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CoalitionWindow *self = COALITION_WINDOW (object);
+  Transfer *transfer = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (self->transfer_toast != NULL)
+    adw_toast_dismiss (self->transfer_toast);
+  g_clear_object (&self->transfer_toast);
+  g_clear_object (&self->transfer);
+
+  /* Whatever happened, other connections may have written: read again. */
+  if (self->store != NULL && !transfer->export)
+    coalition_store_emit_changed (self->store);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        coalition_window_add_toast (self, _("Import cancelled; nothing from that file was imported"));
+      else
+        show_message (self, transfer->export ? _("Could Not Export") : _("Could Not Import"), error->message);
+      return;
+    }
+
+  if (transfer->export)
+    {
+      g_autofree char *name = g_filename_display_basename (transfer->paths->pdata[0]);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record to “%s”",
+                                                               "Exported %u records to “%s”", transfer->n_records),
+                                                  transfer->n_records, name);
+      coalition_window_add_toast (self, message);
+    }
+  else
+    show_message (self, _("Members Imported"), transfer->report->str);
+}
+
+static void
+cancel_transfer_cb (CoalitionWindow *self)
+{
+  if (self->transfer != NULL)
+    g_cancellable_cancel (self->transfer);
+}
+
+static void
+start_transfer (CoalitionWindow *self,
+                Transfer        *transfer,
+                const char      *message)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || self->transfer != NULL)
+    {
+      transfer_free (transfer);
+      return;
+    }
+
+  transfer->database = g_strdup (self->path);
+  self->transfer = g_cancellable_new ();
+  self->transfer_toast = adw_toast_new (message);
+  adw_toast_set_timeout (self->transfer_toast, 0);
+  if (!transfer->export)
+    {
+      adw_toast_set_button_label (self->transfer_toast, _("_Cancel"));
+      g_signal_connect_object (self->transfer_toast, "button-clicked", G_CALLBACK (cancel_transfer_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->transfer_toast));
+
+  task = g_task_new (self, self->transfer, transfer_done_cb, NULL);
+  g_task_set_source_tag (task, start_transfer);
+  g_task_set_task_data (task, transfer, (GDestroyNotify)transfer_free);
+  g_task_run_in_thread (task, transfer_thread);
+}
+
+void
+coalition_window_import_files (CoalitionWindow *self,
+                               GFile          **files,
+                               guint            n_files)
+{
+  Transfer *transfer = g_new0 (Transfer, 1);
+
+  g_return_if_fail (COALITION_IS_WINDOW (self));
+
+  transfer->paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+      if (path != NULL)
+        g_ptr_array_add (transfer->paths, path);
+    }
+
+  start_transfer (self, transfer, _("Importing members…"));
+}
+
+void
+coalition_window_export_file (CoalitionWindow *self,
+                              GFile           *file)
+{
+  Transfer *transfer = g_new0 (Transfer, 1);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_if_fail (COALITION_IS_WINDOW (self));
+
+  transfer->export = TRUE;
+  transfer->paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (transfer->paths, g_strdup (path));
+  /* The name says the format: a .vcf file gets vCard 4.0, anything else CSV. */
+  transfer->format = path != NULL && (g_str_has_suffix (path, ".vcf") || g_str_has_suffix (path, ".vcard"))
+                     ? COALITION_EXPORT_VCARD_4 : COALITION_EXPORT_CSV;
+
+  start_transfer (self, transfer, _("Exporting members…"));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(CoalitionWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      coalition_window_import_files (self, (GFile **)array->pdata, array->len);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(CoalitionWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      coalition_window_export_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_members_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) lists = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (lists, _("Member lists (CSV, vCard)"));
+  gtk_file_filter_add_pattern (lists, "*.csv");
+  gtk_file_filter_add_pattern (lists, "*.CSV");
+  gtk_file_filter_add_pattern (lists, "*.vcf");
+  gtk_file_filter_add_pattern (lists, "*.vcard");
+  gtk_file_filter_add_mime_type (lists, "text/csv");
+  gtk_file_filter_add_mime_type (lists, "text/vcard");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_members_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Members"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested file name; .vcf instead gives vCard */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("members.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---------------------------------------------------------------------- */
 /* GObject */
 
 static gboolean
@@ -301,6 +613,8 @@ coalition_window_dispose (GObject *object)
 {
   CoalitionWindow *self = COALITION_WINDOW (object);
 
+  if (self->transfer != NULL)
+    g_cancellable_cancel (self->transfer);
   if (self->members_page != NULL)
     coalition_members_page_set_key_capture_widget (self->members_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
@@ -313,6 +627,8 @@ coalition_window_finalize (GObject *object)
 {
   CoalitionWindow *self = COALITION_WINDOW (object);
 
+  g_clear_object (&self->transfer_toast);
+  g_clear_object (&self->transfer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
@@ -391,6 +707,8 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_members_action);
+  gtk_widget_class_install_action (widget_class, "win.export-members", NULL, export_members_action);
 
   /* Shortcuts that work without an application too (tests, embedding);
    * the application registers the same accelerators for its menus. */

@@ -23,5 +23,11 @@ const char      *coalition_window_get_path     (CoalitionWindow *self);
 CoalitionStore  *coalition_window_get_store    (CoalitionWindow *self);
 void             coalition_window_add_toast    (CoalitionWindow *self,
                                                 const char      *message);
+/* What the Import Members… and Export Members… choosers lead to. */
+void             coalition_window_import_files (CoalitionWindow *self,
+                                                GFile          **files,
+                                                guint            n_files);
+void             coalition_window_export_file  (CoalitionWindow *self,
+                                                GFile           *file);
 
 G_END_DECLS
