@@ -305,7 +305,7 @@ append_summary (GString                      *report,
   if (report->len > 0)
     g_string_append (report, "\n\n");
   /* Translators: “members.csv (Google Contacts): 4 people added, 1 merged, 0 unchanged” */
-  g_string_append_printf (report, _("%s (%s): %u added, %u merged, %u unchanged; %u organizations added."),
+  g_string_append_printf (report, _("%s (%s): people %u added, %u merged, %u unchanged; organizations %u added."),
                           name, summary->layout, summary->people_added, summary->people_merged,
                           summary->people_unchanged, summary->organizations_added);
   for (guint i = 0; i < summary->skipped->len && i < 10; i++)
