@@ -483,6 +483,42 @@ test_store_search_follows_edits (void)
 }
 
 static void
+test_store_restore_after_delete (void)
+{
+  g_autofree char *path = scratch_path ("undo.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", "zoe@eastside.example.org");
+  g_autoptr(CoalitionPerson) back = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *created = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  coalition_person_add_phone (zoe, "mobile", "+1 555-0101-2020", TRUE);
+  coalition_person_set_notes (zoe, "Chairs the housing committee.");
+  g_assert_true (coalition_store_insert_person (store, zoe, &error));
+  id = coalition_person_get_id (zoe);
+  uid = g_strdup (coalition_person_get_uid (zoe));
+  created = g_strdup (coalition_person_get_created_at (zoe));
+
+  /* Delete, then Undo: the same person comes back, identity and all. */
+  g_assert_true (coalition_store_delete_person (store, id, &error));
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
+  g_assert_true (coalition_store_restore_person (store, zoe, &error));
+  g_assert_no_error (error);
+
+  back = coalition_store_get_person (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_person_get_uid (back), ==, uid);
+  g_assert_cmpstr (coalition_person_get_created_at (back), ==, created);
+  g_assert_cmpstr (coalition_person_get_primary_email (back), ==, "zoe@eastside.example.org");
+  g_assert_cmpstr (coalition_person_get_primary_phone (back), ==, "+1 555-0101-2020");
+  g_assert_cmpstr (coalition_person_get_notes (back), ==, "Chairs the housing committee.");
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 1);
+}
+
+static void
 test_store_foreign_keys (void)
 {
   g_autofree char *path = scratch_path ("fk.db");
@@ -616,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/store/locked", test_store_locked);
   g_test_add_func ("/store/search-follows-edits", test_store_search_follows_edits);
   g_test_add_func ("/store/foreign-keys", test_store_foreign_keys);
+  g_test_add_func ("/store/restore-after-delete", test_store_restore_after_delete);
   g_test_add_func ("/store/rejects-bad-text", test_store_rejects_bad_text);
   g_test_add_func ("/store/signals-after-commit", test_store_signals_after_commit);
   g_test_add_func ("/store/disk-full", test_store_disk_full);

@@ -1356,13 +1356,24 @@ write_person (CoalitionStore   *self,
 
   if (insert)
     {
-      uid = g_uuid_string_random ();
-      created_at = g_strdup (now);
+      /* A restored person keeps the identity they had (see restore_person). */
+      gboolean restoring = id > 0 && coalition_person_get_uid (person) != NULL;
+
+      uid = restoring ? g_strdup (coalition_person_get_uid (person)) : g_uuid_string_random ();
+      created_at = g_strdup (restoring && coalition_person_get_created_at (person) ? coalition_person_get_created_at (person) : now);
       stmt = prepare (self,
                       "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, "
-                      "title, status, notes, sort_key, created_at, updated_at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                      "title, status, notes, sort_key, created_at, updated_at, id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?11)",
                       &local_error);
+      if (stmt != NULL)
+        {
+          if (restoring)
+            sqlite3_bind_int64 (stmt, 11, id);
+          else
+            sqlite3_bind_null (stmt, 11);
+          sqlite3_bind_text (stmt, 12, created_at, -1, SQLITE_TRANSIENT);
+        }
     }
   else
     {
@@ -1438,6 +1449,19 @@ coalition_store_insert_person (CoalitionStore   *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
   g_return_val_if_fail (COALITION_IS_PERSON (person), FALSE);
   g_return_val_if_fail (coalition_person_get_id (person) == 0, FALSE);
+
+  return write_person (self, person, TRUE, error);
+}
+
+gboolean
+coalition_store_restore_person (CoalitionStore   *self,
+                                CoalitionPerson  *person,
+                                GError          **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (coalition_person_get_id (person) > 0, FALSE);
+  g_return_val_if_fail (coalition_person_get_uid (person) != NULL, FALSE);
 
   return write_person (self, person, TRUE, error);
 }

@@ -86,6 +86,11 @@ gboolean               coalition_store_insert_person         (CoalitionStore    
 gboolean               coalition_store_update_person         (CoalitionStore         *self,
                                                               CoalitionPerson        *person,
                                                               GError                **error);
+/* Puts back a person as they were before a delete (Undo): the same id, uid
+ * and creation time, e-mails and phones. */
+gboolean               coalition_store_restore_person        (CoalitionStore         *self,
+                                                              CoalitionPerson        *person,
+                                                              GError                **error);
 gboolean               coalition_store_delete_person         (CoalitionStore         *self,
                                                               gint64                  id,
                                                               GError                **error);
