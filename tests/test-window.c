@@ -9,6 +9,7 @@
 
 #include "coalition-core.h"
 #include "coalition-members-page.h"
+#include "coalition-person-pane.h"
 #include "coalition-preferences-window.h"
 #include "coalition-window.h"
 
@@ -480,6 +481,103 @@ test_window_import_export (void)
   close_window (&shown);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_edit_delete_undo (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uid = NULL;
+  g_autoptr(CoalitionPerson) first = NULL;
+  g_autoptr(CoalitionPerson) saved = NULL;
+  GtkSingleSelection *selection;
+  CoalitionPersonPane *pane;
+  CoalitionStore *store;
+  GtkWidget *title_row, *delete_button, *column_view;
+  Shown shown = { 0 };
+  GListModel *model;
+  gint64 id;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("edit.db", 40);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  model = G_LIST_MODEL (coalition_members_page_get_model (shown.page));
+  n = g_list_model_get_n_items (model);
+  column_view = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  pane = COALITION_PERSON_PANE (find_widget (GTK_WIDGET (shown.page), COALITION_TYPE_PERSON_PANE, NULL));
+
+  /* Choosing someone in the list shows them beside it. */
+  g_assert_null (coalition_person_pane_get_person (pane));
+  gtk_single_selection_set_selected (selection, 0);
+  first = g_list_model_get_item (model, 0);
+  id = coalition_person_get_id (first);
+  uid = g_strdup (coalition_person_get_uid (first));
+  g_assert_cmpint (coalition_person_get_id (coalition_person_pane_get_person (pane)), ==, id);
+
+  /* An applied edit is saved at once and shows in the list. */
+  title_row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Co-Chair, Housing Committee");
+  g_signal_emit_by_name (title_row, "apply");
+  saved = coalition_store_get_person (store, id, NULL);
+  g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
+  g_clear_object (&saved);
+  saved = g_list_model_get_item (model, coalition_people_model_find (coalition_members_page_get_model (shown.page), id));
+  g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
+  g_clear_object (&saved);
+
+  /* Delete: gone from the list and the file, with a toast that can undo it. */
+  delete_button = find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Person");
+  g_signal_emit_by_name (delete_button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
+  g_assert_cmpuint (coalition_people_model_find (coalition_members_page_get_model (shown.page), id), ==, G_MAXUINT);
+  g_assert_null (coalition_person_pane_get_person (pane));
+  g_assert_null (coalition_store_get_person (store, id, NULL));
+
+  /* Undo puts the same person back, with the edit. */
+  {
+    AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL));
+    GtkWidget *undo = NULL;
+
+    spin (100);
+    undo = find_widget (GTK_WIDGET (overlay), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  saved = coalition_store_get_person (store, id, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (coalition_person_get_uid (saved), ==, uid);
+  g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/edit-delete-undo", test_window_edit_delete_undo);
 
   return g_test_run ();
 }

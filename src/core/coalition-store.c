@@ -1321,10 +1321,12 @@ write_contact_points (CoalitionStore   *self,
 
 static gboolean
 write_person (CoalitionStore   *self,
-              CoalitionPerson  *person,
+              CoalitionPerson  *person_in,
               gboolean          insert,
               GError          **error)
 {
+  /* Handlers of the signals at the commit may drop the caller's reference. */
+  g_autoptr(CoalitionPerson) person = g_object_ref (person_in);
   g_autofree char *display_name = NULL;
   g_autofree char *sort_key = NULL;
   g_autofree char *now = now_utc ();

@@ -9,6 +9,7 @@
 
 #include "coalition-demo.h"
 #include "coalition-members-page.h"
+#include "coalition-person-pane.h"
 #include "coalition-window.h"
 
 struct _CoalitionMembersPage
@@ -22,6 +23,9 @@ struct _CoalitionMembersPage
   gint                  progress_permille;   /* written by the filling thread */
   gboolean              start_empty;
 
+  AdwLeaflet           *leaflet;
+  CoalitionPersonPane  *person_pane;
+  GtkSelectionModel    *selection;
   GtkWidget            *box;
   GtkWidget            *search_row;
   GtkWidget            *search_separator;
@@ -260,6 +264,102 @@ items_changed_cb (CoalitionMembersPage *self)
   update_state (self);
 }
 
+static void
+selection_changed_cb (CoalitionMembersPage *self)
+{
+  CoalitionPerson *person = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (self->selection));
+  CoalitionPerson *shown = coalition_person_pane_get_person (self->person_pane);
+
+  /* An edit replaces the row, which drops the selection: keep the person
+   * selected wherever the edit moved them, unless they left the list. */
+  if (person == NULL && shown != NULL)
+    {
+      guint position = coalition_people_model_find (self->model, coalition_person_get_id (shown));
+
+      if (position != G_MAXUINT)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection), position);
+          return;
+        }
+    }
+
+  if (person != NULL && shown != NULL && coalition_person_get_id (person) == coalition_person_get_id (shown))
+    return;
+
+  coalition_person_pane_show (self->person_pane, person ? coalition_person_get_id (person) : 0);
+  if (person != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+back_clicked_cb (CoalitionMembersPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+show_toast (CoalitionMembersPage *self,
+            AdwToast             *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
+
+  if (window != NULL)
+    coalition_window_show_toast (COALITION_WINDOW (window), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+pane_error_cb (CoalitionMembersPage *self,
+               const char           *message)
+{
+  show_toast (self, adw_toast_new (message));
+}
+
+static void
+undo_delete_cb (AdwToast        *toast,
+                CoalitionPerson *person)
+{
+  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!coalition_store_restore_person (store, person, &error))
+    g_warning ("Could not undo the delete: %s", error->message);
+}
+
+static void
+delete_requested_cb (CoalitionMembersPage *self,
+                     CoalitionPerson      *person)
+{
+  g_autoptr(CoalitionPerson) kept = g_object_ref (person);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+
+  /* The record goes now, so nothing depends on the toast; Undo puts it
+   * back exactly as it was. */
+  if (!coalition_store_delete_person (self->store, coalition_person_get_id (kept), &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted"), coalition_person_get_display_name (kept));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), g_steal_pointer (&kept),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  show_toast (self, toast);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
 void
 coalition_members_page_set_store (CoalitionMembersPage *self,
                                   CoalitionStore       *store)
@@ -287,8 +387,13 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
       selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
       gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
       gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
+  g_set_object (&self->selection, selection);
+  coalition_person_pane_set_store (self->person_pane, store);
   gtk_column_view_set_model (self->column_view, selection);
   update_state (self);
 }
@@ -335,6 +440,7 @@ coalition_members_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
 
   g_clear_object (&self->model);
@@ -351,8 +457,11 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
 
   object_class->dispose = coalition_members_page_dispose;
 
+  g_type_ensure (COALITION_TYPE_PERSON_PANE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, person_pane);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, box);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_separator);
@@ -367,6 +476,9 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, explore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_empty_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
 }
 
 static void

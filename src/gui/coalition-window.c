@@ -108,6 +108,14 @@ load_database (CoalitionWindow *self)
 }
 
 void
+coalition_window_show_toast (CoalitionWindow *self,
+                             AdwToast        *toast)
+{
+  g_return_if_fail (COALITION_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 coalition_window_add_toast (CoalitionWindow *self,
                             const char      *message)
 {

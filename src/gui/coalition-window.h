@@ -23,6 +23,9 @@ const char      *coalition_window_get_path     (CoalitionWindow *self);
 CoalitionStore  *coalition_window_get_store    (CoalitionWindow *self);
 void             coalition_window_add_toast    (CoalitionWindow *self,
                                                 const char      *message);
+/* Takes @toast, for toasts with a button such as Undo. */
+void             coalition_window_show_toast   (CoalitionWindow *self,
+                                                AdwToast        *toast);
 /* What the Import Members… and Export Members… choosers lead to. */
 void             coalition_window_import_files (CoalitionWindow *self,
                                                 GFile          **files,

@@ -1,0 +1,308 @@
+/* coalition-person-pane.c — one person's details, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every field is saved when it is applied (Enter or the row's button), each
+ * as its own transaction; notes when the focus leaves them.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "coalition-person-pane.h"
+
+struct _CoalitionPersonPane
+{
+  GtkWidget        parent_instance;
+
+  CoalitionStore  *store;
+  CoalitionPerson *person;
+  GPtrArray       *contact_rows;
+  gboolean         loading;
+
+  GtkStack        *stack;
+  GtkLabel        *name_label;
+  AdwEntryRow     *given_row;
+  AdwEntryRow     *family_row;
+  AdwEntryRow     *display_row;
+  AdwEntryRow     *title_row;
+  AdwActionRow    *organization_row;
+  AdwComboRow     *status_row;
+  AdwPreferencesGroup *contact_group;
+  GtkTextView     *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (CoalitionPersonPane, coalition_person_pane, GTK_TYPE_WIDGET)
+
+enum {
+  DELETE_REQUESTED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+add_contact_rows (CoalitionPersonPane *self,
+                  GPtrArray           *points,
+                  const char          *icon_name)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (points, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (point->primary)
+        subtitle = point->label[0] ? g_strdup_printf (_("%s, primary"), point->label) : g_strdup (_("primary"));
+      else
+        subtitle = g_strdup (point->label);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->value);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+      adw_preferences_group_add (self->contact_group, row);
+      g_ptr_array_add (self->contact_rows, row);
+    }
+}
+
+static void
+fill (CoalitionPersonPane *self)
+{
+  CoalitionPerson *person = self->person;
+  const char *organization = coalition_person_get_organization_name (person);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+
+  self->loading = TRUE;
+
+  gtk_label_set_label (self->name_label, coalition_person_get_display_name (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->given_row), coalition_person_get_given_name (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->family_row), coalition_person_get_family_name (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->display_row), coalition_person_get_display_name (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), coalition_person_get_title (person));
+  adw_action_row_set_subtitle (self->organization_row, organization ? organization : _("None"));
+  adw_combo_row_set_selected (self->status_row, coalition_person_get_status (person));
+  gtk_text_buffer_set_text (buffer, coalition_person_get_notes (person), -1);
+
+  for (guint i = 0; i < self->contact_rows->len; i++)
+    adw_preferences_group_remove (self->contact_group, self->contact_rows->pdata[i]);
+  g_ptr_array_set_size (self->contact_rows, 0);
+  add_contact_rows (self, coalition_person_get_emails (person), "mail-unread-symbolic");
+  add_contact_rows (self, coalition_person_get_phones (person), "call-start-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_group), self->contact_rows->len > 0);
+
+  self->loading = FALSE;
+}
+
+void
+coalition_person_pane_show (CoalitionPersonPane *self,
+                            gint64               id)
+{
+  g_autoptr(GError) error = NULL;
+  CoalitionPerson *person = NULL;
+
+  g_return_if_fail (COALITION_IS_PERSON_PANE (self));
+
+  if (id > 0 && self->store != NULL)
+    person = coalition_store_get_person (self->store, id, &error);
+
+  g_clear_object (&self->person);
+  self->person = person;
+
+  if (person == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  fill (self);
+  gtk_stack_set_visible_child_name (self->stack, "person");
+}
+
+CoalitionPerson *
+coalition_person_pane_get_person (CoalitionPersonPane *self)
+{
+  g_return_val_if_fail (COALITION_IS_PERSON_PANE (self), NULL);
+  return self->person;
+}
+
+/* Saves the edited person; on failure says why and shows what is saved. */
+static void
+save (CoalitionPersonPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionPerson) person = NULL;
+
+  if (self->person == NULL || self->store == NULL)
+    return;
+
+  /* The list reacts to the save, and may show someone else meanwhile. */
+  person = g_object_ref (self->person);
+  if (!coalition_store_update_person (self->store, person, &error))
+    g_signal_emit (self, signals[ERROR], 0, error->message);
+
+  if (self->person == person)
+    coalition_person_pane_show (self, coalition_person_get_id (person));
+}
+
+static void
+field_applied_cb (CoalitionPersonPane *self,
+                  AdwEntryRow         *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *given_first = NULL;
+  g_autofree char *family_first = NULL;
+  gboolean derived;
+
+  if (self->person == NULL || self->loading)
+    return;
+
+  /* Was the shown name made from the names, or chosen? Only a made one
+   * follows a change of name. */
+  given_first = g_strjoin (" ", coalition_person_get_given_name (self->person),
+                           coalition_person_get_family_name (self->person), NULL);
+  family_first = g_strconcat (coalition_person_get_family_name (self->person),
+                              coalition_person_get_given_name (self->person), NULL);
+  derived = g_str_equal (coalition_person_get_display_name (self->person), g_strstrip (given_first)) ||
+            g_str_equal (coalition_person_get_display_name (self->person), family_first);
+
+  if (row == self->given_row)
+    coalition_person_set_given_name (self->person, text);
+  else if (row == self->family_row)
+    coalition_person_set_family_name (self->person, text);
+  else if (row == self->title_row)
+    coalition_person_set_title (self->person, text);
+  else if (row == self->display_row)
+    coalition_person_set_display_name (self->person, text);
+
+  if ((row == self->given_row || row == self->family_row) && derived)
+    coalition_person_set_display_name (self->person, "");
+
+  save (self);
+}
+
+static void
+status_selected_cb (CoalitionPersonPane *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  if (self->person == NULL || self->loading || selected > COALITION_STATUS_LAST ||
+      selected == coalition_person_get_status (self->person))
+    return;
+
+  coalition_person_set_status (self->person, selected);
+  save (self);
+}
+
+static void
+notes_left_cb (CoalitionPersonPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->person == NULL || self->loading)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, coalition_person_get_notes (self->person)) == 0)
+    return;
+
+  coalition_person_set_notes (self->person, text);
+  save (self);
+}
+
+static void
+delete_clicked_cb (CoalitionPersonPane *self)
+{
+  if (self->person != NULL)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->person);
+}
+
+static void
+person_removed_cb (CoalitionPersonPane *self,
+                   gint64               id)
+{
+  if (self->person != NULL && coalition_person_get_id (self->person) == id)
+    coalition_person_pane_show (self, 0);
+}
+
+void
+coalition_person_pane_set_store (CoalitionPersonPane *self,
+                                 CoalitionStore      *store)
+{
+  g_return_if_fail (COALITION_IS_PERSON_PANE (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "person-removed", G_CALLBACK (person_removed_cb), self, G_CONNECT_SWAPPED);
+
+  coalition_person_pane_show (self, 0);
+}
+
+static void
+coalition_person_pane_dispose (GObject *object)
+{
+  CoalitionPersonPane *self = COALITION_PERSON_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_PERSON_PANE);
+  g_clear_object (&self->person);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (coalition_person_pane_parent_class)->dispose (object);
+}
+
+static void
+coalition_person_pane_class_init (CoalitionPersonPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coalition_person_pane_dispose;
+
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, COALITION_TYPE_PERSON);
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-person-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, given_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, family_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, display_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+static void
+coalition_person_pane_init (CoalitionPersonPane *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->contact_rows = g_ptr_array_new ();
+
+  for (CoalitionStatus status = 0; status <= COALITION_STATUS_LAST; status++)
+    gtk_string_list_append (statuses, coalition_status_get_label (status));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (notes_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+}
