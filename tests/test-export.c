@@ -106,6 +106,19 @@ describe_all (CoalitionStore *store)
 }
 
 static void
+assert_same_directory (CoalitionStore *store,
+                       CoalitionStore *copy)
+{
+  g_autoptr(GPtrArray) before = describe_all (store);
+  g_autoptr(GPtrArray) after = describe_all (copy);
+
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+  g_assert_cmpuint (coalition_store_count_organizations (copy), ==, coalition_store_count_organizations (store));
+}
+
+static void
 test_export_csv_round_trip (void)
 {
   g_autoptr(CoalitionStore) store = make_directory ();
@@ -114,8 +127,6 @@ test_export_csv_round_trip (void)
   g_autofree char *contents = NULL;
   g_autoptr(CoalitionCsvTable) table = NULL;
   g_autoptr(CoalitionImportSummary) summary = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
   gboolean found_formula = FALSE;
   guint n_records = 0;
@@ -143,12 +154,7 @@ test_export_csv_round_trip (void)
   summary = coalition_import_file (copy, path, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->skipped->len, ==, 0);
-  before = describe_all (store);
-  after = describe_all (copy);
-  g_assert_cmpuint (after->len, ==, before->len);
-  for (guint i = 0; i < before->len; i++)
-    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
-  g_assert_cmpuint (coalition_store_count_organizations (copy), ==, coalition_store_count_organizations (store));
+  assert_same_directory (store, copy);
 }
 
 static const char vobject_reader[] =
@@ -266,19 +272,12 @@ test_export_vcard_round_trip (void)
   g_autoptr(CoalitionStore) copy = new_store ("vcard-copy.db");
   g_autoptr(GBytes) bytes = coalition_export_members_to_bytes (store, COALITION_EXPORT_VCARD_4, NULL, NULL);
   g_autoptr(CoalitionImportSummary) summary = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
 
   summary = coalition_import_data (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->skipped->len, ==, 0);
-  before = describe_all (store);
-  after = describe_all (copy);
-  g_assert_cmpuint (after->len, ==, before->len);
-  for (guint i = 0; i < before->len; i++)
-    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
-  g_assert_cmpuint (coalition_store_count_organizations (copy), ==, coalition_store_count_organizations (store));
+  assert_same_directory (store, copy);
 }
 
 static void

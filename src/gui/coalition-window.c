@@ -189,46 +189,60 @@ open_in_application (CoalitionWindow *self,
     g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
+/* Every file chooser of the window ends here: @accepted runs with the
+ * chooser when the person confirmed it. */
+typedef void (*ChooserAccepted) (CoalitionWindow *self,
+                                 GtkFileChooser  *chooser);
+
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
 {
   g_autoptr(CoalitionWindow) self = user_data;
+  ChooserAccepted accepted = g_object_get_data (G_OBJECT (dialog), "accepted");
 
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      open_in_application (self, file);
-    }
+    accepted (self, GTK_FILE_CHOOSER (dialog));
 
   g_object_unref (dialog);
 }
 
 static void
-new_response_cb (GtkNativeDialog *dialog,
-                 int              response,
-                 gpointer         user_data)
+run_chooser (CoalitionWindow      *self,
+             GtkFileChooserNative *chooser,
+             ChooserAccepted       accepted)
 {
-  g_autoptr(CoalitionWindow) self = user_data;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "accepted", accepted);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
-  if (response == GTK_RESPONSE_ACCEPT)
+static void
+open_accepted (CoalitionWindow *self,
+               GtkFileChooser  *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  open_in_application (self, file);
+}
+
+static void
+new_accepted (CoalitionWindow *self,
+              GtkFileChooser  *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  /* Never replace a file: a coalition's records may be in it. */
+  if (g_file_query_exists (file, NULL))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      /* Never replace a file: a coalition's records may be in it. */
-      if (g_file_query_exists (file, NULL))
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message = g_strdup_printf (_("“%s” already exists, so it was not replaced. "
-                                                        "To open it, use Open Database."), name);
-          coalition_window_add_toast (self, message);
-        }
-      else
-        open_in_application (self, file);
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("“%s” already exists, so it was not replaced. "
+                                                    "To open it, use Open Database."), name);
+      coalition_window_add_toast (self, message);
     }
-
-  g_object_unref (dialog);
+  else
+    open_in_application (self, file);
 }
 
 static void
@@ -258,10 +272,8 @@ open_database_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   add_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (COALITION_WINDOW (widget), chooser, open_accepted);
 }
 
 static void
@@ -273,11 +285,9 @@ new_database_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "coalition.db");
   add_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (new_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (COALITION_WINDOW (widget), chooser, new_accepted);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -508,39 +518,23 @@ coalition_window_export_file (CoalitionWindow *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+import_accepted (CoalitionWindow *self,
+                 GtkFileChooser  *chooser)
 {
-  g_autoptr(CoalitionWindow) self = user_data;
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (chooser);
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      coalition_window_import_files (self, (GFile **)array->pdata, array->len);
-    }
-
-  g_object_unref (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  coalition_window_import_files (self, (GFile **)array->pdata, array->len);
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_accepted (CoalitionWindow *self,
+                 GtkFileChooser  *chooser)
 {
-  g_autoptr(CoalitionWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      coalition_window_export_file (self, file);
-    }
-
-  g_object_unref (dialog);
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  coalition_window_export_file (self, file);
 }
 
 static void
@@ -553,7 +547,6 @@ import_members_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import Members"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (lists, _("Member lists (CSV, vCard)"));
   gtk_file_filter_add_pattern (lists, "*.csv");
@@ -563,8 +556,7 @@ import_members_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (lists, "text/csv");
   gtk_file_filter_add_mime_type (lists, "text/vcard");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (COALITION_WINDOW (widget), chooser, import_accepted);
 }
 
 static void
@@ -576,11 +568,9 @@ export_members_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export Members"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested file name; .vcf instead gives vCard */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("members.csv"));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (COALITION_WINDOW (widget), chooser, export_accepted);
 }
 
 /* ---------------------------------------------------------------------- */
