@@ -575,6 +575,28 @@ test_window_edit_delete_undo (void)
   g_assert_cmpstr (coalition_person_get_uid (saved), ==, uid);
   g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
 
+  /* New Person asks for a name and shows the new record. */
+  {
+    AdwMessageDialog *dialog;
+    g_autoptr(CoalitionPerson) added = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.new-person", NULL));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Given Name")), "Þórunn");
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Family Name")),
+                           "Ólafsdóttir");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+    adw_message_dialog_response (dialog, "add");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+    added = g_object_ref (coalition_person_pane_get_person (pane));
+    g_assert_cmpstr (coalition_person_get_display_name (added), ==, "Þórunn Ólafsdóttir");
+    g_assert_cmpint (coalition_person_get_status (added), ==, COALITION_STATUS_PROSPECT);
+  }
+
   close_window (&shown);
 }
 

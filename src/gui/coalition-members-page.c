@@ -360,6 +360,110 @@ delete_requested_cb (CoalitionMembersPage *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to (): the column view's inner
+ * list has an action for it. */
+static void
+scroll_to (CoalitionMembersPage *self,
+           guint                 position)
+{
+  if (position == G_MAXUINT)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static void
+new_person_response_cb (AdwMessageDialog     *dialog,
+                        const char           *response,
+                        CoalitionMembersPage *self)
+{
+  GtkEditable *given = g_object_get_data (G_OBJECT (dialog), "given");
+  GtkEditable *family = g_object_get_data (G_OBJECT (dialog), "family");
+  g_autoptr(CoalitionPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!g_str_equal (response, "add") || self->store == NULL)
+    return;
+
+  person = coalition_person_new ();
+  coalition_person_set_given_name (person, g_strstrip (g_strdup (gtk_editable_get_text (given))));
+  coalition_person_set_family_name (person, g_strstrip (g_strdup (gtk_editable_get_text (family))));
+  coalition_person_set_status (person, COALITION_STATUS_PROSPECT);
+  if (!coalition_store_insert_person (self->store, person, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Clear a search the new person would not match, then show them. */
+  position = coalition_people_model_find (self->model, coalition_person_get_id (person));
+  if (position == G_MAXUINT)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      coalition_people_model_set_query (self->model, NULL);
+      position = coalition_people_model_find (self->model, coalition_person_get_id (person));
+    }
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection), position);
+  scroll_to (self, position);
+}
+
+static void
+name_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkEditable *given = g_object_get_data (G_OBJECT (dialog), "given");
+  GtkEditable *family = g_object_get_data (G_OBJECT (dialog), "family");
+  g_autofree char *g = g_strstrip (g_strdup (gtk_editable_get_text (given)));
+  g_autofree char *f = g_strstrip (g_strdup (gtk_editable_get_text (family)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", g[0] != '\0' || f[0] != '\0');
+}
+
+void
+coalition_members_page_new_person (CoalitionMembersPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkWidget *dialog, *box, *given, *family;
+
+  g_return_if_fail (COALITION_IS_MEMBERS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("New Person"),
+                                   _("Add the rest of their details once they are in the directory."));
+  box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  given = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (given), _("Given Name"));
+  family = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (family), _("Family Name"));
+  gtk_list_box_append (GTK_LIST_BOX (box), given);
+  gtk_list_box_append (GTK_LIST_BOX (box), family);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "given", given);
+  g_object_set_data (G_OBJECT (dialog), "family", family);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  g_signal_connect_swapped (given, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect_swapped (family, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_person_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (given);
+}
+
 void
 coalition_members_page_set_store (CoalitionMembersPage *self,
                                   CoalitionStore       *store)

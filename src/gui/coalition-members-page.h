@@ -18,6 +18,8 @@ void                  coalition_members_page_set_store    (CoalitionMembersPage 
                                                            CoalitionStore       *store);
 CoalitionPeopleModel *coalition_members_page_get_model    (CoalitionMembersPage *self);
 void                  coalition_members_page_focus_search (CoalitionMembersPage *self);
+/* Asks for a name, adds the person, and shows them for the rest. */
+void                  coalition_members_page_new_person   (CoalitionMembersPage *self);
 /* Typing into @widget (the window) starts a search; NULL stops that. */
 void                  coalition_members_page_set_key_capture_widget (CoalitionMembersPage *self,
                                                                      GtkWidget            *widget);

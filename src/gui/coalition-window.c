@@ -88,6 +88,7 @@ load_database (CoalitionWindow *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", FALSE);
       update_title (self);
       return;
@@ -103,6 +104,7 @@ load_database (CoalitionWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", TRUE);
   update_title (self);
 }
@@ -161,6 +163,17 @@ search_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
   coalition_members_page_focus_search (self->members_page);
+}
+
+static void
+new_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  coalition_members_page_new_person (self->members_page);
 }
 
 static void
@@ -701,6 +714,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
