@@ -279,6 +279,55 @@ test_search (Fixture       *fixture,
 }
 
 static void
+test_status_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GError) error = NULL;
+  guint n_targets, n_target_nguyen;
+
+  /* Only the decision makers. */
+  coalition_people_model_set_status_filter (fixture->model, COALITION_STATUS_TARGET);
+  n_targets = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_targets, >, 0);
+  g_assert_cmpuint (n_targets, <, 1000);
+  assert_items_changed (fixture, 0, 1000, n_targets);
+  for (guint i = 0; i < n_targets; i++)
+    {
+      g_autoptr(CoalitionPerson) person = item (fixture, i);
+      g_assert_cmpint (coalition_person_get_status (person), ==, COALITION_STATUS_TARGET);
+    }
+
+  /* A person whose status changes to the one shown arrives in the list. */
+  {
+    g_autoptr(CoalitionPerson) anyone = NULL;
+    g_autoptr(GArray) all = coalition_store_find_people_with_status (fixture->store, NULL, COALITION_STATUS_MEMBER, NULL);
+    guint position;
+
+    anyone = coalition_store_get_person (fixture->store, g_array_index (all, gint64, 0), NULL);
+    coalition_person_set_status (anyone, COALITION_STATUS_TARGET);
+    g_assert_true (coalition_store_update_person (fixture->store, anyone, &error));
+    g_assert_no_error (error);
+    position = coalition_people_model_find (fixture->model, coalition_person_get_id (anyone));
+    g_assert_cmpuint (position, <, n_targets + 1);
+    assert_items_changed (fixture, position, 0, 1);
+  }
+
+  /* The filter and a search together. */
+  coalition_people_model_set_query (fixture->model, "council");
+  n_target_nguyen = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_target_nguyen, >, 0);
+  g_assert_cmpuint (n_target_nguyen, <=, n_targets);
+  assert_items_changed (fixture, 0, n_targets + 1, n_target_nguyen);
+
+  /* Everyone again. */
+  coalition_people_model_set_query (fixture->model, NULL);
+  assert_items_changed (fixture, 0, n_target_nguyen, n_targets + 1);
+  coalition_people_model_set_status_filter (fixture->model, -1);
+  assert_items_changed (fixture, 0, n_targets + 1, 1000);
+}
+
+static void
 test_reload (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -324,6 +373,7 @@ main (int   argc,
   ADD ("/people-model/follows-edits", test_follows_edits, 1000);
   ADD ("/people-model/search", test_search, 1000);
   ADD ("/people-model/reload", test_reload, 1000);
+  ADD ("/people-model/status-filter", test_status_filter, 1000);
   ADD ("/people-model/empty", test_empty, 0);
 
 #undef ADD

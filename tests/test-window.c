@@ -261,6 +261,28 @@ test_window_members (void)
   wait_for_state (shown.page, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
 
+  /* The status menu shows only the decision makers. */
+  {
+    GtkWidget *dropdown = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_DROP_DOWN, NULL);
+    guint n_targets;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), COALITION_STATUS_TARGET + 1);
+    n_targets = g_list_model_get_n_items (model);
+    g_assert_cmpuint (n_targets, >, 0);
+    g_assert_cmpuint (n_targets, <, 300);
+    for (guint i = 0; i < n_targets; i++)
+      {
+        g_autoptr(CoalitionPerson) person = g_list_model_get_item (model, i);
+        g_assert_cmpint (coalition_person_get_status (person), ==, COALITION_STATUS_TARGET);
+      }
+    {
+      g_autofree char *count = g_strdup_printf ("%u of 300 people", n_targets);
+      g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, count));
+    }
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  }
+
   /* A narrow window moves the page switcher to the bottom. */
   switcher_bar = find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));

@@ -25,6 +25,7 @@ struct _CoalitionPeopleModel
 
   CoalitionStore *store;
   char           *query;
+  int             status_filter;   /* a CoalitionStatus, or -1 for everyone */
   GArray         *ids;
 
   /* page number → GPtrArray of CoalitionPerson; lru holds the page numbers,
@@ -42,6 +43,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_QUERY,
+  PROP_STATUS_FILTER,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -59,7 +61,7 @@ static GArray *
 read_ids (CoalitionPeopleModel *self)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = coalition_store_find_people (self->store, self->query, &error);
+  GArray *ids = coalition_store_find_people_with_status (self->store, self->query, self->status_filter, &error);
 
   if (ids == NULL)
     {
@@ -337,6 +339,9 @@ coalition_people_model_get_property (GObject    *object,
     case PROP_QUERY:
       g_value_set_string (value, self->query);
       break;
+    case PROP_STATUS_FILTER:
+      g_value_set_int (value, self->status_filter);
+      break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
       break;
@@ -361,6 +366,9 @@ coalition_people_model_set_property (GObject      *object,
     case PROP_QUERY:
       coalition_people_model_set_query (self, g_value_get_string (value));
       break;
+    case PROP_STATUS_FILTER:
+      coalition_people_model_set_status_filter (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -382,6 +390,9 @@ coalition_people_model_class_init (CoalitionPeopleModelClass *klass)
   properties[PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_FILTER] =
+    g_param_spec_int ("status-filter", NULL, NULL, -1, COALITION_STATUS_LAST, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -392,6 +403,7 @@ coalition_people_model_class_init (CoalitionPeopleModelClass *klass)
 static void
 coalition_people_model_init (CoalitionPeopleModel *self)
 {
+  self->status_filter = -1;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
@@ -440,6 +452,28 @@ coalition_people_model_set_query (CoalitionPeopleModel *self,
 
   reset (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+int
+coalition_people_model_get_status_filter (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), -1);
+  return self->status_filter;
+}
+
+void
+coalition_people_model_set_status_filter (CoalitionPeopleModel *self,
+                                          int                   status)
+{
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+  g_return_if_fail (status >= -1 && status <= COALITION_STATUS_LAST);
+
+  if (self->status_filter == status)
+    return;
+
+  self->status_filter = status;
+  reset (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
 }
 
 void

@@ -22,6 +22,11 @@ CoalitionStore       *coalition_people_model_get_store  (CoalitionPeopleModel *s
 void                  coalition_people_model_set_query  (CoalitionPeopleModel *self,
                                                          const char           *query);
 const char           *coalition_people_model_get_query  (CoalitionPeopleModel *self);
+/* Only people with this CoalitionStatus; -1 shows everyone. Combines with
+ * the query. Emits items-changed and notify::status-filter. */
+void                  coalition_people_model_set_status_filter (CoalitionPeopleModel *self,
+                                                                int                   status);
+int                   coalition_people_model_get_status_filter (CoalitionPeopleModel *self);
 /* Reads the ids again, after another program wrote the file. */
 void                  coalition_people_model_reload     (CoalitionPeopleModel *self);
 /* Position of the person with @id, or G_MAXUINT. */

@@ -102,6 +102,7 @@ static const char * const migrations[] = {
 
   /* 2: full-text search over names, organizations, e-mails and phones,
    * kept current by triggers; accents and case are ignored. */
+  "CREATE INDEX person_by_status ON person (status);"
   "CREATE VIRTUAL TABLE person_search USING fts5 ("
   "  name, organization, contact,"
   "  tokenize = 'unicode61 remove_diacritics 2',"
@@ -1752,6 +1753,45 @@ coalition_store_index_people (CoalitionStore  *self,
     }
 
   return TRUE;
+}
+
+GArray *
+coalition_store_find_people_with_status (CoalitionStore  *self,
+                                         const char      *query,
+                                         int              status,
+                                         GError         **error)
+{
+  g_autoptr(GArray) ids = coalition_store_find_people (self, query, error);
+  g_autoptr(GHashTable) wanted = NULL;
+  sqlite3_stmt *stmt;
+  GArray *kept;
+  int rc;
+
+  if (ids == NULL || status < 0)
+    return g_steal_pointer (&ids);
+
+  stmt = prepare (self, "SELECT id FROM person WHERE status = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_bind_text (stmt, 1, coalition_status_to_string (status), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (wanted, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  /* Kept in the order of @ids, which is the directory's. */
+  kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (wanted, &g_array_index (ids, gint64, i)))
+      g_array_append_val (kept, g_array_index (ids, gint64, i));
+
+  return kept;
 }
 
 /* ---------------------------------------------------------------------- */

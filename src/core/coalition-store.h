@@ -105,6 +105,13 @@ GArray                *coalition_store_find_people           (CoalitionStore    
                                                               const char             *query,
                                                               GError                **error);
 
+/* The same, only people with @status (a CoalitionStatus), or everyone
+ * when @status is negative. */
+GArray                *coalition_store_find_people_with_status (CoalitionStore  *self,
+                                                                const char      *query,
+                                                                int              status,
+                                                                GError         **error);
+
 /* Organizations. */
 gboolean               coalition_store_insert_organization   (CoalitionStore         *self,
                                                               CoalitionOrganization  *organization,

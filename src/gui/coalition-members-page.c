@@ -30,6 +30,7 @@ struct _CoalitionMembersPage
   GtkWidget            *search_row;
   GtkWidget            *search_separator;
   GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_dropdown;
   GtkLabel             *count_label;
   GtkStack             *state_stack;
   GtkColumnView        *column_view;
@@ -46,6 +47,15 @@ static const char *
 person_status_text (CoalitionPerson *person)
 {
   return coalition_status_get_label (coalition_person_get_status (person));
+}
+
+/* TRUE when a search or a status filter hides some of the directory. */
+static gboolean
+narrowed (CoalitionMembersPage *self)
+{
+  return self->model != NULL &&
+         (coalition_people_model_get_query (self->model) != NULL ||
+          coalition_people_model_get_status_filter (self->model) >= 0);
 }
 
 static void
@@ -65,7 +75,7 @@ update_state (CoalitionMembersPage *self)
     state = "loading";
   else if (n_shown > 0)
     state = "list";
-  else if (self->model != NULL && coalition_people_model_get_query (self->model) != NULL)
+  else if (narrowed (self))
     state = "no-results";
   else if (self->store != NULL && !self->start_empty && n_total == 0 &&
            coalition_store_count_organizations (self->store) == 0)
@@ -82,7 +92,7 @@ update_state (CoalitionMembersPage *self)
   gtk_widget_set_visible (self->search_row, !g_str_equal (state, "welcome") && !g_str_equal (state, "loading"));
   gtk_widget_set_visible (self->search_separator, gtk_widget_get_visible (self->search_row));
 
-  if (self->model != NULL && coalition_people_model_get_query (self->model) != NULL)
+  if (narrowed (self))
     /* Translators: “12 of 2,000 people” */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u person", "%'u of %'u people", n_total),
                              n_shown, n_total);
@@ -249,6 +259,19 @@ search_changed_cb (CoalitionMembersPage *self)
     return;
 
   coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_state (self);
+}
+
+static void
+status_selected_cb (CoalitionMembersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->model == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* The first entry is everyone; then the statuses in their order. */
+  coalition_people_model_set_status_filter (self->model, (int)selected - 1);
   update_state (self);
 }
 
@@ -488,6 +511,7 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      coalition_people_model_set_status_filter (self->model, (int)gtk_drop_down_get_selected (self->status_dropdown) - 1);
       selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
       gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
       gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
@@ -570,6 +594,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_separator);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, column_view);
@@ -592,6 +617,17 @@ coalition_members_page_init (CoalitionMembersPage *self)
 
   /* The icon travels in our resources, so it shows before installation. */
   adw_status_page_set_icon_name (self->welcome_page, "org.example.Coalition");
+
+  {
+    g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (statuses, _("Everyone"));
+    for (CoalitionStatus status = 0; status <= COALITION_STATUS_LAST; status++)
+      gtk_string_list_append (statuses, coalition_status_get_label (status));
+    gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+    g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self,
+                             G_CONNECT_SWAPPED);
+  }
 
   /* Widths keep every column readable in a narrow window, which then
    * scrolls sideways, rather than squeezing names to an ellipsis. */
