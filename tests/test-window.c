@@ -573,6 +573,54 @@ test_window_edit_delete_undo (void)
   g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
   g_clear_object (&saved);
 
+  /* E-mail addresses are added and removed in place. */
+  {
+    GtkWidget *add_email = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add E-mail Address");
+    g_autofree char *remove_label = g_strdup_printf ("Remove %s", "aminata.new@example.org");
+    GtkWidget *remove = NULL;
+    guint n_emails;
+
+    saved = coalition_store_get_person (store, id, NULL);
+    n_emails = coalition_person_get_emails (saved)->len;
+    g_clear_object (&saved);
+
+    gtk_editable_set_text (GTK_EDITABLE (add_email), "not an address");
+    g_signal_emit_by_name (add_email, "apply");
+    saved = coalition_store_get_person (store, id, NULL);
+    g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails);
+    g_clear_object (&saved);
+
+    add_email = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add E-mail Address");
+    gtk_editable_set_text (GTK_EDITABLE (add_email), "aminata.new@example.org");
+    g_signal_emit_by_name (add_email, "apply");
+    saved = coalition_store_get_person (store, id, NULL);
+    g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails + 1);
+    g_clear_object (&saved);
+
+    {
+      /* the remove button carries the address in its accessible name and tooltip */
+      GtkWidget *stack[64];
+      guint depth = 0;
+
+      stack[depth++] = GTK_WIDGET (pane);
+      while (depth > 0 && remove == NULL)
+        {
+          GtkWidget *w = stack[--depth];
+
+          if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), remove_label) == 0)
+            remove = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && depth < G_N_ELEMENTS (stack);
+               c = gtk_widget_get_next_sibling (c))
+            stack[depth++] = c;
+        }
+    }
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    saved = coalition_store_get_person (store, id, NULL);
+    g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails);
+    g_clear_object (&saved);
+  }
+
   /* Delete: gone from the list and the file, with a toast that can undo it. */
   delete_button = find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Person");
   g_signal_emit_by_name (delete_button, "clicked");

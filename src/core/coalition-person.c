@@ -466,6 +466,28 @@ coalition_person_add_phone (CoalitionPerson *self,
 }
 
 void
+coalition_person_remove_email (CoalitionPerson *self,
+                               guint            index)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  g_return_if_fail (index < self->emails->len);
+
+  g_ptr_array_remove_index (self->emails, index);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIMARY_EMAIL]);
+}
+
+void
+coalition_person_remove_phone (CoalitionPerson *self,
+                               guint            index)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  g_return_if_fail (index < self->phones->len);
+
+  g_ptr_array_remove_index (self->phones, index);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIMARY_PHONE]);
+}
+
+void
 coalition_person_clear_emails (CoalitionPerson *self)
 {
   g_return_if_fail (COALITION_IS_PERSON (self));

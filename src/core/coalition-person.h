@@ -62,6 +62,10 @@ void             coalition_person_add_phone             (CoalitionPerson *self,
                                                          const char      *label,
                                                          const char      *number,
                                                          gboolean         primary);
+void             coalition_person_remove_email          (CoalitionPerson *self,
+                                                         guint            index);
+void             coalition_person_remove_phone          (CoalitionPerson *self,
+                                                         guint            index);
 void             coalition_person_clear_emails          (CoalitionPerson *self);
 void             coalition_person_clear_phones          (CoalitionPerson *self);
 /* The primary one, else the first, else NULL. */

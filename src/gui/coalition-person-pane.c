@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "coalition-person-pane.h"
 
@@ -43,16 +44,65 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void save (CoalitionPersonPane *self);
+
+static void
+remove_point_cb (GtkButton           *button,
+                 CoalitionPersonPane *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  gboolean phone = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "phone"));
+
+  if (self->person == NULL)
+    return;
+
+  if (phone)
+    coalition_person_remove_phone (self->person, index);
+  else
+    coalition_person_remove_email (self->person, index);
+  save (self);
+}
+
+static void
+add_point_cb (AdwEntryRow         *row,
+              CoalitionPersonPane *self)
+{
+  gboolean phone = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "phone"));
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  GPtrArray *points;
+
+  if (self->person == NULL || value[0] == '\0')
+    return;
+
+  if (!phone && strchr (value, '@') == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address."), value);
+      g_signal_emit (self, signals[ERROR], 0, message);
+      return;
+    }
+
+  points = phone ? coalition_person_get_phones (self->person) : coalition_person_get_emails (self->person);
+  if (phone)
+    coalition_person_add_phone (self->person, "", value, points->len == 0);
+  else
+    coalition_person_add_email (self->person, "", value, points->len == 0);
+  save (self);
+}
+
 static void
 add_contact_rows (CoalitionPersonPane *self,
                   GPtrArray           *points,
-                  const char          *icon_name)
+                  gboolean             phone)
 {
+  GtkWidget *add_row;
+
   for (guint i = 0; i < points->len; i++)
     {
       const CoalitionContactPoint *point = g_ptr_array_index (points, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       g_autofree char *subtitle = NULL;
+      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), point->value);
 
       if (point->primary)
         subtitle = point->label[0] ? g_strdup_printf (_("%s, primary"), point->label) : g_strdup (_("primary"));
@@ -62,10 +112,29 @@ add_contact_rows (CoalitionPersonPane *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->value);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), phone ? "call-start-symbolic" : "mail-unread-symbolic");
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (remove), "phone", GUINT_TO_POINTER (phone));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_point_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
       adw_preferences_group_add (self->contact_group, row);
       g_ptr_array_add (self->contact_rows, row);
     }
+
+  add_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), phone ? _("Add Phone Number") : _("Add E-mail Address"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add_row), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (add_row), phone ? GTK_INPUT_PURPOSE_PHONE : GTK_INPUT_PURPOSE_EMAIL);
+  g_object_set_data (G_OBJECT (add_row), "phone", GUINT_TO_POINTER (phone));
+  g_signal_connect (add_row, "apply", G_CALLBACK (add_point_cb), self);
+  adw_preferences_group_add (self->contact_group, add_row);
+  g_ptr_array_add (self->contact_rows, add_row);
 }
 
 static void
@@ -89,9 +158,8 @@ fill (CoalitionPersonPane *self)
   for (guint i = 0; i < self->contact_rows->len; i++)
     adw_preferences_group_remove (self->contact_group, self->contact_rows->pdata[i]);
   g_ptr_array_set_size (self->contact_rows, 0);
-  add_contact_rows (self, coalition_person_get_emails (person), "mail-unread-symbolic");
-  add_contact_rows (self, coalition_person_get_phones (person), "call-start-symbolic");
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_group), self->contact_rows->len > 0);
+  add_contact_rows (self, coalition_person_get_emails (person), FALSE);
+  add_contact_rows (self, coalition_person_get_phones (person), TRUE);
 
   self->loading = FALSE;
 }
