@@ -118,7 +118,7 @@ test_cli_demo_then_list (void)
   g_autoptr(JsonArray) list = NULL;
   g_autoptr(JsonArray) org_list = NULL;
   g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_non_ascii = 0, n_hangul = 0, n_with_email = 0, n_with_org = 0, n_without_org = 0;
+  guint n_non_ascii = 0, n_hangul = 0, n_with_email = 0, n_with_org = 0, n_without_org = 0, n_in_groups = 0;
   gint64 sum_org_people = 0;
 
   run_cli (&demo, "--database", db, "demo", "--people", "2000", "--seed", "7", NULL);
@@ -148,6 +148,8 @@ test_cli_demo_then_list (void)
       assert_member_type (person, "phones", JSON_TYPE_ARRAY, FALSE);
       assert_member_type (person, "organization", G_TYPE_STRING, TRUE);
       assert_member_type (person, "status", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "groups", JSON_TYPE_ARRAY, FALSE);
+      n_in_groups += json_array_get_length (json_object_get_array_member (person, "groups"));
 
       uid = json_object_get_string_member (person, "uid");
       g_assert_true (g_uuid_string_is_valid (uid));
@@ -191,6 +193,8 @@ test_cli_demo_then_list (void)
   g_assert_cmpuint (n_with_email, >, 1700);
   g_assert_cmpuint (n_with_org, >, 1500);
   g_assert_cmpuint (n_without_org, >, 50);
+  /* 7 + 6 + 5 + 9 + 4 places in the demo's groups */
+  g_assert_cmpuint (n_in_groups, ==, 31);
 
   /* The organizations account for everyone who has one. */
   run_cli (&orgs, "--database", db, "list", "organizations", "--json", NULL);

@@ -158,6 +158,31 @@ test_demo_realistic (void)
   g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_MEMBER)));
   g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_PROSPECT)));
   g_assert_true (g_hash_table_contains (statuses, GINT_TO_POINTER (COALITION_STATUS_ALLY)));
+
+  /* A core group with its officers, committees and working groups. */
+  {
+    g_autoptr(GPtrArray) groups = coalition_store_list_groups (store, &error);
+    g_autoptr(GPtrArray) core = NULL;
+    gboolean has_facilitator = FALSE, has_note_taker = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (groups->len, ==, 5);
+    g_assert_cmpint (coalition_group_get_kind (groups->pdata[0]), ==, COALITION_GROUP_KIND_CORE);
+    g_assert_cmpint (coalition_group_get_kind (groups->pdata[4]), ==, COALITION_GROUP_KIND_WORKING_GROUP);
+    core = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), &error);
+    g_assert_cmpuint (core->len, ==, 7);
+    for (guint i = 0; i < core->len; i++)
+      {
+        const CoalitionMembership *m = core->pdata[i];
+        g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, m->person_id, NULL);
+
+        has_facilitator |= m->role == COALITION_ROLE_FACILITATOR;
+        has_note_taker |= m->role == COALITION_ROLE_NOTE_TAKER;
+        g_assert_cmpint (coalition_person_get_status (person), ==, COALITION_STATUS_MEMBER);
+      }
+    g_assert_true (has_facilitator);
+    g_assert_true (has_note_taker);
+  }
 }
 
 static void

@@ -51,10 +51,11 @@ raw_text (sqlite3    *db,
 
 /* Builds a database of an older schema from its SQL fixture. */
 static char *
-make_v1_database (const char *name,
-                  const char *extra_sql)
+make_old_database (const char *fixture_name,
+                   const char *name,
+                   const char *extra_sql)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "coalition-v1.sql", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", fixture_name, NULL);
   g_autofree char *sql = NULL;
   char *path = scratch_path (name);
   sqlite3 *db = NULL;
@@ -67,6 +68,13 @@ make_v1_database (const char *name,
   sqlite3_close (db);
 
   return path;
+}
+
+static char *
+make_v1_database (const char *name,
+                  const char *extra_sql)
+{
+  return make_old_database ("coalition-v1.sql", name, extra_sql);
 }
 
 static CoalitionPerson *
@@ -519,6 +527,101 @@ test_store_restore_after_delete (void)
 }
 
 static void
+test_store_migrate_v2 (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v2.sql", "v2.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(GPtrArray) groups = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  /* The search index came through the dump and the upgrade. */
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 1);
+  g_assert_cmpuint (n_found (store, "олена"), ==, 1);
+  groups = coalition_store_list_groups (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_backup_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
+  sqlite3_close (db);
+}
+
+static void
+test_store_groups (void)
+{
+  g_autofree char *path = scratch_path ("groups.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionGroup) core = coalition_group_new ("Steering Committee", COALITION_GROUP_KIND_CORE);
+  g_autoptr(CoalitionGroup) outreach = coalition_group_new ("Tenant Outreach", COALITION_GROUP_KIND_WORKING_GROUP);
+  g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", NULL);
+  g_autoptr(CoalitionPerson) lukasz = make_person ("Łukasz", "Nowak", NULL);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) of_zoe = NULL;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  gint64 changed = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_insert_person (store, zoe, &error));
+  g_assert_true (coalition_store_insert_person (store, lukasz, &error));
+  g_assert_true (coalition_store_insert_group (store, outreach, &error));
+  g_assert_true (coalition_store_insert_group (store, core, &error));
+  g_assert_no_error (error);
+
+  gt_signal_logger_connect (logger, store, "group-changed");
+  g_assert_true (coalition_store_set_membership (store, coalition_group_get_id (core), coalition_person_get_id (lukasz),
+                                                 COALITION_ROLE_MEMBER, &error));
+  gt_signal_logger_assert_emission_pop (logger, store, "group-changed", &changed);
+  g_assert_cmpint (changed, ==, coalition_group_get_id (core));
+  g_assert_true (coalition_store_set_membership (store, coalition_group_get_id (core), coalition_person_get_id (zoe),
+                                                 COALITION_ROLE_MEMBER, &error));
+  /* Setting it again changes the role, it does not add Zoë twice. */
+  g_assert_true (coalition_store_set_membership (store, coalition_group_get_id (core), coalition_person_get_id (zoe),
+                                                 COALITION_ROLE_FACILITATOR, &error));
+  g_assert_true (coalition_store_set_membership (store, coalition_group_get_id (outreach), coalition_person_get_id (zoe),
+                                                 COALITION_ROLE_CHAIR, &error));
+  g_assert_no_error (error);
+
+  /* The core group comes first, whatever the names. */
+  groups = coalition_store_list_groups (store, &error);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpstr (coalition_group_get_name (groups->pdata[0]), ==, "Steering Committee");
+  g_assert_cmpuint (coalition_group_get_n_members (groups->pdata[0]), ==, 2);
+
+  /* Officers before members. */
+  members = coalition_store_list_group_members (store, coalition_group_get_id (core), &error);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_cmpstr (((CoalitionMembership *)members->pdata[0])->person_name, ==, "Zoë Brontë");
+  g_assert_cmpint (((CoalitionMembership *)members->pdata[0])->role, ==, COALITION_ROLE_FACILITATOR);
+  g_assert_cmpint (((CoalitionMembership *)members->pdata[1])->role, ==, COALITION_ROLE_MEMBER);
+
+  /* A person's page lists their groups. */
+  of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
+  g_assert_cmpuint (of_zoe->len, ==, 2);
+  g_assert_cmpstr (((CoalitionMembership *)of_zoe->pdata[0])->group_name, ==, "Steering Committee");
+  g_assert_cmpstr (((CoalitionMembership *)of_zoe->pdata[1])->group_name, ==, "Tenant Outreach");
+  g_assert_cmpint (((CoalitionMembership *)of_zoe->pdata[1])->role, ==, COALITION_ROLE_CHAIR);
+
+  /* Leaving, and a person deleted, leave the groups consistent. */
+  g_assert_true (coalition_store_remove_membership (store, coalition_group_get_id (outreach),
+                                                    coalition_person_get_id (zoe), &error));
+  g_assert_true (coalition_store_delete_person (store, coalition_person_get_id (lukasz), &error));
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = coalition_store_list_group_members (store, coalition_group_get_id (core), &error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_true (coalition_store_delete_group (store, coalition_group_get_id (core), &error));
+  g_clear_pointer (&of_zoe, g_ptr_array_unref);
+  of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
+  g_assert_cmpuint (of_zoe->len, ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
 test_store_foreign_keys (void)
 {
   g_autofree char *path = scratch_path ("fk.db");
@@ -646,6 +749,8 @@ main (int   argc,
   g_test_add_func ("/store/reopen", test_store_reopen);
   g_test_add_func ("/store/migrate-v1", test_store_migrate_v1);
   g_test_add_func ("/store/migration-rolls-back", test_store_migration_rolls_back);
+  g_test_add_func ("/store/migrate-v2", test_store_migrate_v2);
+  g_test_add_func ("/store/groups", test_store_groups);
   g_test_add_func ("/store/refuses-newer", test_store_refuses_newer);
   g_test_add_func ("/store/refuses-not-a-database", test_store_refuses_not_a_database);
   g_test_add_func ("/store/read-only", test_store_read_only);

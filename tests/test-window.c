@@ -522,6 +522,12 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+no_undo_button (gpointer window)
+{
+  return find_widget (find_widget (window, ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo") == NULL;
+}
+
 static void
 test_window_edit_delete_undo (void)
 {
@@ -584,13 +590,6 @@ test_window_edit_delete_undo (void)
     n_emails = coalition_person_get_emails (saved)->len;
     g_clear_object (&saved);
 
-    gtk_editable_set_text (GTK_EDITABLE (add_email), "not an address");
-    g_signal_emit_by_name (add_email, "apply");
-    saved = coalition_store_get_person (store, id, NULL);
-    g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails);
-    g_clear_object (&saved);
-
-    add_email = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add E-mail Address");
     gtk_editable_set_text (GTK_EDITABLE (add_email), "aminata.new@example.org");
     g_signal_emit_by_name (add_email, "apply");
     saved = coalition_store_get_person (store, id, NULL);
@@ -645,6 +644,33 @@ test_window_edit_delete_undo (void)
   g_assert_cmpstr (coalition_person_get_uid (saved), ==, uid);
   g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
 
+  /* A person's groups show beside them, and come back with them on Undo. */
+  wait_until (no_undo_button, shown.window, "the first toast to go");
+  {
+    g_autoptr(GPtrArray) groups = coalition_store_list_groups (store, NULL);
+    g_autoptr(GPtrArray) core = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
+    const CoalitionMembership *officer = core->pdata[0];
+    g_autoptr(GPtrArray) after = NULL;
+    GtkWidget *undo;
+
+    gtk_single_selection_set_selected (selection,
+                                       coalition_people_model_find (coalition_members_page_get_model (shown.page),
+                                                                    officer->person_id));
+    g_assert_cmpint (coalition_person_get_id (coalition_person_pane_get_person (pane)), ==, officer->person_id);
+    g_assert_nonnull (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, "Steering Committee"));
+
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Person"), "clicked");
+    g_assert_cmpuint (coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL)->len,
+                      ==, core->len - 1);
+    spin (100);
+    undo = find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
+    g_signal_emit_by_name (undo, "clicked");
+    after = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
+    g_assert_cmpuint (after->len, ==, core->len);
+    g_assert_cmpint (((CoalitionMembership *)after->pdata[0])->person_id, ==, officer->person_id);
+    g_assert_cmpint (((CoalitionMembership *)after->pdata[0])->role, ==, officer->role);
+  }
+
   /* New Person asks for a name and shows the new record. */
   {
     AdwMessageDialog *dialog;
@@ -665,6 +691,22 @@ test_window_edit_delete_undo (void)
     added = g_object_ref (coalition_person_pane_get_person (pane));
     g_assert_cmpstr (coalition_person_get_display_name (added), ==, "Þórunn Ólafsdóttir");
     g_assert_cmpint (coalition_person_get_status (added), ==, COALITION_STATUS_PROSPECT);
+  }
+
+  /* Something that is not an address is refused, and nothing changes. */
+  {
+    GtkWidget *add_email = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add E-mail Address");
+    gint64 shown_id = coalition_person_get_id (coalition_person_pane_get_person (pane));
+    guint n_emails;
+
+    saved = coalition_store_get_person (store, shown_id, NULL);
+    n_emails = coalition_person_get_emails (saved)->len;
+    g_clear_object (&saved);
+    gtk_editable_set_text (GTK_EDITABLE (add_email), "not an address");
+    g_signal_emit_by_name (add_email, "apply");
+    saved = coalition_store_get_person (store, shown_id, NULL);
+    g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails);
+    g_clear_object (&saved);
   }
 
   close_window (&shown);

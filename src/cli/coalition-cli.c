@@ -237,9 +237,11 @@ set_string_or_null (JsonBuilder *builder,
 }
 
 static JsonNode *
-person_to_json (CoalitionPerson *person)
+person_to_json (CoalitionStore  *store,
+                CoalitionPerson *person)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) memberships = coalition_store_list_memberships_of_person (store, coalition_person_get_id (person), NULL);
   gint64 organization_id = coalition_person_get_organization_id (person);
 
   json_builder_begin_object (builder);
@@ -259,6 +261,18 @@ person_to_json (CoalitionPerson *person)
   add_string_array (builder, "emails", coalition_person_get_emails (person));
   add_string_array (builder, "phones", coalition_person_get_phones (person));
   set_string_or_null (builder, "status", coalition_status_to_string (coalition_person_get_status (person)));
+  json_builder_set_member_name (builder, "groups");
+  json_builder_begin_array (builder);
+  for (guint i = 0; memberships != NULL && i < memberships->len; i++)
+    {
+      const CoalitionMembership *membership = g_ptr_array_index (memberships, i);
+
+      json_builder_begin_object (builder);
+      set_string_or_null (builder, "name", membership->group_name);
+      set_string_or_null (builder, "role", coalition_role_to_string (membership->role));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   set_string_or_null (builder, "created_at", coalition_person_get_created_at (person));
   set_string_or_null (builder, "updated_at", coalition_person_get_updated_at (person));
   json_builder_end_object (builder);
@@ -333,7 +347,7 @@ list_people (CoalitionStore *store,
         return fail ("%s", error->message);
 
       if (json)
-        write_json_element (person_to_json (person), i == 0);
+        write_json_element (person_to_json (store, person), i == 0);
       else
         {
           const char *organization = coalition_person_get_organization_name (person);

@@ -10,6 +10,7 @@
 #include "coalition-import.h"
 #include "coalition-enums.h"
 #include "coalition-export.h"
+#include "coalition-group.h"
 #include "coalition-organization.h"
 #include "coalition-people-model.h"
 #include "coalition-person.h"

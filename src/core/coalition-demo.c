@@ -458,6 +458,69 @@ make_person (GRand                 *rand,
   return g_steal_pointer (&person);
 }
 
+typedef struct
+{
+  const char         *name;
+  CoalitionGroupKind  kind;
+  const char         *description;
+  guint               size;
+} GroupTemplate;
+
+static const GroupTemplate group_templates[] = {
+  { "Steering Committee", COALITION_GROUP_KIND_CORE,
+    "The core group: sets the agenda, rotates the facilitator, speaks for the coalition between meetings.", 7 },
+  { "Policy Committee", COALITION_GROUP_KIND_COMMITTEE, "Drafts the ordinance and the sign-on letters.", 6 },
+  { "Communications Committee", COALITION_GROUP_KIND_COMMITTEE, "The monthly update, press and social media.", 5 },
+  { "Tenant Outreach Working Group", COALITION_GROUP_KIND_WORKING_GROUP, "Door knocking and building meetings.", 9 },
+  { "Research Working Group", COALITION_GROUP_KIND_WORKING_GROUP, "Eviction data and the power map.", 4 },
+};
+
+/* Every group has its officers, the rest are members; nobody twice. */
+static gboolean
+add_groups (CoalitionStore  *store,
+            GRand           *rand,
+            GArray          *candidates,
+            GError         **error)
+{
+  const CoalitionRole officers[] = {
+    COALITION_ROLE_CHAIR, COALITION_ROLE_FACILITATOR, COALITION_ROLE_NOTE_TAKER, COALITION_ROLE_TREASURER,
+  };
+
+  for (guint g = 0; g < G_N_ELEMENTS (group_templates); g++)
+    {
+      const GroupTemplate *t = &group_templates[g];
+      g_autoptr(CoalitionGroup) group = coalition_group_new (t->name, t->kind);
+      g_autoptr(GHashTable) chosen = g_hash_table_new (g_int64_hash, g_int64_equal);
+      guint size = MIN (t->size, candidates->len);
+
+      coalition_group_set_description (group, t->description);
+      if (!coalition_store_insert_group (store, group, error))
+        return FALSE;
+
+      for (guint m = 0; m < size && g_hash_table_size (chosen) < candidates->len; )
+        {
+          gint64 *id = &g_array_index (candidates, gint64, g_rand_int_range (rand, 0, candidates->len));
+          CoalitionRole role;
+
+          if (g_hash_table_contains (chosen, id))
+            continue;
+          g_hash_table_add (chosen, id);
+
+          /* Committees and working groups have a chair and members only. */
+          if (t->kind == COALITION_GROUP_KIND_CORE)
+            role = m < G_N_ELEMENTS (officers) ? officers[m] : COALITION_ROLE_MEMBER;
+          else
+            role = m == 0 ? COALITION_ROLE_CHAIR : COALITION_ROLE_MEMBER;
+
+          if (!coalition_store_set_membership (store, coalition_group_get_id (group), *id, role, error))
+            return FALSE;
+          m++;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 coalition_demo_fill (CoalitionStore  *store,
                      guint            n_people,
@@ -473,6 +536,7 @@ coalition_demo_fill (CoalitionStore  *store,
   g_autoptr(CoalitionOrganization) government = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_organizations, n_decision_makers, step;
 
   g_return_val_if_fail (COALITION_IS_STORE (store), FALSE);
@@ -526,6 +590,11 @@ coalition_demo_fill (CoalitionStore  *store,
       person = make_person (rand, names_used, organization, decision_maker ? government : NULL, i);
       if (!coalition_store_insert_person (store, person, &local_error))
         goto out;
+      if (coalition_person_get_status (person) == COALITION_STATUS_MEMBER && organization != NULL)
+        {
+          gint64 id = coalition_person_get_id (person);
+          g_array_append_val (members, id);
+        }
 
       if (i % step == 0)
         {
@@ -535,6 +604,9 @@ coalition_demo_fill (CoalitionStore  *store,
             progress ((double)i / n_people, user_data);
         }
     }
+
+  if (!add_groups (store, rand, members, &local_error))
+    goto out;
 
 out:
   if (local_error != NULL)

@@ -30,6 +30,18 @@ G_DEFINE_ENUM_TYPE (CoalitionOrganizationKind, coalition_organization_kind,
   G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_MEDIA, "media"),
   G_DEFINE_ENUM_VALUE (COALITION_ORGANIZATION_KIND_OTHER, "other"))
 
+G_DEFINE_ENUM_TYPE (CoalitionGroupKind, coalition_group_kind,
+  G_DEFINE_ENUM_VALUE (COALITION_GROUP_KIND_CORE, "core-group"),
+  G_DEFINE_ENUM_VALUE (COALITION_GROUP_KIND_COMMITTEE, "committee"),
+  G_DEFINE_ENUM_VALUE (COALITION_GROUP_KIND_WORKING_GROUP, "working-group"))
+
+G_DEFINE_ENUM_TYPE (CoalitionRole, coalition_role,
+  G_DEFINE_ENUM_VALUE (COALITION_ROLE_CHAIR, "chair"),
+  G_DEFINE_ENUM_VALUE (COALITION_ROLE_FACILITATOR, "facilitator"),
+  G_DEFINE_ENUM_VALUE (COALITION_ROLE_NOTE_TAKER, "note-taker"),
+  G_DEFINE_ENUM_VALUE (COALITION_ROLE_TREASURER, "treasurer"),
+  G_DEFINE_ENUM_VALUE (COALITION_ROLE_MEMBER, "member"))
+
 static const char *
 enum_nick (GType type,
            int   value)
@@ -149,6 +161,78 @@ coalition_organization_kind_get_label (CoalitionOrganizationKind kind)
       return C_("organization kind", "Media");
     case COALITION_ORGANIZATION_KIND_OTHER:
       return C_("organization kind", "Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_group_kind_to_string (CoalitionGroupKind kind)
+{
+  return enum_nick (COALITION_TYPE_GROUP_KIND, kind);
+}
+
+gboolean
+coalition_group_kind_from_string (const char         *str,
+                                  CoalitionGroupKind *out_kind)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_GROUP_KIND, str, &value))
+    return FALSE;
+  *out_kind = value;
+  return TRUE;
+}
+
+const char *
+coalition_group_kind_get_label (CoalitionGroupKind kind)
+{
+  switch (kind)
+    {
+    case COALITION_GROUP_KIND_CORE:
+      return C_("group kind", "Core group");
+    case COALITION_GROUP_KIND_COMMITTEE:
+      return C_("group kind", "Committee");
+    case COALITION_GROUP_KIND_WORKING_GROUP:
+      return C_("group kind", "Working group");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_role_to_string (CoalitionRole role)
+{
+  return enum_nick (COALITION_TYPE_ROLE, role);
+}
+
+gboolean
+coalition_role_from_string (const char    *str,
+                            CoalitionRole *out_role)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_ROLE, str, &value))
+    return FALSE;
+  *out_role = value;
+  return TRUE;
+}
+
+const char *
+coalition_role_get_label (CoalitionRole role)
+{
+  switch (role)
+    {
+    case COALITION_ROLE_CHAIR:
+      return C_("group role", "Chair");
+    case COALITION_ROLE_FACILITATOR:
+      return C_("group role", "Facilitator");
+    case COALITION_ROLE_NOTE_TAKER:
+      return C_("group role", "Note taker");
+    case COALITION_ROLE_TREASURER:
+      return C_("group role", "Treasurer");
+    case COALITION_ROLE_MEMBER:
+      return C_("group role", "Member");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -40,6 +40,42 @@ typedef enum
 
 #define COALITION_ORGANIZATION_KIND_LAST COALITION_ORGANIZATION_KIND_OTHER
 
+/* Core group, committees and working groups. */
+typedef enum
+{
+  COALITION_GROUP_KIND_CORE,
+  COALITION_GROUP_KIND_COMMITTEE,
+  COALITION_GROUP_KIND_WORKING_GROUP,
+} CoalitionGroupKind;
+
+#define COALITION_GROUP_KIND_LAST COALITION_GROUP_KIND_WORKING_GROUP
+
+/* What someone does in a group. */
+typedef enum
+{
+  COALITION_ROLE_CHAIR,
+  COALITION_ROLE_FACILITATOR,
+  COALITION_ROLE_NOTE_TAKER,
+  COALITION_ROLE_TREASURER,
+  COALITION_ROLE_MEMBER,
+} CoalitionRole;
+
+#define COALITION_ROLE_LAST COALITION_ROLE_MEMBER
+
+#define COALITION_TYPE_GROUP_KIND (coalition_group_kind_get_type ())
+GType            coalition_group_kind_get_type       (void) G_GNUC_CONST;
+const char      *coalition_group_kind_to_string      (CoalitionGroupKind kind);
+gboolean         coalition_group_kind_from_string    (const char         *str,
+                                                      CoalitionGroupKind *out_kind);
+const char      *coalition_group_kind_get_label      (CoalitionGroupKind kind);
+
+#define COALITION_TYPE_ROLE (coalition_role_get_type ())
+GType            coalition_role_get_type             (void) G_GNUC_CONST;
+const char      *coalition_role_to_string            (CoalitionRole  role);
+gboolean         coalition_role_from_string          (const char    *str,
+                                                      CoalitionRole *out_role);
+const char      *coalition_role_get_label            (CoalitionRole  role);
+
 #define COALITION_TYPE_STATUS (coalition_status_get_type ())
 GType            coalition_status_get_type           (void) G_GNUC_CONST;
 /* The stable word stored in the database and written by coalition-cli. */

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coalition-group-private.h"
 #include "coalition-organization-private.h"
 #include "coalition-person-private.h"
 #include "coalition-store-private.h"
@@ -173,6 +174,27 @@ static const char * const migrations[] = {
   "  WHERE rowid IN (SELECT id FROM person WHERE organization_id = new.id);"
   "END;"
   FILL_SEARCH_INDEX ";",
+
+  /* 3: the core group, committees and working groups, and who is in them
+   * with which role */
+  "CREATE TABLE coalition_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind TEXT NOT NULL DEFAULT 'working-group',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  sort_key TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE group_member ("
+  "  group_id INTEGER NOT NULL REFERENCES coalition_group (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT 'member',"
+  "  joined_at TEXT NOT NULL,"
+  "  PRIMARY KEY (group_id, person_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX group_member_by_person ON group_member (person_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -217,6 +239,7 @@ enum {
   ORGANIZATION_ADDED,
   ORGANIZATION_CHANGED,
   ORGANIZATION_REMOVED,
+  GROUP_CHANGED,
   SETTING_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -867,6 +890,7 @@ coalition_store_class_init (CoalitionStoreClass *klass)
     [ORGANIZATION_ADDED] = "organization-added",
     [ORGANIZATION_CHANGED] = "organization-changed",
     [ORGANIZATION_REMOVED] = "organization-removed",
+    [GROUP_CHANGED] = "group-changed",
   };
 
   object_class->finalize = coalition_store_finalize;
@@ -2024,6 +2048,283 @@ coalition_store_count_organizations (CoalitionStore *self)
 {
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
   return count (self, "SELECT count(*) FROM organization");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Groups */
+
+#define GROUP_SELECT \
+  "SELECT g.id, g.uid, g.name, g.kind, g.description, " \
+  "(SELECT count(*) FROM group_member m WHERE m.group_id = g.id) FROM coalition_group g "
+
+static CoalitionGroup *
+group_from_row (sqlite3_stmt *stmt)
+{
+  CoalitionGroupKind kind = COALITION_GROUP_KIND_WORKING_GROUP;
+  CoalitionGroup *group;
+
+  coalition_group_kind_from_string (column_text (stmt, 3), &kind);
+  group = coalition_group_new (column_text (stmt, 2), kind);
+  coalition_group_set_id (group, sqlite3_column_int64 (stmt, 0));
+  coalition_group_set_uid (group, column_text (stmt, 1));
+  coalition_group_set_description (group, column_text (stmt, 4));
+  coalition_group_set_n_members (group, sqlite3_column_int (stmt, 5));
+
+  return group;
+}
+
+GPtrArray *
+coalition_store_list_groups (CoalitionStore  *self,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  /* The core group first, then committees, then working groups. */
+  stmt = prepare (self, GROUP_SELECT
+                  "ORDER BY CASE g.kind WHEN 'core-group' THEN 0 WHEN 'committee' THEN 1 ELSE 2 END, "
+                  "g.sort_key, g.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (groups, group_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&groups);
+}
+
+gboolean
+coalition_store_insert_group (CoalitionStore  *self,
+                              CoalitionGroup  *group,
+                              GError         **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *now = now_utc ();
+  g_autofree char *sort_key = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
+
+  if (!check_text (coalition_group_get_name (group), error) ||
+      !check_text (coalition_group_get_description (group), error))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (coalition_group_get_name (group)));
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                           _("A group needs a name."));
+      return FALSE;
+    }
+  sort_key = coalition_store_make_sort_key (name, NULL);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO coalition_group (uid, name, kind, description, sort_key, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                  &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      bind_text (stmt, 2, name);
+      sqlite3_bind_text (stmt, 3, coalition_group_kind_to_string (coalition_group_get_kind (group)), -1, SQLITE_STATIC);
+      bind_text (stmt, 4, coalition_group_get_description (group));
+      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      step_done (self, stmt, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  coalition_group_set_id (group, sqlite3_last_insert_rowid (self->db));
+  coalition_group_set_uid (group, uid);
+  coalition_group_set_name (group, name);
+  queue_signal (self, GROUP_CHANGED, coalition_group_get_id (group));
+
+  return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_delete_group (CoalitionStore  *self,
+                              gint64           id,
+                              GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  return delete_row (self, "DELETE FROM coalition_group WHERE id = ?", id, GROUP_CHANGED,
+                     _("This group no longer exists."), error);
+}
+
+gboolean
+coalition_store_set_membership (CoalitionStore  *self,
+                                gint64           group_id,
+                                gint64           person_id,
+                                CoalitionRole    role,
+                                GError         **error)
+{
+  g_autofree char *now = now_utc ();
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role <= COALITION_ROLE_LAST, FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO group_member (group_id, person_id, role, joined_at) VALUES (?1, ?2, ?3, ?4) "
+                  "ON CONFLICT (group_id, person_id) DO UPDATE SET role = excluded.role",
+                  &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_text (stmt, 3, coalition_role_to_string (role), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      step_done (self, stmt, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, GROUP_CHANGED, group_id);
+  return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_remove_membership (CoalitionStore  *self,
+                                   gint64           group_id,
+                                   gint64           person_id,
+                                   GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      step_done (self, stmt, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, GROUP_CHANGED, group_id);
+  return coalition_store_commit (self, error);
+}
+
+static GPtrArray *
+collect_memberships (CoalitionStore  *self,
+                     sqlite3_stmt    *stmt,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) memberships = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_membership_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoalitionMembership *membership = g_new0 (CoalitionMembership, 1);
+      CoalitionRole role = COALITION_ROLE_MEMBER;
+
+      membership->group_id = sqlite3_column_int64 (stmt, 0);
+      membership->group_name = g_strdup (column_text (stmt, 1));
+      membership->person_id = sqlite3_column_int64 (stmt, 2);
+      membership->person_name = g_strdup (column_text (stmt, 3));
+      coalition_role_from_string (column_text (stmt, 4), &role);
+      membership->role = role;
+      g_ptr_array_add (memberships, membership);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&memberships);
+}
+
+GPtrArray *
+coalition_store_list_memberships_of_person (CoalitionStore  *self,
+                                            gint64           person_id,
+                                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT g.id, g.name, p.id, p.display_name, m.role FROM group_member m "
+                  "JOIN coalition_group g ON g.id = m.group_id JOIN person p ON p.id = m.person_id "
+                  "WHERE m.person_id = ? "
+                  "ORDER BY CASE g.kind WHEN 'core-group' THEN 0 WHEN 'committee' THEN 1 ELSE 2 END, g.sort_key",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  return collect_memberships (self, stmt, error);
+}
+
+GPtrArray *
+coalition_store_list_group_members (CoalitionStore  *self,
+                                    gint64           group_id,
+                                    GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  /* Officers first, in the order of CoalitionRole, then everyone by name. */
+  stmt = prepare (self,
+                  "SELECT g.id, g.name, p.id, p.display_name, m.role FROM group_member m "
+                  "JOIN coalition_group g ON g.id = m.group_id JOIN person p ON p.id = m.person_id "
+                  "WHERE m.group_id = ? "
+                  "ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'facilitator' THEN 1 WHEN 'note-taker' THEN 2 "
+                  "WHEN 'treasurer' THEN 3 ELSE 4 END, p.sort_key, p.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  return collect_memberships (self, stmt, error);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "coalition-group.h"
 #include "coalition-organization.h"
 #include "coalition-person.h"
 
@@ -28,7 +29,7 @@ typedef enum
 } CoalitionStoreError;
 
 /* The schema version this build writes; see coalition-store.c for the list. */
-#define COALITION_STORE_SCHEMA_VERSION 2
+#define COALITION_STORE_SCHEMA_VERSION 3
 
 #define COALITION_TYPE_STORE (coalition_store_get_type ())
 
@@ -37,6 +38,7 @@ G_DECLARE_FINAL_TYPE (CoalitionStore, coalition_store, COALITION, STORE, GObject
 /* Signals, emitted after the write is committed:
  *   person-added (gint64 id), person-changed (gint64 id), person-removed (gint64 id)
  *   organization-added, organization-changed, organization-removed (gint64 id)
+ *   group-changed (gint64 id)  a group, or who is in it, changed
  *   changed ()  anything may have changed: reload (emitted by emit_changed
  *               and after bulk writes such as the demo coalition or an import)
  * Writes inside coalition_store_begin/commit are announced at the outer
@@ -128,6 +130,33 @@ CoalitionOrganization *coalition_store_get_organization      (CoalitionStore    
 guint                  coalition_store_count_organizations   (CoalitionStore         *self);
 /* Every organization by name; element type CoalitionOrganization. */
 GPtrArray             *coalition_store_list_organizations    (CoalitionStore         *self,
+                                                              GError                **error);
+
+/* Groups: the core group first, then committees, then working groups. */
+GPtrArray             *coalition_store_list_groups           (CoalitionStore         *self,
+                                                              GError                **error);
+gboolean               coalition_store_insert_group          (CoalitionStore         *self,
+                                                              CoalitionGroup         *group,
+                                                              GError                **error);
+gboolean               coalition_store_delete_group          (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+/* Puts the person in the group with @role, or changes their role there. */
+gboolean               coalition_store_set_membership        (CoalitionStore         *self,
+                                                              gint64                  group_id,
+                                                              gint64                  person_id,
+                                                              CoalitionRole           role,
+                                                              GError                **error);
+gboolean               coalition_store_remove_membership     (CoalitionStore         *self,
+                                                              gint64                  group_id,
+                                                              gint64                  person_id,
+                                                              GError                **error);
+/* Element type CoalitionMembership. */
+GPtrArray             *coalition_store_list_memberships_of_person (CoalitionStore    *self,
+                                                                   gint64             person_id,
+                                                                   GError           **error);
+GPtrArray             *coalition_store_list_group_members    (CoalitionStore         *self,
+                                                              gint64                  group_id,
                                                               GError                **error);
 
 /* integrity_check and foreign_key_check; each problem found becomes one line

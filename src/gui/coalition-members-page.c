@@ -344,10 +344,32 @@ undo_delete_cb (AdwToast        *toast,
                 CoalitionPerson *person)
 {
   CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  GPtrArray *memberships = g_object_get_data (G_OBJECT (toast), "memberships");
   g_autoptr(GError) error = NULL;
 
+  /* The person and their places in groups come back together. */
+  if (!coalition_store_begin (store, &error))
+    goto failed;
   if (!coalition_store_restore_person (store, person, &error))
-    g_warning ("Could not undo the delete: %s", error->message);
+    {
+      coalition_store_rollback (store);
+      goto failed;
+    }
+  for (guint i = 0; memberships != NULL && i < memberships->len; i++)
+    {
+      const CoalitionMembership *m = g_ptr_array_index (memberships, i);
+
+      if (!coalition_store_set_membership (store, m->group_id, m->person_id, m->role, &error))
+        {
+          coalition_store_rollback (store);
+          goto failed;
+        }
+    }
+  if (coalition_store_commit (store, &error))
+    return;
+
+failed:
+  g_warning ("Could not undo the delete: %s", error->message);
 }
 
 static void
@@ -355,12 +377,15 @@ delete_requested_cb (CoalitionMembersPage *self,
                      CoalitionPerson      *person)
 {
   g_autoptr(CoalitionPerson) kept = g_object_ref (person);
+  g_autoptr(GPtrArray) memberships = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
   if (self->store == NULL)
     return;
+
+  memberships = coalition_store_list_memberships_of_person (self->store, coalition_person_get_id (kept), NULL);
 
   /* The record goes now, so nothing depends on the toast; Undo puts it
    * back exactly as it was. */
@@ -373,8 +398,10 @@ delete_requested_cb (CoalitionMembersPage *self,
   message = g_strdup_printf (_("“%s” deleted"), coalition_person_get_display_name (kept));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  if (memberships != NULL)
+    g_object_set_data_full (G_OBJECT (toast), "memberships", g_steal_pointer (&memberships),
+                            (GDestroyNotify)g_ptr_array_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), g_steal_pointer (&kept),
                          (GClosureNotify)(void (*) (void))g_object_unref, 0);
   show_toast (self, toast);

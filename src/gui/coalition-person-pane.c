@@ -31,6 +31,8 @@ struct _CoalitionPersonPane
   AdwActionRow    *organization_row;
   AdwComboRow     *status_row;
   AdwPreferencesGroup *contact_group;
+  AdwPreferencesGroup *groups_group;
+  GPtrArray       *group_rows;
   GtkTextView     *notes_view;
 };
 
@@ -160,6 +162,29 @@ fill (CoalitionPersonPane *self)
   g_ptr_array_set_size (self->contact_rows, 0);
   add_contact_rows (self, coalition_person_get_emails (person), FALSE);
   add_contact_rows (self, coalition_person_get_phones (person), TRUE);
+
+  /* The groups they are in, with their role there. */
+  for (guint i = 0; i < self->group_rows->len; i++)
+    adw_preferences_group_remove (self->groups_group, self->group_rows->pdata[i]);
+  g_ptr_array_set_size (self->group_rows, 0);
+  {
+    g_autoptr(GPtrArray) memberships = coalition_store_list_memberships_of_person (self->store,
+                                                                                    coalition_person_get_id (person),
+                                                                                    NULL);
+
+    for (guint i = 0; memberships != NULL && i < memberships->len; i++)
+      {
+        const CoalitionMembership *membership = g_ptr_array_index (memberships, i);
+        GtkWidget *row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), membership->group_name);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), coalition_role_get_label (membership->role));
+        adw_preferences_group_add (self->groups_group, row);
+        g_ptr_array_add (self->group_rows, row);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->groups_group), self->group_rows->len > 0);
+  }
 
   self->loading = FALSE;
 }
@@ -291,6 +316,13 @@ delete_clicked_cb (CoalitionPersonPane *self)
 }
 
 static void
+group_changed_cb (CoalitionPersonPane *self)
+{
+  if (self->person != NULL && !self->loading)
+    coalition_person_pane_show (self, coalition_person_get_id (self->person));
+}
+
+static void
 person_removed_cb (CoalitionPersonPane *self,
                    gint64               id)
 {
@@ -308,7 +340,10 @@ coalition_person_pane_set_store (CoalitionPersonPane *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   if (store != NULL)
-    g_signal_connect_object (store, "person-removed", G_CALLBACK (person_removed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "person-removed", G_CALLBACK (person_removed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "group-changed", G_CALLBACK (group_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   coalition_person_pane_show (self, 0);
 }
@@ -322,6 +357,7 @@ coalition_person_pane_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->store);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->group_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (coalition_person_pane_parent_class)->dispose (object);
 }
@@ -350,6 +386,7 @@ coalition_person_pane_class_init (CoalitionPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, organization_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, status_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, groups_group);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
@@ -363,6 +400,7 @@ coalition_person_pane_init (CoalitionPersonPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->contact_rows = g_ptr_array_new ();
+  self->group_rows = g_ptr_array_new ();
 
   for (CoalitionStatus status = 0; status <= COALITION_STATUS_LAST; status++)
     gtk_string_list_append (statuses, coalition_status_get_label (status));
