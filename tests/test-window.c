@@ -179,12 +179,46 @@ query_is (gpointer data)
   return g_strcmp0 (coalition_people_model_get_query (wait->model), wait->query) == 0;
 }
 
+static GtkWidget *
+find_with_tooltip (GtkWidget  *root,
+                   const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The page's own search entry, not one inside a drop-down's popover. */
+static GtkWidget *
+find_page_search (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root) && gtk_widget_get_ancestor (root, GTK_TYPE_POPOVER) == NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page_search (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Types into the search entry as a person would, and waits for the model. */
 static void
 type_search (Shown      *shown,
              const char *text)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (shown->page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = find_page_search (GTK_WIDGET (shown->page));
   QueryWait wait = { coalition_members_page_get_model (shown->page), text[0] ? text : NULL };
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -263,7 +297,7 @@ test_window_members (void)
 
   /* The status menu shows only the decision makers. */
   {
-    GtkWidget *dropdown = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_DROP_DOWN, NULL);
+    GtkWidget *dropdown = find_with_tooltip (GTK_WIDGET (shown.page), "Show only people with this status");
     guint n_targets;
 
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), COALITION_STATUS_TARGET + 1);
@@ -579,6 +613,27 @@ test_window_edit_delete_undo (void)
   g_assert_cmpstr (coalition_person_get_title (saved), ==, "Co-Chair, Housing Committee");
   g_clear_object (&saved);
 
+  /* The organization is chosen from the directory's, or none. */
+  {
+    GtkWidget *dropdown = find_widget (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, NULL);
+    GListModel *names = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+    g_autoptr(GPtrArray) organizations = coalition_store_list_organizations (store, NULL);
+    const char *wanted = coalition_organization_get_name (organizations->pdata[2]);
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, organizations->len + 1);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "None");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
+    saved = coalition_store_get_person (store, id, NULL);
+    g_assert_cmpstr (coalition_person_get_organization_name (saved), ==, wanted);
+    g_clear_object (&saved);
+
+    dropdown = find_widget (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN, NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+    saved = coalition_store_get_person (store, id, NULL);
+    g_assert_null (coalition_person_get_organization_name (saved));
+    g_clear_object (&saved);
+  }
+
   /* E-mail addresses are added and removed in place. */
   {
     GtkWidget *add_email = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add E-mail Address");
@@ -596,23 +651,8 @@ test_window_edit_delete_undo (void)
     g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails + 1);
     g_clear_object (&saved);
 
-    {
-      /* the remove button carries the address in its accessible name and tooltip */
-      GtkWidget *stack[64];
-      guint depth = 0;
-
-      stack[depth++] = GTK_WIDGET (pane);
-      while (depth > 0 && remove == NULL)
-        {
-          GtkWidget *w = stack[--depth];
-
-          if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), remove_label) == 0)
-            remove = w;
-          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && depth < G_N_ELEMENTS (stack);
-               c = gtk_widget_get_next_sibling (c))
-            stack[depth++] = c;
-        }
-    }
+    /* the remove button carries the address in its accessible name and tooltip */
+    remove = find_with_tooltip (GTK_WIDGET (pane), remove_label);
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
     saved = coalition_store_get_person (store, id, NULL);

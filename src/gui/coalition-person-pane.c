@@ -33,6 +33,8 @@ struct _CoalitionPersonPane
   AdwPreferencesGroup *contact_group;
   AdwPreferencesGroup *groups_group;
   GPtrArray       *group_rows;
+  GPtrArray       *organizations;   /* in the order of the drop-down, after “None” */
+  GtkDropDown     *organization_dropdown;
   GtkTextView     *notes_view;
 };
 
@@ -139,6 +141,38 @@ add_contact_rows (CoalitionPersonPane *self,
   g_ptr_array_add (self->contact_rows, add_row);
 }
 
+/* The organizations to choose from, read again when the directory changes. */
+static void
+load_organizations (CoalitionPersonPane *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  if (self->store != NULL)
+    self->organizations = coalition_store_list_organizations (self->store, NULL);
+  if (self->organizations == NULL)
+    self->organizations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_string_list_append (names, _("None"));
+  for (guint i = 0; i < self->organizations->len; i++)
+    gtk_string_list_append (names, coalition_organization_get_name (self->organizations->pdata[i]));
+
+  self->loading = TRUE;
+  gtk_drop_down_set_model (self->organization_dropdown, G_LIST_MODEL (names));
+  self->loading = FALSE;
+}
+
+static guint
+organization_position (CoalitionPersonPane *self,
+                       gint64               id)
+{
+  for (guint i = 0; id > 0 && i < self->organizations->len; i++)
+    if (coalition_organization_get_id (self->organizations->pdata[i]) == id)
+      return i + 1;
+
+  return 0;
+}
+
 static void
 fill (CoalitionPersonPane *self)
 {
@@ -153,7 +187,9 @@ fill (CoalitionPersonPane *self)
   gtk_editable_set_text (GTK_EDITABLE (self->family_row), coalition_person_get_family_name (person));
   gtk_editable_set_text (GTK_EDITABLE (self->display_row), coalition_person_get_display_name (person));
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), coalition_person_get_title (person));
-  adw_action_row_set_subtitle (self->organization_row, organization ? organization : _("None"));
+  (void)organization;
+  gtk_drop_down_set_selected (self->organization_dropdown,
+                              organization_position (self, coalition_person_get_organization_id (person)));
   adw_combo_row_set_selected (self->status_row, coalition_person_get_status (person));
   gtk_text_buffer_set_text (buffer, coalition_person_get_notes (person), -1);
 
@@ -290,6 +326,24 @@ status_selected_cb (CoalitionPersonPane *self)
 }
 
 static void
+organization_selected_cb (CoalitionPersonPane *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->organization_dropdown);
+  gint64 id = 0;
+
+  if (self->person == NULL || self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected > 0 && selected <= self->organizations->len)
+    id = coalition_organization_get_id (self->organizations->pdata[selected - 1]);
+  if (id == coalition_person_get_organization_id (self->person))
+    return;
+
+  coalition_person_set_organization_id (self->person, id);
+  save (self);
+}
+
+static void
 notes_left_cb (CoalitionPersonPane *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
@@ -343,7 +397,12 @@ coalition_person_pane_set_store (CoalitionPersonPane *self,
     {
       g_signal_connect_object (store, "person-removed", G_CALLBACK (person_removed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "group-changed", G_CALLBACK (group_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "organization-added", G_CALLBACK (load_organizations), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "organization-changed", G_CALLBACK (load_organizations), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "organization-removed", G_CALLBACK (load_organizations), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed", G_CALLBACK (load_organizations), self, G_CONNECT_SWAPPED);
     }
+  load_organizations (self);
 
   coalition_person_pane_show (self, 0);
 }
@@ -358,6 +417,7 @@ coalition_person_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->organizations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (coalition_person_pane_parent_class)->dispose (object);
 }
@@ -406,6 +466,18 @@ coalition_person_pane_init (CoalitionPersonPane *self)
     gtk_string_list_append (statuses, coalition_status_get_label (status));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Thousands of organizations: the drop-down searches by name. */
+  self->organization_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->organization_dropdown, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->organization_dropdown), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organization_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
+  adw_action_row_add_suffix (self->organization_row, GTK_WIDGET (self->organization_dropdown));
+  adw_action_row_set_activatable_widget (self->organization_row, GTK_WIDGET (self->organization_dropdown));
+  self->organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self->organization_dropdown, "notify::selected", G_CALLBACK (organization_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
   focus = gtk_event_controller_focus_new ();
