@@ -141,6 +141,27 @@ add_contact_rows (CoalitionPersonPane *self,
   g_ptr_array_add (self->contact_rows, add_row);
 }
 
+/* The chosen organization's name, cut short so the row keeps its title. */
+static void
+setup_button_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_button_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 /* The organizations to choose from, read again when the directory changes. */
 static void
 load_organizations (CoalitionPersonPane *self)
@@ -471,6 +492,18 @@ coalition_person_pane_init (CoalitionPersonPane *self)
   /* Thousands of organizations: the drop-down searches by name. */
   self->organization_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
   gtk_drop_down_set_enable_search (self->organization_dropdown, TRUE);
+  {
+    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+
+    /* Full names in the list, a short one on the button. */
+    g_signal_connect (list_factory, "setup", G_CALLBACK (setup_button_label_cb), NULL);
+    g_signal_connect (list_factory, "bind", G_CALLBACK (bind_button_label_cb), NULL);
+    g_signal_connect (button_factory, "setup", G_CALLBACK (setup_button_label_cb), NULL);
+    g_signal_connect (button_factory, "bind", G_CALLBACK (bind_button_label_cb), NULL);
+    gtk_drop_down_set_factory (self->organization_dropdown, button_factory);
+    gtk_drop_down_set_list_factory (self->organization_dropdown, list_factory);
+  }
   gtk_widget_set_valign (GTK_WIDGET (self->organization_dropdown), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->organization_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
