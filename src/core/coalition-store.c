@@ -1818,6 +1818,30 @@ coalition_store_find_people_with_status (CoalitionStore  *self,
   return kept;
 }
 
+/* Steps @stmt to the end, turning each row into an element with @from_row. */
+static GPtrArray *
+collect_rows (CoalitionStore  *self,
+              sqlite3_stmt    *stmt,
+              gpointer       (*from_row) (sqlite3_stmt *stmt),
+              GDestroyNotify   free_element,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_element);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Organizations */
 
@@ -1881,9 +1905,7 @@ GPtrArray *
 coalition_store_list_organizations (CoalitionStore  *self,
                                     GError         **error)
 {
-  g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
@@ -1891,17 +1913,7 @@ coalition_store_list_organizations (CoalitionStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (organizations, organization_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      store_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&organizations);
+  return collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))organization_from_row, g_object_unref, error);
 }
 
 static gboolean
@@ -2077,9 +2089,7 @@ GPtrArray *
 coalition_store_list_groups (CoalitionStore  *self,
                              GError         **error)
 {
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
@@ -2090,17 +2100,7 @@ coalition_store_list_groups (CoalitionStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (groups, group_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      store_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&groups);
+  return collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))group_from_row, g_object_unref, error);
 }
 
 gboolean
@@ -2249,36 +2249,20 @@ coalition_store_remove_membership (CoalitionStore  *self,
   return coalition_store_commit (self, error);
 }
 
-static GPtrArray *
-collect_memberships (CoalitionStore  *self,
-                     sqlite3_stmt    *stmt,
-                     GError         **error)
+static gpointer
+membership_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GPtrArray) memberships = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_membership_free);
-  int rc;
+  CoalitionMembership *membership = g_new0 (CoalitionMembership, 1);
+  CoalitionRole role = COALITION_ROLE_MEMBER;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CoalitionMembership *membership = g_new0 (CoalitionMembership, 1);
-      CoalitionRole role = COALITION_ROLE_MEMBER;
+  membership->group_id = sqlite3_column_int64 (stmt, 0);
+  membership->group_name = g_strdup (column_text (stmt, 1));
+  membership->person_id = sqlite3_column_int64 (stmt, 2);
+  membership->person_name = g_strdup (column_text (stmt, 3));
+  coalition_role_from_string (column_text (stmt, 4), &role);
+  membership->role = role;
 
-      membership->group_id = sqlite3_column_int64 (stmt, 0);
-      membership->group_name = g_strdup (column_text (stmt, 1));
-      membership->person_id = sqlite3_column_int64 (stmt, 2);
-      membership->person_name = g_strdup (column_text (stmt, 3));
-      coalition_role_from_string (column_text (stmt, 4), &role);
-      membership->role = role;
-      g_ptr_array_add (memberships, membership);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      store_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&memberships);
+  return membership;
 }
 
 GPtrArray *
@@ -2300,7 +2284,7 @@ coalition_store_list_memberships_of_person (CoalitionStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, person_id);
-  return collect_memberships (self, stmt, error);
+  return collect_rows (self, stmt, membership_from_row, (GDestroyNotify)coalition_membership_free, error);
 }
 
 GPtrArray *
@@ -2324,7 +2308,7 @@ coalition_store_list_group_members (CoalitionStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, group_id);
-  return collect_memberships (self, stmt, error);
+  return collect_rows (self, stmt, membership_from_row, (GDestroyNotify)coalition_membership_free, error);
 }
 
 /* ---------------------------------------------------------------------- */
