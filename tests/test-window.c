@@ -690,6 +690,7 @@ test_window_edit_delete_undo (void)
     g_autoptr(GPtrArray) groups = coalition_store_list_groups (store, NULL);
     g_autoptr(GPtrArray) core = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
     const CoalitionMembership *officer = core->pdata[0];
+    g_autoptr(GPtrArray) without = NULL;
     g_autoptr(GPtrArray) after = NULL;
     GtkWidget *undo;
 
@@ -700,8 +701,8 @@ test_window_edit_delete_undo (void)
     g_assert_nonnull (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, "Steering Committee"));
 
     g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Person"), "clicked");
-    g_assert_cmpuint (coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL)->len,
-                      ==, core->len - 1);
+    without = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
+    g_assert_cmpuint (without->len, ==, core->len - 1);
     spin (100);
     undo = find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
     g_signal_emit_by_name (undo, "clicked");
@@ -709,6 +710,68 @@ test_window_edit_delete_undo (void)
     g_assert_cmpuint (after->len, ==, core->len);
     g_assert_cmpint (((CoalitionMembership *)after->pdata[0])->person_id, ==, officer->person_id);
     g_assert_cmpint (((CoalitionMembership *)after->pdata[0])->role, ==, officer->role);
+  }
+
+  /* Joining a group, changing the role there, and leaving it. */
+  gtk_single_selection_set_selected (selection, 1);
+  {
+    gint64 person_id = coalition_person_get_id (coalition_person_pane_get_person (pane));
+    g_autoptr(GPtrArray) before = coalition_store_list_memberships_of_person (store, person_id, NULL);
+    g_autoptr(GPtrArray) joined = NULL;
+    g_autoptr(GPtrArray) promoted = NULL;
+    g_autoptr(GPtrArray) left = NULL;
+    GtkWidget *join = find_widget (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, "Add to Group"),
+                                   GTK_TYPE_DROP_DOWN, NULL);
+    const CoalitionMembership *added = NULL;
+    GtkWidget *role_row, *leave;
+    g_autofree char *leave_label = NULL;
+
+    g_assert_nonnull (join);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (join), 1);
+    spin (50);
+    joined = coalition_store_list_memberships_of_person (store, person_id, NULL);
+    g_assert_cmpuint (joined->len, ==, before->len + 1);
+    /* The one group in “joined” that was not in “before”. */
+    for (guint i = 0; i < joined->len; i++)
+      {
+        gboolean was_there = FALSE;
+
+        for (guint j = 0; j < before->len; j++)
+          was_there |= ((CoalitionMembership *)before->pdata[j])->group_id ==
+                       ((CoalitionMembership *)joined->pdata[i])->group_id;
+        if (!was_there)
+          added = joined->pdata[i];
+      }
+    g_assert_nonnull (added);
+    g_assert_cmpint (added->role, ==, COALITION_ROLE_MEMBER);
+
+    role_row = find_widget (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, added->group_name),
+                            GTK_TYPE_DROP_DOWN, NULL);
+    g_assert_nonnull (role_row);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (role_row), COALITION_ROLE_NOTE_TAKER);
+    spin (50);
+    promoted = coalition_store_list_group_members (store, added->group_id, NULL);
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < promoted->len; i++)
+        if (((CoalitionMembership *)promoted->pdata[i])->person_id == person_id)
+          {
+            g_assert_cmpint (((CoalitionMembership *)promoted->pdata[i])->role, ==, COALITION_ROLE_NOTE_TAKER);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+
+    leave_label = g_strdup_printf ("Leave %s", added->group_name);
+    leave = find_with_tooltip (GTK_WIDGET (pane), leave_label);
+    g_assert_nonnull (leave);
+    g_signal_emit_by_name (leave, "clicked");
+    spin (50);
+    left = coalition_store_list_memberships_of_person (store, person_id, NULL);
+    g_assert_cmpuint (left->len, ==, before->len);
+    for (guint i = 0; i < left->len; i++)
+      g_assert_cmpint (((CoalitionMembership *)left->pdata[i])->group_id, !=, added->group_id);
   }
 
   /* New Person asks for a name and shows the new record. */

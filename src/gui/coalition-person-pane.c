@@ -34,6 +34,7 @@ struct _CoalitionPersonPane
   AdwPreferencesGroup *groups_group;
   GPtrArray       *group_rows;
   GPtrArray       *organizations;   /* in the order of the drop-down, after “None” */
+  GPtrArray       *joinable_groups; /* in the order of the Add to Group row, after its prompt */
   GtkDropDown     *organization_dropdown;
   GtkTextView     *notes_view;
 };
@@ -169,6 +170,7 @@ load_organizations (CoalitionPersonPane *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->joinable_groups, g_ptr_array_unref);
   if (self->store != NULL)
     self->organizations = coalition_store_list_organizations (self->store, NULL);
   if (self->organizations == NULL)
@@ -192,6 +194,93 @@ organization_position (CoalitionPersonPane *self,
       return i + 1;
 
   return 0;
+}
+
+static void membership_changed (CoalitionPersonPane *self,
+                                gboolean             ok,
+                                GError              *error);
+
+/* A change of group is written from an idle callback: writing rebuilds the
+ * rows, and the drop-down or button that asked for it must first finish
+ * handling its own signal. */
+typedef struct
+{
+  CoalitionPersonPane *self;
+  gint64               group_id;
+  gint64               person_id;
+  int                  role;       /* a CoalitionRole, or -1 to leave */
+} MembershipChange;
+
+static gboolean
+apply_membership_change (gpointer data)
+{
+  MembershipChange *change = data;
+  CoalitionPersonPane *self = change->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (self->store != NULL)
+    {
+      if (change->role < 0)
+        ok = coalition_store_remove_membership (self->store, change->group_id, change->person_id, &error);
+      else
+        ok = coalition_store_set_membership (self->store, change->group_id, change->person_id, change->role, &error);
+      membership_changed (self, ok, error);
+    }
+
+  g_object_unref (change->self);
+  g_free (change);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+change_membership (CoalitionPersonPane *self,
+                   gint64               group_id,
+                   int                  role)
+{
+  MembershipChange *change = g_new0 (MembershipChange, 1);
+
+  change->self = g_object_ref (self);
+  change->group_id = group_id;
+  change->person_id = coalition_person_get_id (self->person);
+  change->role = role;
+  /* At default priority, so that redraws queued meanwhile do not hold it up. */
+  g_timeout_add (0, apply_membership_change, change);
+}
+
+static void
+role_selected_cb (CoalitionPersonPane *self,
+                  GParamSpec          *pspec,
+                  GtkDropDown         *menu)
+{
+  gint64 *group_id = g_object_get_data (G_OBJECT (menu), "group-id");
+
+  if (self->person != NULL && !self->loading)
+    change_membership (self, *group_id, gtk_drop_down_get_selected (menu));
+}
+
+static void
+leave_clicked_cb (CoalitionPersonPane *self,
+                  GtkButton           *button)
+{
+  gint64 *group_id = g_object_get_data (G_OBJECT (button), "group-id");
+
+  if (self->person != NULL)
+    change_membership (self, *group_id, -1);
+}
+
+static void
+join_selected_cb (CoalitionPersonPane *self,
+                  GParamSpec          *pspec,
+                  GtkDropDown         *menu)
+{
+  guint selected = gtk_drop_down_get_selected (menu);
+
+  if (self->person == NULL || self->loading || selected == 0 || selected > self->joinable_groups->len)
+    return;
+
+  change_membership (self, coalition_group_get_id (self->joinable_groups->pdata[selected - 1]),
+                     COALITION_ROLE_MEMBER);
 }
 
 static void
@@ -229,16 +318,73 @@ fill (CoalitionPersonPane *self)
                                                                                     coalition_person_get_id (person),
                                                                                     NULL);
 
+    g_autoptr(GPtrArray) groups = coalition_store_list_groups (self->store, NULL);
+    g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) joinable = gtk_string_list_new (NULL);
+    g_autoptr(GHashTable) member_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (CoalitionRole role = 0; role <= COALITION_ROLE_LAST; role++)
+      gtk_string_list_append (roles, coalition_role_get_label (role));
+
     for (guint i = 0; memberships != NULL && i < memberships->len; i++)
       {
-        const CoalitionMembership *membership = g_ptr_array_index (memberships, i);
+        CoalitionMembership *membership = g_ptr_array_index (memberships, i);
         GtkWidget *row = adw_action_row_new ();
+        GtkWidget *role_menu = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (roles)), NULL);
+        GtkWidget *leave = gtk_button_new_from_icon_name ("list-remove-symbolic");
+        g_autofree char *leave_label = g_strdup_printf (_("Leave %s"), membership->group_name);
 
+        g_hash_table_add (member_of, &membership->group_id);
+
+        /* The role is chosen in the row; the button takes them out. */
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), membership->group_name);
         adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), coalition_role_get_label (membership->role));
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (role_menu), membership->role);
+        gtk_widget_set_valign (role_menu, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (role_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Role"), -1);
+        g_object_set_data_full (G_OBJECT (role_menu), "group-id", g_memdup2 (&membership->group_id, sizeof (gint64)), g_free);
+        g_signal_connect_object (role_menu, "notify::selected", G_CALLBACK (role_selected_cb), self, G_CONNECT_SWAPPED);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), role_menu);
+
+        gtk_widget_set_valign (leave, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (leave, "flat");
+        gtk_widget_set_tooltip_text (leave, leave_label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (leave), GTK_ACCESSIBLE_PROPERTY_LABEL, leave_label, -1);
+        g_object_set_data_full (G_OBJECT (leave), "group-id", g_memdup2 (&membership->group_id, sizeof (gint64)), g_free);
+        g_signal_connect_object (leave, "clicked", G_CALLBACK (leave_clicked_cb), self, G_CONNECT_SWAPPED);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), leave);
+
         adw_preferences_group_add (self->groups_group, row);
         g_ptr_array_add (self->group_rows, row);
+      }
+
+    /* Join another group, as a member to start with. */
+    g_clear_pointer (&self->joinable_groups, g_ptr_array_unref);
+    self->joinable_groups = g_ptr_array_new_with_free_func (g_object_unref);
+    gtk_string_list_append (joinable, _("Choose a group…"));
+    for (guint i = 0; groups != NULL && i < groups->len; i++)
+      {
+        gint64 id = coalition_group_get_id (groups->pdata[i]);
+
+        if (g_hash_table_contains (member_of, &id))
+          continue;
+        gtk_string_list_append (joinable, coalition_group_get_name (groups->pdata[i]));
+        g_ptr_array_add (self->joinable_groups, g_object_ref (groups->pdata[i]));
+      }
+    if (self->joinable_groups->len > 0)
+      {
+        GtkWidget *join = adw_action_row_new ();
+        GtkWidget *group_menu = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (joinable)), NULL);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (join), _("Add to Group"));
+        gtk_widget_set_valign (group_menu, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (group_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Add to Group"), -1);
+        g_signal_connect_object (group_menu, "notify::selected", G_CALLBACK (join_selected_cb), self, G_CONNECT_SWAPPED);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (join), group_menu);
+        adw_preferences_group_add (self->groups_group, join);
+        g_ptr_array_add (self->group_rows, join);
       }
     gtk_widget_set_visible (GTK_WIDGET (self->groups_group), self->group_rows->len > 0);
   }
@@ -390,6 +536,20 @@ delete_clicked_cb (CoalitionPersonPane *self)
     g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->person);
 }
 
+/* The store's group-changed signal shows the change; a failure is said. */
+static void
+membership_changed (CoalitionPersonPane *self,
+                    gboolean             ok,
+                    GError              *error)
+{
+  if (!ok)
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      if (self->person != NULL)
+        coalition_person_pane_show (self, coalition_person_get_id (self->person));
+    }
+}
+
 static void
 group_changed_cb (CoalitionPersonPane *self)
 {
@@ -439,6 +599,7 @@ coalition_person_pane_dispose (GObject *object)
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->joinable_groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (coalition_person_pane_parent_class)->dispose (object);
 }
