@@ -774,6 +774,32 @@ test_window_edit_delete_undo (void)
       g_assert_cmpint (((CoalitionMembership *)left->pdata[i])->group_id, !=, added->group_id);
   }
 
+  /* New Group asks for a name and a kind; people can then join it. */
+  {
+    AdwMessageDialog *dialog;
+    g_autoptr(GPtrArray) groups = NULL;
+    CoalitionGroup *added = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.new-group", NULL));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                           "Grupo de Trabajo en Español");
+    adw_message_dialog_response (dialog, "add");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    groups = coalition_store_list_groups (store, NULL);
+    g_assert_cmpuint (groups->len, ==, 6);
+    for (guint i = 0; i < groups->len; i++)
+      if (g_str_equal (coalition_group_get_name (groups->pdata[i]), "Grupo de Trabajo en Español"))
+        added = groups->pdata[i];
+    g_assert_nonnull (added);
+    g_assert_cmpint (coalition_group_get_kind (added), ==, COALITION_GROUP_KIND_WORKING_GROUP);
+    spin (50);
+    g_assert_nonnull (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, "Add to Group"));
+  }
+
   /* New Person asks for a name and shows the new record. */
   {
     AdwMessageDialog *dialog;

@@ -224,6 +224,7 @@ coalition_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.new-database", (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open-database", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-person", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.new-group", (const char *[]) { "<Control>g", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.import-members", (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.export-members", (const char *[]) { "<Control>e", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.reload", (const char *[]) { "<Control>r", "F5", NULL });

@@ -89,6 +89,7 @@ load_database (CoalitionWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", FALSE);
       update_title (self);
       return;
@@ -105,6 +106,7 @@ load_database (CoalitionWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", TRUE);
   update_title (self);
 }
@@ -174,6 +176,83 @@ new_person_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
   coalition_members_page_new_person (self->members_page);
+}
+
+static void
+new_group_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CoalitionWindow  *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  g_autoptr(CoalitionGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add") || self->store == NULL)
+    return;
+
+  group = coalition_group_new (gtk_editable_get_text (name), gtk_drop_down_get_selected (kind));
+  if (!coalition_store_insert_group (self->store, group, &error))
+    coalition_window_add_toast (self, error->message);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” added; people join it from their details"),
+                                                  coalition_group_get_name (group));
+      coalition_window_add_toast (self, message);
+    }
+}
+
+static void
+group_name_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", text[0] != '\0');
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *box, *name, *kind_row, *kind;
+
+  for (CoalitionGroupKind k = 0; k <= COALITION_GROUP_KIND_LAST; k++)
+    gtk_string_list_append (kinds, coalition_group_kind_get_label (k));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Group"),
+                                   _("The core group, a committee or a working group."));
+  box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (box, "boxed-list");
+  name = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  kind_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), COALITION_GROUP_KIND_WORKING_GROUP);
+  gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (kind_row), kind);
+  gtk_list_box_append (GTK_LIST_BOX (box), name);
+  gtk_list_box_append (GTK_LIST_BOX (box), kind_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  g_signal_connect_swapped (name, "changed", G_CALLBACK (group_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_group_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
 }
 
 static void
@@ -715,6 +794,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
