@@ -622,6 +622,43 @@ test_store_groups (void)
 }
 
 static void
+test_store_restore_organization (void)
+{
+  g_autofree char *path = scratch_path ("undo-org.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionOrganization) org = coalition_organization_new ("Eastside Tenants Union");
+  g_autoptr(CoalitionOrganization) back = NULL;
+  g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", NULL);
+  g_autoptr(CoalitionPerson) zoe_after = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autofree char *uid = NULL;
+
+  g_assert_no_error (error);
+  coalition_organization_set_status (org, COALITION_STATUS_MEMBER);
+  g_assert_true (coalition_store_insert_organization (store, org, &error));
+  coalition_person_set_organization_id (zoe, coalition_organization_get_id (org));
+  g_assert_true (coalition_store_insert_person (store, zoe, &error));
+  uid = g_strdup (coalition_organization_get_uid (org));
+
+  people = coalition_store_find_people_of_organization (store, coalition_organization_get_id (org), &error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_true (coalition_store_delete_organization (store, coalition_organization_get_id (org), &error));
+  g_assert_cmpuint (n_found (store, "eastside"), ==, 0);
+
+  /* Undo: the organization, its identity, and its people's link to it. */
+  g_assert_true (coalition_store_restore_organization (store, org, people, &error));
+  g_assert_no_error (error);
+  back = coalition_store_get_organization (store, coalition_organization_get_id (org), &error);
+  g_assert_cmpstr (coalition_organization_get_uid (back), ==, uid);
+  g_assert_cmpint (coalition_organization_get_status (back), ==, COALITION_STATUS_MEMBER);
+  g_assert_cmpuint (coalition_organization_get_n_people (back), ==, 1);
+  zoe_after = coalition_store_get_person (store, coalition_person_get_id (zoe), &error);
+  g_assert_cmpstr (coalition_person_get_organization_name (zoe_after), ==, "Eastside Tenants Union");
+  g_assert_cmpuint (n_found (store, "eastside"), ==, 1);
+}
+
+static void
 test_store_foreign_keys (void)
 {
   g_autofree char *path = scratch_path ("fk.db");
@@ -758,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/store/search-follows-edits", test_store_search_follows_edits);
   g_test_add_func ("/store/foreign-keys", test_store_foreign_keys);
   g_test_add_func ("/store/restore-after-delete", test_store_restore_after_delete);
+  g_test_add_func ("/store/restore-organization", test_store_restore_organization);
   g_test_add_func ("/store/rejects-bad-text", test_store_rejects_bad_text);
   g_test_add_func ("/store/signals-after-commit", test_store_signals_after_commit);
   g_test_add_func ("/store/disk-full", test_store_disk_full);

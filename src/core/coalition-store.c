@@ -1955,13 +1955,25 @@ write_organization (CoalitionStore         *self,
 
   if (insert)
     {
-      uid = g_uuid_string_random ();
-      created_at = g_strdup (now);
+      /* A restored organization keeps its identity (see restore_organization). */
+      gboolean restoring = id > 0 && coalition_organization_get_uid (organization) != NULL;
+
+      uid = restoring ? g_strdup (coalition_organization_get_uid (organization)) : g_uuid_string_random ();
+      created_at = g_strdup (restoring && coalition_organization_get_created_at (organization)
+                             ? coalition_organization_get_created_at (organization) : now);
       stmt = prepare (self,
                       "INSERT INTO organization (uid, name, kind, sector, website, status, notes, "
-                      "sort_key, created_at, updated_at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                      "sort_key, created_at, updated_at, id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?11)",
                       &local_error);
+      if (stmt != NULL)
+        {
+          if (restoring)
+            sqlite3_bind_int64 (stmt, 11, id);
+          else
+            sqlite3_bind_null (stmt, 11);
+          sqlite3_bind_text (stmt, 10, created_at, -1, SQLITE_TRANSIENT);
+        }
     }
   else
     {
@@ -2020,6 +2032,63 @@ coalition_store_insert_organization (CoalitionStore         *self,
   g_return_val_if_fail (coalition_organization_get_id (organization) == 0, FALSE);
 
   return write_organization (self, organization, TRUE, error);
+}
+
+gboolean
+coalition_store_restore_organization (CoalitionStore         *self,
+                                      CoalitionOrganization  *organization,
+                                      GArray                 *person_ids,
+                                      GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (organization), FALSE);
+  g_return_val_if_fail (coalition_organization_get_id (organization) > 0, FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  /* Its people come back to it too: their rows change, so views reload. */
+  self->pending_changed = TRUE;
+  if (write_organization (self, organization, TRUE, &local_error))
+    {
+      for (guint i = 0; person_ids != NULL && i < person_ids->len && local_error == NULL; i++)
+        {
+          sqlite3_stmt *stmt = prepare (self, "UPDATE person SET organization_id = ?1 WHERE id = ?2", &local_error);
+
+          if (stmt == NULL)
+            break;
+          sqlite3_bind_int64 (stmt, 1, coalition_organization_get_id (organization));
+          sqlite3_bind_int64 (stmt, 2, g_array_index (person_ids, gint64, i));
+          step_done (self, stmt, &local_error);
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return coalition_store_commit (self, error);
+}
+
+GArray *
+coalition_store_find_people_of_organization (CoalitionStore  *self,
+                                             gint64           organization_id,
+                                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id FROM person WHERE organization_id = ? ORDER BY sort_key, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, organization_id);
+  return collect_ids (self, stmt, error);
 }
 
 gboolean

@@ -121,6 +121,16 @@ gboolean               coalition_store_insert_organization   (CoalitionStore    
 gboolean               coalition_store_update_organization   (CoalitionStore         *self,
                                                               CoalitionOrganization  *organization,
                                                               GError                **error);
+/* Puts back a deleted organization with the same id and uid, and links the
+ * people in @person_ids (gint64) to it again (Undo). */
+gboolean               coalition_store_restore_organization  (CoalitionStore         *self,
+                                                              CoalitionOrganization  *organization,
+                                                              GArray                 *person_ids,
+                                                              GError                **error);
+/* Ids of the organization's people, in directory order. */
+GArray                *coalition_store_find_people_of_organization (CoalitionStore   *self,
+                                                                    gint64            organization_id,
+                                                                    GError          **error);
 gboolean               coalition_store_delete_organization   (CoalitionStore         *self,
                                                               gint64                  id,
                                                               GError                **error);
