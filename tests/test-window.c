@@ -9,6 +9,7 @@
 
 #include "coalition-core.h"
 #include "coalition-members-page.h"
+#include "coalition-organization-pane.h"
 #include "coalition-person-pane.h"
 #include "coalition-preferences-window.h"
 #include "coalition-window.h"
@@ -841,6 +842,100 @@ test_window_edit_delete_undo (void)
   close_window (&shown);
 }
 
+static void
+test_window_organizations (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(CoalitionOrganization) saved = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autofree char *uid = NULL;
+  CoalitionOrganizationPane *pane;
+  CoalitionStore *store;
+  GtkWidget *toggle, *view, *sector_row;
+  GtkSingleSelection *selection;
+  GListModel *shown_orgs;
+  Shown shown = { 0 };
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("organizations.db", 200);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  organizations = coalition_store_list_organizations (store, NULL);
+
+  /* The Organizations switch lists every organization with its people. */
+  toggle = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_TOGGLE_BUTTON, "_Organizations");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "organizations");
+  view = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, "People"), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  shown_orgs = G_LIST_MODEL (selection);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_orgs), ==, organizations->len);
+
+  /* The search narrows them by name. */
+  gtk_editable_set_text (GTK_EDITABLE (find_page_search (GTK_WIDGET (shown.page))), "food bank");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_orgs), <, organizations->len);
+  for (guint i = 0; i < g_list_model_get_n_items (shown_orgs); i++)
+    {
+      g_autoptr(CoalitionOrganization) org = g_list_model_get_item (shown_orgs, i);
+      g_autofree char *folded = g_utf8_casefold (coalition_organization_get_name (org), -1);
+      g_assert_nonnull (strstr (folded, "food bank"));
+    }
+
+  /* Choosing one shows it; an applied edit is saved. */
+  gtk_single_selection_set_selected (selection, 0);
+  pane = COALITION_ORGANIZATION_PANE (find_widget (GTK_WIDGET (shown.page), COALITION_TYPE_ORGANIZATION_PANE, NULL));
+  id = coalition_organization_get_id (coalition_organization_pane_get_organization (pane));
+  uid = g_strdup (coalition_organization_get_uid (coalition_organization_pane_get_organization (pane)));
+  sector_row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Sector");
+  gtk_editable_set_text (GTK_EDITABLE (sector_row), "Food security and nutrition");
+  g_signal_emit_by_name (sector_row, "apply");
+  saved = coalition_store_get_organization (store, id, NULL);
+  g_assert_cmpstr (coalition_organization_get_sector (saved), ==, "Food security and nutrition");
+
+  /* Delete takes its people's link with it, and Undo brings both back. */
+  people = coalition_store_find_people_of_organization (store, id, NULL);
+  g_assert_cmpuint (people->len, >, 0);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Organization"), "clicked");
+  g_assert_null (coalition_store_get_organization (store, id, NULL));
+  spin (100);
+  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
+                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  g_clear_object (&saved);
+  saved = coalition_store_get_organization (store, id, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (coalition_organization_get_uid (saved), ==, uid);
+  g_assert_cmpuint (coalition_organization_get_n_people (saved), ==, people->len);
+
+  /* In this view, + adds an organization. */
+  {
+    AdwMessageDialog *dialog;
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.new-person", NULL));
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Organization");
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                           "Ассоциация жильцов «Восток»");
+    adw_message_dialog_response (dialog, "add");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    after = coalition_store_list_organizations (store, NULL);
+    g_assert_cmpuint (after->len, ==, organizations->len + 1);
+    g_assert_cmpstr (coalition_organization_get_name (coalition_organization_pane_get_organization (pane)), ==,
+                     "Ассоциация жильцов «Восток»");
+  }
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/edit-delete-undo", test_window_edit_delete_undo);
+  g_test_add_func ("/window/organizations", test_window_organizations);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "coalition-demo.h"
 #include "coalition-members-page.h"
+#include "coalition-organization-pane.h"
 #include "coalition-person-pane.h"
 #include "coalition-window.h"
 
@@ -24,6 +25,13 @@ struct _CoalitionMembersPage
   gboolean              start_empty;
 
   AdwLeaflet           *leaflet;
+  GtkToggleButton      *organizations_toggle;
+  GtkColumnView        *organization_view;
+  GtkStack             *details_stack;
+  CoalitionOrganizationPane *organization_pane;
+  GListStore           *organizations;
+  GtkStringFilter      *organization_filter;
+  GtkSingleSelection   *organization_selection;
   CoalitionPersonPane  *person_pane;
   GtkSelectionModel    *selection;
   GtkWidget            *box;
@@ -58,9 +66,48 @@ narrowed (CoalitionMembersPage *self)
           coalition_people_model_get_status_filter (self->model) >= 0);
 }
 
+/* GTK 4.8 has no setter for a search entry's placeholder; the property is there. */
+static void
+set_search_placeholder (GtkSearchEntry *entry,
+                                              gboolean        organizations)
+{
+  g_object_set (entry, "placeholder-text",
+                organizations ? _("Search organizations by name…")
+                              : _("Search people by name, organization, e-mail…"),
+                NULL);
+}
+
+static gboolean
+showing_organizations (CoalitionMembersPage *self)
+{
+  return gtk_toggle_button_get_active (self->organizations_toggle);
+}
+
 static void
 update_state (CoalitionMembersPage *self)
 {
+  if (showing_organizations (self) && self->store != NULL)
+    {
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->organization_selection));
+      guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+      g_autofree char *count = NULL;
+
+      if (n_shown < n_total)
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u organization", "%'u of %'u organizations",
+                                              n_total), n_shown, n_total);
+      else
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organization", "%'u organizations", n_total),
+                                 n_total);
+      gtk_stack_set_visible_child_name (self->state_stack, "organizations");
+      gtk_widget_set_visible (self->search_row, TRUE);
+      gtk_widget_set_visible (self->search_separator, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), FALSE);
+      gtk_label_set_label (self->count_label, count);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), TRUE);
+
   g_autofree char *count = NULL;
   const char *state;
   guint n_shown = 0, n_total = 0;
@@ -255,6 +302,13 @@ start_empty_clicked_cb (CoalitionMembersPage *self)
 static void
 search_changed_cb (CoalitionMembersPage *self)
 {
+  gtk_string_filter_set_search (self->organization_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (showing_organizations (self))
+    {
+      update_state (self);
+      return;
+    }
+
   if (self->model == NULL)
     return;
 
@@ -410,6 +464,8 @@ delete_requested_cb (CoalitionMembersPage *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+static void reload_organizations (CoalitionMembersPage *self);
+
 /* GTK 4.8 has no gtk_column_view_scroll_to (): the column view's inner
  * list has an action for it. */
 static void
@@ -438,6 +494,23 @@ new_person_response_cb (AdwMessageDialog     *dialog,
 
   if (!g_str_equal (response, "add") || self->store == NULL)
     return;
+
+  if (g_object_get_data (G_OBJECT (dialog), "organization") != NULL)
+    {
+      g_autoptr(CoalitionOrganization) organization = NULL;
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (given)));
+
+      organization = coalition_organization_new (name);
+      if (!coalition_store_insert_organization (self->store, organization, &error))
+        show_toast (self, adw_toast_new (error->message));
+      else
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+          reload_organizations (self);
+          coalition_organization_pane_show (self->organization_pane, coalition_organization_get_id (organization));
+        }
+      return;
+    }
 
   person = coalition_person_new ();
   coalition_person_set_given_name (person, g_strstrip (g_strdup (gtk_editable_get_text (given))));
@@ -483,17 +556,29 @@ coalition_members_page_new_person (CoalitionMembersPage *self)
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("New Person"),
-                                   _("Add the rest of their details once they are in the directory."));
+  if (showing_organizations (self))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("New Organization"),
+                                       _("Add the rest of its details once it is in the directory."));
+      g_object_set_data (G_OBJECT (dialog), "organization", GINT_TO_POINTER (TRUE));
+    }
+  else
+    dialog = adw_message_dialog_new (GTK_WINDOW (window), _("New Person"),
+                                     _("Add the rest of their details once they are in the directory."));
   box = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (box, "boxed-list");
   given = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (given), _("Given Name"));
   family = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (family), _("Family Name"));
   gtk_list_box_append (GTK_LIST_BOX (box), given);
-  gtk_list_box_append (GTK_LIST_BOX (box), family);
+  if (showing_organizations (self))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (given), _("Name"));
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (given), _("Given Name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (family), _("Family Name"));
+      gtk_list_box_append (GTK_LIST_BOX (box), family);
+    }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   g_object_set_data (G_OBJECT (dialog), "given", given);
@@ -512,6 +597,148 @@ coalition_members_page_new_person (CoalitionMembersPage *self)
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (given);
+}
+
+typedef const char *(*OrganizationText) (CoalitionOrganization *organization);
+
+static const char *
+organization_kind_text (CoalitionOrganization *organization)
+{
+  return coalition_organization_kind_get_label (coalition_organization_get_kind (organization));
+}
+
+static const char *
+organization_status_text (CoalitionOrganization *organization)
+{
+  return coalition_status_get_label (coalition_organization_get_status (organization));
+}
+
+static const char *
+organization_people_text (CoalitionOrganization *organization)
+{
+  /* Kept on the object so the label can borrow it. */
+  char *text = g_strdup_printf ("%u", coalition_organization_get_n_people (organization));
+
+  g_object_set_data_full (G_OBJECT (organization), "people-text", text, g_free);
+  return text;
+}
+
+static void
+bind_organization_label_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *item,
+                            gpointer                  user_data)
+{
+  OrganizationText text = user_data;
+  const char *value = text (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
+}
+
+static void
+add_organization_column (CoalitionMembersPage *self,
+                         const char           *title,
+                         OrganizationText      text,
+                         gboolean              expand,
+                         int                   fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_organization_label_cb), text);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->organization_view, column);
+}
+
+/* Organizations are few (thousands at most): they are read whole when the
+ * list shows or the directory changes. */
+static void
+reload_organizations (CoalitionMembersPage *self)
+{
+  g_autoptr(GPtrArray) organizations = NULL;
+
+  if (self->store == NULL || !showing_organizations (self))
+    return;
+
+  organizations = coalition_store_list_organizations (self->store, NULL);
+  if (organizations == NULL)
+    return;
+
+  g_list_store_splice (self->organizations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->organizations)),
+                       organizations->pdata, organizations->len);
+  update_state (self);
+}
+
+static void
+organization_selection_changed_cb (CoalitionMembersPage *self)
+{
+  CoalitionOrganization *organization = gtk_single_selection_get_selected_item (self->organization_selection);
+
+  if (organization == NULL)
+    return;
+
+  coalition_organization_pane_show (self->organization_pane, coalition_organization_get_id (organization));
+  gtk_stack_set_visible_child_name (self->details_stack, "organization");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+mode_toggled_cb (CoalitionMembersPage *self)
+{
+  gboolean organizations = showing_organizations (self);
+
+  gtk_stack_set_visible_child_name (self->details_stack, organizations ? "organization" : "person");
+  set_search_placeholder (self->search_entry, organizations);
+  reload_organizations (self);
+  update_state (self);
+}
+
+static void
+undo_delete_organization_cb (AdwToast              *toast,
+                             CoalitionOrganization *organization)
+{
+  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  GArray *people = g_object_get_data (G_OBJECT (toast), "people");
+  g_autoptr(GError) error = NULL;
+
+  if (!coalition_store_restore_organization (store, organization, people, &error))
+    g_warning ("Could not undo the delete: %s", error->message);
+}
+
+static void
+delete_organization_cb (CoalitionMembersPage  *self,
+                        CoalitionOrganization *organization)
+{
+  g_autoptr(CoalitionOrganization) kept = g_object_ref (organization);
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL)
+    return;
+
+  people = coalition_store_find_people_of_organization (self->store, coalition_organization_get_id (kept), NULL);
+  if (!coalition_store_delete_organization (self->store, coalition_organization_get_id (kept), &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted"), coalition_organization_get_name (kept));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  if (people != NULL)
+    g_object_set_data_full (G_OBJECT (toast), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_organization_cb), g_steal_pointer (&kept),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  show_toast (self, toast);
 }
 
 void
@@ -549,6 +776,20 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
 
   g_set_object (&self->selection, selection);
   coalition_person_pane_set_store (self->person_pane, store);
+  coalition_organization_pane_set_store (self->organization_pane, store);
+  if (store != NULL)
+    {
+      const char *signals_to_follow[] = {
+        "organization-added", "organization-changed", "organization-removed", "changed",
+        "person-added", "person-changed", "person-removed",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (signals_to_follow); i++)
+        g_signal_connect_object (store, signals_to_follow[i], G_CALLBACK (reload_organizations), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  g_list_store_remove_all (self->organizations);
+  reload_organizations (self);
   gtk_column_view_set_model (self->column_view, selection);
   update_state (self);
 }
@@ -596,6 +837,10 @@ coalition_members_page_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  if (self->organization_view != NULL)
+    gtk_column_view_set_model (self->organization_view, NULL);
+  g_clear_object (&self->organization_selection);
+  g_clear_object (&self->organizations);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
 
   g_clear_object (&self->model);
@@ -613,9 +858,14 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   object_class->dispose = coalition_members_page_dispose;
 
   g_type_ensure (COALITION_TYPE_PERSON_PANE);
+  g_type_ensure (COALITION_TYPE_ORGANIZATION_PANE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organizations_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_view);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_pane);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, person_pane);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, box);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_row);
@@ -635,6 +885,8 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_organization_cb);
 }
 
 static void
@@ -654,6 +906,33 @@ coalition_members_page_init (CoalitionMembersPage *self)
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
     g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self,
                              G_CONNECT_SWAPPED);
+  }
+
+  {
+    GtkFilterListModel *filtered;
+
+    self->organizations = g_list_store_new (COALITION_TYPE_ORGANIZATION);
+    self->organization_filter = gtk_string_filter_new (gtk_property_expression_new (COALITION_TYPE_ORGANIZATION,
+                                                                                   NULL, "name"));
+    gtk_string_filter_set_ignore_case (self->organization_filter, TRUE);
+    gtk_string_filter_set_match_mode (self->organization_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+    filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->organizations)),
+                                          GTK_FILTER (self->organization_filter));
+    self->organization_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+    gtk_single_selection_set_autoselect (self->organization_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->organization_selection, TRUE);
+    gtk_single_selection_set_selected (self->organization_selection, GTK_INVALID_LIST_POSITION);
+    g_signal_connect_object (self->organization_selection, "notify::selected-item",
+                             G_CALLBACK (organization_selection_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->organization_selection, "items-changed", G_CALLBACK (update_state), self,
+                             G_CONNECT_SWAPPED);
+    gtk_column_view_set_model (self->organization_view, GTK_SELECTION_MODEL (self->organization_selection));
+
+    add_organization_column (self, _("Name"), coalition_organization_get_name, TRUE, 240);
+    add_organization_column (self, _("Kind"), organization_kind_text, FALSE, 150);
+    add_organization_column (self, _("Sector"), coalition_organization_get_sector, FALSE, 140);
+    add_organization_column (self, _("Status"), organization_status_text, FALSE, 130);
+    add_organization_column (self, _("People"), organization_people_text, FALSE, 80);
   }
 
   /* Widths keep every column readable in a narrow window, which then

@@ -1,0 +1,259 @@
+/* coalition-organization-pane.c — one organization's details, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "coalition-organization-pane.h"
+
+struct _CoalitionOrganizationPane
+{
+  GtkWidget              parent_instance;
+
+  CoalitionStore        *store;
+  CoalitionOrganization *organization;
+  gboolean               loading;
+
+  GtkStack              *stack;
+  GtkLabel              *name_label;
+  GtkLabel              *people_label;
+  AdwEntryRow           *name_row;
+  AdwComboRow           *kind_row;
+  AdwEntryRow           *sector_row;
+  AdwEntryRow           *website_row;
+  AdwComboRow           *status_row;
+  GtkTextView           *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (CoalitionOrganizationPane, coalition_organization_pane, GTK_TYPE_WIDGET)
+
+enum {
+  DELETE_REQUESTED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+fill (CoalitionOrganizationPane *self)
+{
+  CoalitionOrganization *organization = self->organization;
+  guint n_people = coalition_organization_get_n_people (organization);
+  g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person in the directory",
+                                                          "%u people in the directory", n_people), n_people);
+
+  self->loading = TRUE;
+  gtk_label_set_label (self->name_label, coalition_organization_get_name (organization));
+  gtk_label_set_label (self->people_label, people);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), coalition_organization_get_name (organization));
+  adw_combo_row_set_selected (self->kind_row, coalition_organization_get_kind (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->sector_row), coalition_organization_get_sector (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->website_row), coalition_organization_get_website (organization));
+  adw_combo_row_set_selected (self->status_row, coalition_organization_get_status (organization));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), coalition_organization_get_notes (organization), -1);
+  self->loading = FALSE;
+}
+
+void
+coalition_organization_pane_show (CoalitionOrganizationPane *self,
+                                  gint64                     id)
+{
+  CoalitionOrganization *organization = NULL;
+
+  g_return_if_fail (COALITION_IS_ORGANIZATION_PANE (self));
+
+  if (id > 0 && self->store != NULL)
+    organization = coalition_store_get_organization (self->store, id, NULL);
+
+  g_clear_object (&self->organization);
+  self->organization = organization;
+
+  if (organization == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  fill (self);
+  gtk_stack_set_visible_child_name (self->stack, "organization");
+}
+
+CoalitionOrganization *
+coalition_organization_pane_get_organization (CoalitionOrganizationPane *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION_PANE (self), NULL);
+  return self->organization;
+}
+
+static void
+save (CoalitionOrganizationPane *self)
+{
+  g_autoptr(CoalitionOrganization) organization = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->organization == NULL || self->store == NULL)
+    return;
+
+  organization = g_object_ref (self->organization);
+  if (!coalition_store_update_organization (self->store, organization, &error))
+    g_signal_emit (self, signals[ERROR], 0, error->message);
+
+  if (self->organization == organization)
+    coalition_organization_pane_show (self, coalition_organization_get_id (organization));
+}
+
+static void
+field_applied_cb (CoalitionOrganizationPane *self,
+                  AdwEntryRow               *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->organization == NULL || self->loading)
+    return;
+
+  if (row == self->name_row)
+    coalition_organization_set_name (self->organization, text);
+  else if (row == self->sector_row)
+    coalition_organization_set_sector (self->organization, text);
+  else if (row == self->website_row)
+    coalition_organization_set_website (self->organization, text);
+
+  save (self);
+}
+
+static void
+choice_selected_cb (CoalitionOrganizationPane *self,
+                    GParamSpec                *pspec,
+                    AdwComboRow               *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->organization == NULL || self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (row == self->kind_row && selected != coalition_organization_get_kind (self->organization))
+    coalition_organization_set_kind (self->organization, selected);
+  else if (row == self->status_row && selected != coalition_organization_get_status (self->organization))
+    coalition_organization_set_status (self->organization, selected);
+  else
+    return;
+
+  save (self);
+}
+
+static void
+notes_left_cb (CoalitionOrganizationPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->organization == NULL || self->loading)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, coalition_organization_get_notes (self->organization)) == 0)
+    return;
+
+  coalition_organization_set_notes (self->organization, text);
+  save (self);
+}
+
+static void
+delete_clicked_cb (CoalitionOrganizationPane *self)
+{
+  if (self->organization != NULL)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->organization);
+}
+
+static void
+organization_removed_cb (CoalitionOrganizationPane *self,
+                         gint64                     id)
+{
+  if (self->organization != NULL && coalition_organization_get_id (self->organization) == id)
+    coalition_organization_pane_show (self, 0);
+}
+
+void
+coalition_organization_pane_set_store (CoalitionOrganizationPane *self,
+                                       CoalitionStore            *store)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION_PANE (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "organization-removed", G_CALLBACK (organization_removed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  coalition_organization_pane_show (self, 0);
+}
+
+static void
+coalition_organization_pane_dispose (GObject *object)
+{
+  CoalitionOrganizationPane *self = COALITION_ORGANIZATION_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_ORGANIZATION_PANE);
+  g_clear_object (&self->organization);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (coalition_organization_pane_parent_class)->dispose (object);
+}
+
+static void
+coalition_organization_pane_class_init (CoalitionOrganizationPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = coalition_organization_pane_dispose;
+
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, COALITION_TYPE_ORGANIZATION);
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-organization-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, people_label);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, sector_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, website_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+static void
+coalition_organization_pane_init (CoalitionOrganizationPane *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (CoalitionOrganizationKind kind = 0; kind <= COALITION_ORGANIZATION_KIND_LAST; kind++)
+    gtk_string_list_append (kinds, coalition_organization_kind_get_label (kind));
+  for (CoalitionStatus status = 0; status <= COALITION_STATUS_LAST; status++)
+    gtk_string_list_append (statuses, coalition_status_get_label (status));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (choice_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (choice_selected_cb), self, G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (notes_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+}
