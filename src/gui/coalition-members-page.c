@@ -393,6 +393,29 @@ pane_error_cb (CoalitionMembersPage *self,
   show_toast (self, adw_toast_new (message));
 }
 
+/* “Name deleted”, with Undo: @undo gets the toast and @record, and finds
+ * the store and @data on the toast under "store" and @data_key. */
+static void
+show_undo_toast (CoalitionMembersPage *self,
+                 const char           *name,
+                 GCallback             undo,
+                 GObject              *record,
+                 const char           *data_key,
+                 gpointer              data,
+                 GDestroyNotify        data_free)
+{
+  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  if (data != NULL)
+    g_object_set_data_full (G_OBJECT (toast), data_key, data, data_free);
+  g_signal_connect_data (toast, "button-clicked", undo, g_object_ref (record),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  show_toast (self, toast);
+}
+
 static void
 undo_delete_cb (AdwToast        *toast,
                 CoalitionPerson *person)
@@ -433,8 +456,6 @@ delete_requested_cb (CoalitionMembersPage *self,
   g_autoptr(CoalitionPerson) kept = g_object_ref (person);
   g_autoptr(GPtrArray) memberships = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -449,16 +470,8 @@ delete_requested_cb (CoalitionMembersPage *self,
       return;
     }
 
-  message = g_strdup_printf (_("“%s” deleted"), coalition_person_get_display_name (kept));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
-  if (memberships != NULL)
-    g_object_set_data_full (G_OBJECT (toast), "memberships", g_steal_pointer (&memberships),
-                            (GDestroyNotify)g_ptr_array_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), g_steal_pointer (&kept),
-                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  show_toast (self, toast);
+  show_undo_toast (self, coalition_person_get_display_name (kept), G_CALLBACK (undo_delete_cb), G_OBJECT (kept),
+                   "memberships", g_steal_pointer (&memberships), (GDestroyNotify)g_ptr_array_unref);
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -717,8 +730,6 @@ delete_organization_cb (CoalitionMembersPage  *self,
   g_autoptr(CoalitionOrganization) kept = g_object_ref (organization);
   g_autoptr(GArray) people = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -730,15 +741,8 @@ delete_organization_cb (CoalitionMembersPage  *self,
       return;
     }
 
-  message = g_strdup_printf (_("“%s” deleted"), coalition_organization_get_name (kept));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
-  if (people != NULL)
-    g_object_set_data_full (G_OBJECT (toast), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_organization_cb), g_steal_pointer (&kept),
-                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  show_toast (self, toast);
+  show_undo_toast (self, coalition_organization_get_name (kept), G_CALLBACK (undo_delete_organization_cb),
+                   G_OBJECT (kept), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
 }
 
 void
