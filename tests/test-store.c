@@ -614,11 +614,27 @@ test_store_groups (void)
   g_clear_pointer (&members, g_ptr_array_unref);
   members = coalition_store_list_group_members (store, coalition_group_get_id (core), &error);
   g_assert_cmpuint (members->len, ==, 1);
+  /* Renamed, then deleted, then put back with its member (Undo). */
+  coalition_group_set_name (core, "Core Group");
+  g_assert_true (coalition_store_update_group (store, core, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CoalitionGroup) again = coalition_store_get_group (store, coalition_group_get_id (core), &error);
+    g_assert_cmpstr (coalition_group_get_name (again), ==, "Core Group");
+  }
   g_assert_true (coalition_store_delete_group (store, coalition_group_get_id (core), &error));
   g_clear_pointer (&of_zoe, g_ptr_array_unref);
   of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
   g_assert_cmpuint (of_zoe->len, ==, 0);
   g_assert_no_error (error);
+
+  g_assert_true (coalition_store_restore_group (store, core, members, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&of_zoe, g_ptr_array_unref);
+  of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
+  g_assert_cmpuint (of_zoe->len, ==, 1);
+  g_assert_cmpstr (((CoalitionMembership *)of_zoe->pdata[0])->group_name, ==, "Core Group");
+  g_assert_cmpint (((CoalitionMembership *)of_zoe->pdata[0])->role, ==, COALITION_ROLE_FACILITATOR);
 }
 
 static void

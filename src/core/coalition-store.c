@@ -2172,20 +2172,26 @@ coalition_store_list_groups (CoalitionStore  *self,
   return collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))group_from_row, g_object_unref, error);
 }
 
-gboolean
-coalition_store_insert_group (CoalitionStore  *self,
-                              CoalitionGroup  *group,
-                              GError         **error)
+typedef enum
+{
+  WRITE_INSERT,
+  WRITE_UPDATE,
+  WRITE_RESTORE,   /* insert again with the id and uid it had */
+} WriteMode;
+
+static gboolean
+write_group (CoalitionStore  *self,
+             CoalitionGroup  *group,
+             WriteMode        mode,
+             GError         **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *uid = g_uuid_string_random ();
+  g_autofree char *uid = NULL;
   g_autofree char *now = now_utc ();
   g_autofree char *sort_key = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
-  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
+  gint64 id = coalition_group_get_id (group);
 
   if (!check_text (coalition_group_get_name (group), error) ||
       !check_text (coalition_group_get_description (group), error))
@@ -2199,23 +2205,37 @@ coalition_store_insert_group (CoalitionStore  *self,
       return FALSE;
     }
   sort_key = coalition_store_make_sort_key (name, NULL);
+  uid = mode == WRITE_INSERT ? g_uuid_string_random () : g_strdup (coalition_group_get_uid (group));
 
   if (!coalition_store_begin (self, error))
     return FALSE;
 
-  stmt = prepare (self,
-                  "INSERT INTO coalition_group (uid, name, kind, description, sort_key, created_at, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                  &local_error);
+  if (mode == WRITE_UPDATE)
+    stmt = prepare (self,
+                    "UPDATE coalition_group SET name = ?2, kind = ?3, description = ?4, sort_key = ?5, "
+                    "updated_at = ?6 WHERE id = ?7",
+                    &local_error);
+  else
+    stmt = prepare (self,
+                    "INSERT INTO coalition_group (uid, name, kind, description, sort_key, created_at, updated_at, id) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                    &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      if (mode != WRITE_UPDATE)
+        sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       bind_text (stmt, 2, name);
       sqlite3_bind_text (stmt, 3, coalition_group_kind_to_string (coalition_group_get_kind (group)), -1, SQLITE_STATIC);
       bind_text (stmt, 4, coalition_group_get_description (group));
       sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-      step_done (self, stmt, &local_error);
+      if (mode == WRITE_INSERT)
+        sqlite3_bind_null (stmt, 7);
+      else
+        sqlite3_bind_int64 (stmt, 7, id);
+      if (step_done (self, stmt, &local_error) && mode == WRITE_UPDATE && sqlite3_changes (self->db) == 0)
+        g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                             _("This group no longer exists."));
     }
 
   if (local_error != NULL)
@@ -2225,12 +2245,97 @@ coalition_store_insert_group (CoalitionStore  *self,
       return FALSE;
     }
 
-  coalition_group_set_id (group, sqlite3_last_insert_rowid (self->db));
+  if (mode == WRITE_INSERT)
+    coalition_group_set_id (group, sqlite3_last_insert_rowid (self->db));
   coalition_group_set_uid (group, uid);
   coalition_group_set_name (group, name);
   queue_signal (self, GROUP_CHANGED, coalition_group_get_id (group));
 
   return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_insert_group (CoalitionStore  *self,
+                              CoalitionGroup  *group,
+                              GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
+
+  return write_group (self, group, WRITE_INSERT, error);
+}
+
+gboolean
+coalition_store_update_group (CoalitionStore  *self,
+                              CoalitionGroup  *group,
+                              GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
+  g_return_val_if_fail (coalition_group_get_id (group) > 0, FALSE);
+
+  return write_group (self, group, WRITE_UPDATE, error);
+}
+
+gboolean
+coalition_store_restore_group (CoalitionStore  *self,
+                               CoalitionGroup  *group,
+                               GPtrArray       *memberships,
+                               GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
+  g_return_val_if_fail (coalition_group_get_id (group) > 0 && coalition_group_get_uid (group) != NULL, FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  if (write_group (self, group, WRITE_RESTORE, &local_error))
+    for (guint i = 0; memberships != NULL && i < memberships->len && local_error == NULL; i++)
+      {
+        const CoalitionMembership *m = g_ptr_array_index (memberships, i);
+        coalition_store_set_membership (self, m->group_id, m->person_id, m->role, &local_error);
+      }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return coalition_store_commit (self, error);
+}
+
+CoalitionGroup *
+coalition_store_get_group (CoalitionStore  *self,
+                           gint64           id,
+                           GError         **error)
+{
+  CoalitionGroup *group = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self, GROUP_SELECT "WHERE g.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    group = group_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                         _("This group no longer exists."));
+  else
+    store_error (self, error, rc);
+  sqlite3_reset (stmt);
+
+  return group;
 }
 
 gboolean

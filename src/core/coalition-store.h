@@ -148,6 +148,17 @@ GPtrArray             *coalition_store_list_groups           (CoalitionStore    
 gboolean               coalition_store_insert_group          (CoalitionStore         *self,
                                                               CoalitionGroup         *group,
                                                               GError                **error);
+gboolean               coalition_store_update_group          (CoalitionStore         *self,
+                                                              CoalitionGroup         *group,
+                                                              GError                **error);
+CoalitionGroup        *coalition_store_get_group             (CoalitionStore         *self,
+                                                              gint64                  id,
+                                                              GError                **error);
+/* Puts back a deleted group with its id, uid and members (Undo). */
+gboolean               coalition_store_restore_group         (CoalitionStore         *self,
+                                                              CoalitionGroup         *group,
+                                                              GPtrArray              *memberships,
+                                                              GError                **error);
 gboolean               coalition_store_delete_group          (CoalitionStore         *self,
                                                               gint64                  id,
                                                               GError                **error);
