@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coalition-core.h"
+#include "coalition-group-pane.h"
 #include "coalition-members-page.h"
 #include "coalition-organization-pane.h"
 #include "coalition-person-pane.h"
@@ -936,6 +937,103 @@ test_window_organizations (void)
   close_window (&shown);
 }
 
+/* The column view whose rows are of @item_type. */
+static GtkWidget *
+find_list_of (GtkWidget *root,
+              GType      item_type)
+{
+  if (GTK_IS_COLUMN_VIEW (root) && gtk_column_view_get_model (GTK_COLUMN_VIEW (root)) != NULL)
+    {
+      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (root)));
+      g_autoptr(GObject) first = g_list_model_get_item (model, 0);
+
+      /* GTK 4.8's filter models say only G_TYPE_OBJECT: look at a row. */
+      if (first != NULL && G_TYPE_CHECK_INSTANCE_TYPE (first, item_type))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_of (child, item_type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_groups (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CoalitionGroup) renamed = NULL;
+  g_autoptr(CoalitionGroup) back = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) members_back = NULL;
+  CoalitionGroupPane *pane;
+  CoalitionStore *store;
+  GtkWidget *view, *name_row;
+  GtkSingleSelection *selection;
+  Shown shown = { 0 };
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("groups.db", 200);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+
+  /* The Groups switch lists the core group first, with member counts. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_TOGGLE_BUTTON,
+                                                                "_Groups")), TRUE);
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "groups");
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, "5 groups"));
+  view = find_list_of (GTK_WIDGET (shown.page), COALITION_TYPE_GROUP);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+
+  /* Choosing it shows who is in it, officers first. */
+  gtk_single_selection_set_selected (selection, 0);
+  pane = COALITION_GROUP_PANE (find_widget (GTK_WIDGET (shown.page), COALITION_TYPE_GROUP_PANE, NULL));
+  id = coalition_group_get_id (coalition_group_pane_get_group (pane));
+  g_assert_cmpint (coalition_group_get_kind (coalition_group_pane_get_group (pane)), ==, COALITION_GROUP_KIND_CORE);
+  members = coalition_store_list_group_members (store, id, NULL);
+  g_assert_cmpuint (members->len, ==, 7);
+  g_assert_nonnull (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, ((CoalitionMembership *)members->pdata[0])->person_name));
+
+  /* Renamed in place. */
+  name_row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Comité de Coordinación");
+  g_signal_emit_by_name (name_row, "apply");
+  renamed = coalition_store_get_group (store, id, NULL);
+  g_assert_cmpstr (coalition_group_get_name (renamed), ==, "Comité de Coordinación");
+
+  /* Deleted, and Undo brings it back with everyone in their roles. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Group"), "clicked");
+  g_assert_null (coalition_store_get_group (store, id, NULL));
+  spin (100);
+  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
+                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  back = coalition_store_get_group (store, id, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (coalition_group_get_uid (back), ==, coalition_group_get_uid (renamed));
+  members_back = coalition_store_list_group_members (store, id, NULL);
+  g_assert_cmpuint (members_back->len, ==, members->len);
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_assert_cmpint (((CoalitionMembership *)members_back->pdata[i])->person_id, ==,
+                       ((CoalitionMembership *)members->pdata[i])->person_id);
+      g_assert_cmpint (((CoalitionMembership *)members_back->pdata[i])->role, ==,
+                       ((CoalitionMembership *)members->pdata[i])->role);
+    }
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -960,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/edit-delete-undo", test_window_edit_delete_undo);
   g_test_add_func ("/window/organizations", test_window_organizations);
+  g_test_add_func ("/window/groups", test_window_groups);
 
   return g_test_run ();
 }

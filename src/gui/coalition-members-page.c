@@ -9,6 +9,7 @@
 
 #include "coalition-demo.h"
 #include "coalition-members-page.h"
+#include "coalition-group-pane.h"
 #include "coalition-organization-pane.h"
 #include "coalition-person-pane.h"
 #include "coalition-window.h"
@@ -26,6 +27,12 @@ struct _CoalitionMembersPage
 
   AdwLeaflet           *leaflet;
   GtkToggleButton      *organizations_toggle;
+  GtkToggleButton      *groups_toggle;
+  GtkColumnView        *group_view;
+  CoalitionGroupPane   *group_pane;
+  GListStore           *groups;
+  GtkStringFilter      *group_filter;
+  GtkSingleSelection   *group_selection;
   GtkColumnView        *organization_view;
   GtkStack             *details_stack;
   CoalitionOrganizationPane *organization_pane;
@@ -72,7 +79,7 @@ set_search_placeholder (GtkSearchEntry *entry,
                                               gboolean        organizations)
 {
   g_object_set (entry, "placeholder-text",
-                organizations ? _("Search organizations by name…")
+                organizations ? _("Search by name…")
                               : _("Search people by name, organization, e-mail…"),
                 NULL);
 }
@@ -83,9 +90,29 @@ showing_organizations (CoalitionMembersPage *self)
   return gtk_toggle_button_get_active (self->organizations_toggle);
 }
 
+static gboolean
+showing_groups (CoalitionMembersPage *self)
+{
+  return gtk_toggle_button_get_active (self->groups_toggle);
+}
+
 static void
 update_state (CoalitionMembersPage *self)
 {
+  if (showing_groups (self) && self->store != NULL)
+    {
+      guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u group", "%'u groups", n_total),
+                                                n_total);
+
+      gtk_stack_set_visible_child_name (self->state_stack, "groups");
+      gtk_widget_set_visible (self->search_row, TRUE);
+      gtk_widget_set_visible (self->search_separator, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), FALSE);
+      gtk_label_set_label (self->count_label, count);
+      return;
+    }
+
   if (showing_organizations (self) && self->store != NULL)
     {
       guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->organization_selection));
@@ -303,7 +330,8 @@ static void
 search_changed_cb (CoalitionMembersPage *self)
 {
   gtk_string_filter_set_search (self->organization_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (showing_organizations (self))
+  gtk_string_filter_set_search (self->group_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (showing_organizations (self) || showing_groups (self))
     {
       update_state (self);
       return;
@@ -478,6 +506,7 @@ delete_requested_cb (CoalitionMembersPage *self,
 }
 
 static void reload_organizations (CoalitionMembersPage *self);
+static void reload_groups (CoalitionMembersPage *self);
 
 /* GTK 4.8 has no gtk_column_view_scroll_to (): the column view's inner
  * list has an action for it. */
@@ -569,6 +598,12 @@ coalition_members_page_new_person (CoalitionMembersPage *self)
   if (self->store == NULL)
     return;
 
+  if (showing_groups (self))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.new-group", NULL);
+      return;
+    }
+
   if (showing_organizations (self))
     {
       dialog = adw_message_dialog_new (GTK_WINDOW (window), _("New Organization"),
@@ -612,7 +647,8 @@ coalition_members_page_new_person (CoalitionMembersPage *self)
   gtk_widget_grab_focus (given);
 }
 
-typedef const char *(*OrganizationText) (CoalitionOrganization *organization);
+/* The text of one cell, for organizations and groups alike. */
+typedef const char *(*RecordText) (gpointer record);
 
 static const char *
 organization_kind_text (CoalitionOrganization *organization)
@@ -637,34 +673,34 @@ organization_people_text (CoalitionOrganization *organization)
 }
 
 static void
-bind_organization_label_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *item,
-                            gpointer                  user_data)
+bind_record_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
 {
-  OrganizationText text = user_data;
+  RecordText text = user_data;
   const char *value = text (gtk_list_item_get_item (item));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
 }
 
 static void
-add_organization_column (CoalitionMembersPage *self,
-                         const char           *title,
-                         OrganizationText      text,
-                         gboolean              expand,
-                         int                   fixed_width)
+add_record_column (GtkColumnView *view,
+                   const char    *title,
+                   RecordText     text,
+                   gboolean       expand,
+                   int            fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_organization_label_cb), text);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_record_label_cb), text);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->organization_view, column);
+  gtk_column_view_append_column (view, column);
 }
 
 /* Organizations are few (thousands at most): they are read whole when the
@@ -705,9 +741,11 @@ mode_toggled_cb (CoalitionMembersPage *self)
 {
   gboolean organizations = showing_organizations (self);
 
-  gtk_stack_set_visible_child_name (self->details_stack, organizations ? "organization" : "person");
-  set_search_placeholder (self->search_entry, organizations);
+  gtk_stack_set_visible_child_name (self->details_stack,
+                                    organizations ? "organization" : showing_groups (self) ? "group" : "person");
+  set_search_placeholder (self->search_entry, organizations || showing_groups (self));
   reload_organizations (self);
+  reload_groups (self);
   update_state (self);
 }
 
@@ -743,6 +781,93 @@ delete_organization_cb (CoalitionMembersPage  *self,
 
   show_undo_toast (self, coalition_organization_get_name (kept), G_CALLBACK (undo_delete_organization_cb),
                    G_OBJECT (kept), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
+}
+
+static const char *
+group_kind_text (CoalitionGroup *group)
+{
+  return coalition_group_kind_get_label (coalition_group_get_kind (group));
+}
+
+static const char *
+group_members_text (CoalitionGroup *group)
+{
+  char *text = g_strdup_printf ("%u", coalition_group_get_n_members (group));
+
+  g_object_set_data_full (G_OBJECT (group), "members-text", text, g_free);
+  return text;
+}
+
+static void
+reload_groups (CoalitionMembersPage *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  if (self->store == NULL || !showing_groups (self))
+    return;
+
+  groups = coalition_store_list_groups (self->store, NULL);
+  if (groups == NULL)
+    return;
+
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       groups->pdata, groups->len);
+  update_state (self);
+}
+
+static void
+group_selection_changed_cb (CoalitionMembersPage *self)
+{
+  CoalitionGroup *group = gtk_single_selection_get_selected_item (self->group_selection);
+
+  if (group == NULL)
+    return;
+
+  coalition_group_pane_show (self->group_pane, coalition_group_get_id (group));
+  gtk_stack_set_visible_child_name (self->details_stack, "group");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+undo_delete_group_cb (AdwToast       *toast,
+                      CoalitionGroup *group)
+{
+  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  GPtrArray *members = g_object_get_data (G_OBJECT (toast), "members");
+  g_autoptr(GError) error = NULL;
+
+  if (!coalition_store_restore_group (store, group, members, &error))
+    g_warning ("Could not undo the delete: %s", error->message);
+}
+
+static void
+delete_group_cb (CoalitionMembersPage *self,
+                 CoalitionGroup       *group)
+{
+  g_autoptr(CoalitionGroup) kept = g_object_ref (group);
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  members = coalition_store_list_group_members (self->store, coalition_group_get_id (kept), NULL);
+  if (!coalition_store_delete_group (self->store, coalition_group_get_id (kept), &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  coalition_group_pane_show (self->group_pane, 0);
+  show_undo_toast (self, coalition_group_get_name (kept), G_CALLBACK (undo_delete_group_cb), G_OBJECT (kept),
+                   "members", g_steal_pointer (&members), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static char *
+group_name_for_filter (CoalitionGroup *group)
+{
+  return g_strdup (coalition_group_get_name (group));
 }
 
 void
@@ -781,6 +906,14 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
   g_set_object (&self->selection, selection);
   coalition_person_pane_set_store (self->person_pane, store);
   coalition_organization_pane_set_store (self->organization_pane, store);
+  coalition_group_pane_set_store (self->group_pane, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "group-changed", G_CALLBACK (reload_groups), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed", G_CALLBACK (reload_groups), self, G_CONNECT_SWAPPED);
+    }
+  g_list_store_remove_all (self->groups);
+  reload_groups (self);
   if (store != NULL)
     {
       const char *signals_to_follow[] = {
@@ -844,6 +977,10 @@ coalition_members_page_dispose (GObject *object)
   if (self->organization_view != NULL)
     gtk_column_view_set_model (self->organization_view, NULL);
   g_clear_object (&self->organization_selection);
+  if (self->group_view != NULL)
+    gtk_column_view_set_model (self->group_view, NULL);
+  g_clear_object (&self->group_selection);
+  g_clear_object (&self->groups);
   g_clear_object (&self->organizations);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
 
@@ -863,10 +1000,14 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
 
   g_type_ensure (COALITION_TYPE_PERSON_PANE);
   g_type_ensure (COALITION_TYPE_ORGANIZATION_PANE);
+  g_type_ensure (COALITION_TYPE_GROUP_PANE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organizations_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, groups_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, group_view);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, group_pane);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_view);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, details_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_pane);
@@ -891,6 +1032,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_organization_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_group_cb);
 }
 
 static void
@@ -932,11 +1074,34 @@ coalition_members_page_init (CoalitionMembersPage *self)
                              G_CONNECT_SWAPPED);
     gtk_column_view_set_model (self->organization_view, GTK_SELECTION_MODEL (self->organization_selection));
 
-    add_organization_column (self, _("Name"), coalition_organization_get_name, TRUE, 240);
-    add_organization_column (self, _("Kind"), organization_kind_text, FALSE, 150);
-    add_organization_column (self, _("Sector"), coalition_organization_get_sector, FALSE, 140);
-    add_organization_column (self, _("Status"), organization_status_text, FALSE, 130);
-    add_organization_column (self, _("People"), organization_people_text, FALSE, 80);
+    add_record_column (self->organization_view, _("Name"), (RecordText)coalition_organization_get_name, TRUE, 240);
+    add_record_column (self->organization_view, _("Kind"), (RecordText)organization_kind_text, FALSE, 150);
+    add_record_column (self->organization_view, _("Sector"), (RecordText)coalition_organization_get_sector, FALSE, 140);
+    add_record_column (self->organization_view, _("Status"), (RecordText)organization_status_text, FALSE, 130);
+    add_record_column (self->organization_view, _("People"), (RecordText)organization_people_text, FALSE, 80);
+  }
+
+  {
+    GtkFilterListModel *filtered;
+
+    self->groups = g_list_store_new (COALITION_TYPE_GROUP);
+    self->group_filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                             G_CALLBACK (group_name_for_filter),
+                                                                             NULL, NULL));
+    gtk_string_filter_set_ignore_case (self->group_filter, TRUE);
+    gtk_string_filter_set_match_mode (self->group_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+    filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->groups)), GTK_FILTER (self->group_filter));
+    self->group_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+    gtk_single_selection_set_autoselect (self->group_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->group_selection, TRUE);
+    gtk_single_selection_set_selected (self->group_selection, GTK_INVALID_LIST_POSITION);
+    g_signal_connect_object (self->group_selection, "notify::selected-item",
+                             G_CALLBACK (group_selection_changed_cb), self, G_CONNECT_SWAPPED);
+    gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->group_selection));
+
+    add_record_column (self->group_view, _("Name"), (RecordText)coalition_group_get_name, TRUE, 240);
+    add_record_column (self->group_view, _("Kind"), (RecordText)group_kind_text, FALSE, 150);
+    add_record_column (self->group_view, _("Members"), (RecordText)group_members_text, FALSE, 90);
   }
 
   /* Widths keep every column readable in a narrow window, which then
