@@ -328,6 +328,62 @@ test_status_filter (Fixture       *fixture,
 }
 
 static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autofree char *previous = NULL;
+  gboolean seen_without = FALSE;
+  guint n = g_list_model_get_n_items (model);
+
+  /* By organization: grouped by it, A to Z, people without one last. */
+  coalition_people_model_set_sort (fixture->model, COALITION_SORT_ORGANIZATION);
+  assert_items_changed (fixture, 0, n, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CoalitionPerson) person = item (fixture, i);
+      const char *organization = coalition_person_get_organization_name (person);
+
+      if (organization == NULL)
+        {
+          seen_without = TRUE;
+          continue;
+        }
+      g_assert_false (seen_without);
+      if (previous != NULL)
+        {
+          g_autofree char *a = g_utf8_casefold (previous, -1);
+          g_autofree char *b = g_utf8_casefold (organization, -1);
+          g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+        }
+      g_free (previous);
+      previous = g_strdup (organization);
+    }
+  g_assert_true (seen_without);
+
+  /* Recently changed: an edit brings someone to the top. */
+  coalition_people_model_set_sort (fixture->model, COALITION_SORT_RECENT);
+  assert_items_changed (fixture, 0, n, n);
+  {
+    g_autoptr(CoalitionPerson) last = item (fixture, n - 1);
+    g_autoptr(CoalitionPerson) first = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_usleep (1100 * 1000);   /* updated_at has one-second resolution */
+    coalition_person_set_title (last, "Spokesperson");
+    g_assert_true (coalition_store_update_person (fixture->store, last, &error));
+    g_assert_no_error (error);
+    assert_items_changed (fixture, n - 1, 1, 0);
+    assert_items_changed (fixture, 0, 0, 1);
+    first = item (fixture, 0);
+    g_assert_cmpint (coalition_person_get_id (first), ==, coalition_person_get_id (last));
+  }
+
+  coalition_people_model_set_sort (fixture->model, COALITION_SORT_NAME);
+  assert_items_changed (fixture, 0, n, n);
+}
+
+static void
 test_reload (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -374,6 +430,7 @@ main (int   argc,
   ADD ("/people-model/search", test_search, 1000);
   ADD ("/people-model/reload", test_reload, 1000);
   ADD ("/people-model/status-filter", test_status_filter, 1000);
+  ADD ("/people-model/sort", test_sort, 1000);
   ADD ("/people-model/empty", test_empty, 0);
 
 #undef ADD

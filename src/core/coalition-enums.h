@@ -62,6 +62,17 @@ typedef enum
 
 #define COALITION_ROLE_LAST COALITION_ROLE_MEMBER
 
+/* How the directory is ordered. */
+typedef enum
+{
+  COALITION_SORT_NAME,          /* family name, then given name */
+  COALITION_SORT_ORGANIZATION,  /* organization, then name; people without one last */
+  COALITION_SORT_STATUS,        /* the pipeline's order, then name */
+  COALITION_SORT_RECENT,        /* most recently changed first */
+} CoalitionSort;
+
+#define COALITION_SORT_LAST COALITION_SORT_RECENT
+
 #define COALITION_TYPE_GROUP_KIND (coalition_group_kind_get_type ())
 GType            coalition_group_kind_get_type       (void) G_GNUC_CONST;
 const char      *coalition_group_kind_to_string      (CoalitionGroupKind kind);

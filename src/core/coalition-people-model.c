@@ -26,6 +26,7 @@ struct _CoalitionPeopleModel
   CoalitionStore *store;
   char           *query;
   int             status_filter;   /* a CoalitionStatus, or -1 for everyone */
+  CoalitionSort   sort;
   GArray         *ids;
 
   /* page number → GPtrArray of CoalitionPerson; lru holds the page numbers,
@@ -61,7 +62,7 @@ static GArray *
 read_ids (CoalitionPeopleModel *self)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = coalition_store_find_people_with_status (self->store, self->query, self->status_filter, &error);
+  GArray *ids = coalition_store_find_people_sorted (self->store, self->query, self->status_filter, self->sort, &error);
 
   if (ids == NULL)
     {
@@ -452,6 +453,27 @@ coalition_people_model_set_query (CoalitionPeopleModel *self,
 
   reset (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+CoalitionSort
+coalition_people_model_get_sort (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), COALITION_SORT_NAME);
+  return self->sort;
+}
+
+void
+coalition_people_model_set_sort (CoalitionPeopleModel *self,
+                                 CoalitionSort         sort)
+{
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+  g_return_if_fail (sort <= COALITION_SORT_LAST);
+
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  reset (self);
 }
 
 int

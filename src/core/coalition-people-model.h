@@ -27,6 +27,10 @@ const char           *coalition_people_model_get_query  (CoalitionPeopleModel *s
 void                  coalition_people_model_set_status_filter (CoalitionPeopleModel *self,
                                                                 int                   status);
 int                   coalition_people_model_get_status_filter (CoalitionPeopleModel *self);
+/* The order of the rows; emits items-changed for everyone. */
+void                  coalition_people_model_set_sort          (CoalitionPeopleModel *self,
+                                                                CoalitionSort         sort);
+CoalitionSort         coalition_people_model_get_sort          (CoalitionPeopleModel *self);
 /* Reads the ids again, after another program wrote the file. */
 void                  coalition_people_model_reload     (CoalitionPeopleModel *self);
 /* Position of the person with @id, or G_MAXUINT. */

@@ -224,6 +224,7 @@ struct _CoalitionStore
   /* Every person's id in directory order, kept while neither we nor another
    * program (PRAGMA data_version) has written since it was read. */
   GArray     *directory_order;
+  CoalitionSort directory_sort;
   gint64      directory_max_id;
   int         directory_data_version;
   GArray     *pending;
@@ -1632,11 +1633,23 @@ collect_ids (CoalitionStore  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Everyone, in directory order; transfer none. */
+/* Everyone, in the order @sort; transfer none. */
 static GArray *
 get_directory_order (CoalitionStore  *self,
+                     CoalitionSort    sort,
                      GError         **error)
 {
+  static const char * const order_sql[] = {
+    [COALITION_SORT_NAME] = "SELECT id FROM person ORDER BY sort_key, id",
+    [COALITION_SORT_ORGANIZATION] =
+      "SELECT p.id FROM person p LEFT JOIN organization o ON o.id = p.organization_id "
+      "ORDER BY o.sort_key IS NULL, o.sort_key, p.sort_key, p.id",
+    [COALITION_SORT_STATUS] =
+      "SELECT id FROM person ORDER BY CASE status WHEN 'member' THEN 0 WHEN 'ally' THEN 1 "
+      "WHEN 'invited' THEN 2 WHEN 'contacted' THEN 3 WHEN 'prospect' THEN 4 WHEN 'target' THEN 5 "
+      "WHEN 'declined' THEN 6 ELSE 7 END, sort_key, id",
+    [COALITION_SORT_RECENT] = "SELECT id FROM person ORDER BY updated_at DESC, id DESC",
+  };
   sqlite3_stmt *stmt;
   int data_version = -1;
   int rc;
@@ -1650,16 +1663,17 @@ get_directory_order (CoalitionStore  *self,
   sqlite3_reset (stmt);
 
   if (self->directory_order != NULL && data_version == self->directory_data_version &&
-      self->transaction_depth == 0)
+      self->transaction_depth == 0 && self->directory_sort == sort)
     return self->directory_order;
 
   g_clear_pointer (&self->directory_order, g_array_unref);
 
-  stmt = prepare (self, "SELECT id FROM person ORDER BY sort_key, id", error);
+  stmt = prepare (self, order_sql[sort], error);
   if (stmt == NULL)
     return NULL;
 
   self->directory_order = collect_ids (self, stmt, error);
+  self->directory_sort = sort;
   self->directory_data_version = data_version;
   self->directory_max_id = 0;
   for (guint i = 0; self->directory_order != NULL && i < self->directory_order->len; i++)
@@ -1673,6 +1687,15 @@ coalition_store_find_people (CoalitionStore  *self,
                              const char      *query,
                              GError         **error)
 {
+  return coalition_store_find_people_sorted (self, query, -1, COALITION_SORT_NAME, error);
+}
+
+static GArray *
+find_people_in_order (CoalitionStore  *self,
+                      const char      *query,
+                      CoalitionSort    sort,
+                      GError         **error)
+{
   g_autofree char *valid = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *expr = NULL;
@@ -1685,7 +1708,7 @@ coalition_store_find_people (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  order = get_directory_order (self, error);
+  order = get_directory_order (self, sort, error);
   if (order == NULL)
     return NULL;
 
@@ -1785,12 +1808,26 @@ coalition_store_find_people_with_status (CoalitionStore  *self,
                                          int              status,
                                          GError         **error)
 {
-  g_autoptr(GArray) ids = coalition_store_find_people (self, query, error);
+  return coalition_store_find_people_sorted (self, query, status, COALITION_SORT_NAME, error);
+}
+
+GArray *
+coalition_store_find_people_sorted (CoalitionStore  *self,
+                                    const char      *query,
+                                    int              status,
+                                    CoalitionSort    sort,
+                                    GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) wanted = NULL;
   sqlite3_stmt *stmt;
   GArray *kept;
   int rc;
 
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort <= COALITION_SORT_LAST, NULL);
+
+  ids = find_people_in_order (self, query, sort, error);
   if (ids == NULL || status < 0)
     return g_steal_pointer (&ids);
 

@@ -114,6 +114,13 @@ GArray                *coalition_store_find_people_with_status (CoalitionStore  
                                                                 int              status,
                                                                 GError         **error);
 
+/* The same, in the order @sort. */
+GArray                *coalition_store_find_people_sorted    (CoalitionStore         *self,
+                                                              const char             *query,
+                                                              int                     status,
+                                                              CoalitionSort           sort,
+                                                              GError                **error);
+
 /* Organizations. */
 gboolean               coalition_store_insert_organization   (CoalitionStore         *self,
                                                               CoalitionOrganization  *organization,

@@ -46,6 +46,8 @@ struct _CoalitionMembersPage
   GtkWidget            *search_separator;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_dropdown;
+  GtkDropDown          *sort_dropdown;
+  GtkWidget            *view_options_button;
   GtkLabel             *count_label;
   GtkStack             *state_stack;
   GtkColumnView        *column_view;
@@ -108,7 +110,7 @@ update_state (CoalitionMembersPage *self)
       gtk_stack_set_visible_child_name (self->state_stack, "groups");
       gtk_widget_set_visible (self->search_row, TRUE);
       gtk_widget_set_visible (self->search_separator, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), FALSE);
+      gtk_widget_set_visible (self->view_options_button, FALSE);
       gtk_label_set_label (self->count_label, count);
       return;
     }
@@ -128,12 +130,12 @@ update_state (CoalitionMembersPage *self)
       gtk_stack_set_visible_child_name (self->state_stack, "organizations");
       gtk_widget_set_visible (self->search_row, TRUE);
       gtk_widget_set_visible (self->search_separator, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), FALSE);
+      gtk_widget_set_visible (self->view_options_button, FALSE);
       gtk_label_set_label (self->count_label, count);
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), TRUE);
+  gtk_widget_set_visible (self->view_options_button, TRUE);
 
   g_autofree char *count = NULL;
   const char *state;
@@ -355,6 +357,15 @@ status_selected_cb (CoalitionMembersPage *self)
   /* The first entry is everyone; then the statuses in their order. */
   coalition_people_model_set_status_filter (self->model, (int)selected - 1);
   update_state (self);
+}
+
+static void
+sort_selected_cb (CoalitionMembersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (self->model != NULL && selected <= COALITION_SORT_LAST)
+    coalition_people_model_set_sort (self->model, selected);
 }
 
 static void
@@ -895,6 +906,7 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       coalition_people_model_set_status_filter (self->model, (int)gtk_drop_down_get_selected (self->status_dropdown) - 1);
+      coalition_people_model_set_sort (self->model, gtk_drop_down_get_selected (self->sort_dropdown));
       selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
       gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
       gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
@@ -1017,6 +1029,8 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_separator);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, view_options_button);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, column_view);
@@ -1050,6 +1064,21 @@ coalition_members_page_init (CoalitionMembersPage *self)
     for (CoalitionStatus status = 0; status <= COALITION_STATUS_LAST; status++)
       gtk_string_list_append (statuses, coalition_status_get_label (status));
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  }
+  {
+    const char *sorts[] = {
+      [COALITION_SORT_NAME] = N_("By Name"),
+      [COALITION_SORT_ORGANIZATION] = N_("By Organization"),
+      [COALITION_SORT_STATUS] = N_("By Status"),
+      [COALITION_SORT_RECENT] = N_("Recently Changed"),
+    };
+    g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+      gtk_string_list_append (sort_names, _(sorts[i]));
+    gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_names));
+    g_signal_connect_object (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_selected_cb), self,
+                             G_CONNECT_SWAPPED);
     g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self,
                              G_CONNECT_SWAPPED);
   }
