@@ -42,6 +42,20 @@ G_DEFINE_ENUM_TYPE (CoalitionRole, coalition_role,
   G_DEFINE_ENUM_VALUE (COALITION_ROLE_TREASURER, "treasurer"),
   G_DEFINE_ENUM_VALUE (COALITION_ROLE_MEMBER, "member"))
 
+G_DEFINE_ENUM_TYPE (CoalitionPriority, coalition_priority,
+  G_DEFINE_ENUM_VALUE (COALITION_PRIORITY_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (COALITION_PRIORITY_HIGH, "high"),
+  G_DEFINE_ENUM_VALUE (COALITION_PRIORITY_MEDIUM, "medium"),
+  G_DEFINE_ENUM_VALUE (COALITION_PRIORITY_LOW, "low"))
+
+G_DEFINE_ENUM_TYPE (CoalitionContactKind, coalition_contact_kind,
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_MEETING, "meeting"),
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_CALL, "call"),
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_EMAIL, "email"),
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_LETTER, "letter"),
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_EVENT, "event"),
+  G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_OTHER, "other"))
+
 static const char *
 enum_nick (GType type,
            int   value)
@@ -233,6 +247,82 @@ coalition_role_get_label (CoalitionRole role)
       return C_("group role", "Treasurer");
     case COALITION_ROLE_MEMBER:
       return C_("group role", "Member");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_priority_to_string (CoalitionPriority priority)
+{
+  return enum_nick (COALITION_TYPE_PRIORITY, priority);
+}
+
+gboolean
+coalition_priority_from_string (const char        *str,
+                                CoalitionPriority *out_priority)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_PRIORITY, str, &value))
+    return FALSE;
+  *out_priority = value;
+  return TRUE;
+}
+
+const char *
+coalition_priority_get_label (CoalitionPriority priority)
+{
+  switch (priority)
+    {
+    case COALITION_PRIORITY_NONE:
+      return C_("priority", "None");
+    case COALITION_PRIORITY_HIGH:
+      return C_("priority", "High");
+    case COALITION_PRIORITY_MEDIUM:
+      return C_("priority", "Medium");
+    case COALITION_PRIORITY_LOW:
+      return C_("priority", "Low");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_contact_kind_to_string (CoalitionContactKind kind)
+{
+  return enum_nick (COALITION_TYPE_CONTACT_KIND, kind);
+}
+
+gboolean
+coalition_contact_kind_from_string (const char           *str,
+                                    CoalitionContactKind *out_kind)
+{
+  int value;
+
+  if (!enum_from_nick (COALITION_TYPE_CONTACT_KIND, str, &value))
+    return FALSE;
+  *out_kind = value;
+  return TRUE;
+}
+
+const char *
+coalition_contact_kind_get_label (CoalitionContactKind kind)
+{
+  switch (kind)
+    {
+    case COALITION_CONTACT_KIND_MEETING:
+      return C_("contact kind", "Meeting");
+    case COALITION_CONTACT_KIND_CALL:
+      return C_("contact kind", "Phone call");
+    case COALITION_CONTACT_KIND_EMAIL:
+      return C_("contact kind", "E-mail");
+    case COALITION_CONTACT_KIND_LETTER:
+      return C_("contact kind", "Letter");
+    case COALITION_CONTACT_KIND_EVENT:
+      return C_("contact kind", "Event");
+    case COALITION_CONTACT_KIND_OTHER:
+      return C_("contact kind", "Other");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -69,9 +69,34 @@ typedef enum
   COALITION_SORT_ORGANIZATION,  /* organization, then name; people without one last */
   COALITION_SORT_STATUS,        /* the pipeline's order, then name */
   COALITION_SORT_RECENT,        /* most recently changed first */
+  COALITION_SORT_LAST_CONTACT,  /* most recently contacted first, never contacted last */
 } CoalitionSort;
 
-#define COALITION_SORT_LAST COALITION_SORT_RECENT
+#define COALITION_SORT_LAST COALITION_SORT_LAST_CONTACT
+
+/* How urgent an ask is; stored as this number. */
+typedef enum
+{
+  COALITION_PRIORITY_NONE,
+  COALITION_PRIORITY_HIGH,
+  COALITION_PRIORITY_MEDIUM,
+  COALITION_PRIORITY_LOW,
+} CoalitionPriority;
+
+#define COALITION_PRIORITY_LAST COALITION_PRIORITY_LOW
+
+/* How someone from the coalition was in touch with a prospect or target. */
+typedef enum
+{
+  COALITION_CONTACT_KIND_MEETING,
+  COALITION_CONTACT_KIND_CALL,
+  COALITION_CONTACT_KIND_EMAIL,
+  COALITION_CONTACT_KIND_LETTER,
+  COALITION_CONTACT_KIND_EVENT,
+  COALITION_CONTACT_KIND_OTHER,
+} CoalitionContactKind;
+
+#define COALITION_CONTACT_KIND_LAST COALITION_CONTACT_KIND_OTHER
 
 #define COALITION_TYPE_GROUP_KIND (coalition_group_kind_get_type ())
 GType            coalition_group_kind_get_type       (void) G_GNUC_CONST;
@@ -102,5 +127,19 @@ const char      *coalition_organization_kind_to_string (CoalitionOrganizationKin
 gboolean         coalition_organization_kind_from_string (const char                *str,
                                                           CoalitionOrganizationKind *out_kind);
 const char      *coalition_organization_kind_get_label (CoalitionOrganizationKind kind);
+
+#define COALITION_TYPE_PRIORITY (coalition_priority_get_type ())
+GType            coalition_priority_get_type         (void) G_GNUC_CONST;
+const char      *coalition_priority_to_string        (CoalitionPriority  priority);
+gboolean         coalition_priority_from_string      (const char        *str,
+                                                      CoalitionPriority *out_priority);
+const char      *coalition_priority_get_label        (CoalitionPriority  priority);
+
+#define COALITION_TYPE_CONTACT_KIND (coalition_contact_kind_get_type ())
+GType            coalition_contact_kind_get_type     (void) G_GNUC_CONST;
+const char      *coalition_contact_kind_to_string    (CoalitionContactKind  kind);
+gboolean         coalition_contact_kind_from_string  (const char           *str,
+                                                      CoalitionContactKind *out_kind);
+const char      *coalition_contact_kind_get_label    (CoalitionContactKind  kind);
 
 G_END_DECLS

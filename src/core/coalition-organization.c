@@ -22,6 +22,15 @@ struct _CoalitionOrganization
   guint                      n_people;
   char                      *created_at;
   char                      *updated_at;
+  char *address;
+  char *capacity;
+  char *constituency;
+  char *skills;
+  char *access;
+  GStrv tags;
+  CoalitionOutreach *outreach;
+  GPtrArray *emails;
+  GPtrArray *phones;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionOrganization, coalition_organization, G_TYPE_OBJECT)
@@ -64,6 +73,15 @@ coalition_organization_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->created_at, g_free);
   g_clear_pointer (&self->updated_at, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->capacity, g_free);
+  g_clear_pointer (&self->constituency, g_free);
+  g_clear_pointer (&self->skills, g_free);
+  g_clear_pointer (&self->access, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->outreach, coalition_outreach_free);
+  g_clear_pointer (&self->emails, g_ptr_array_unref);
+  g_clear_pointer (&self->phones, g_ptr_array_unref);
 
   G_OBJECT_CLASS (coalition_organization_parent_class)->finalize (object);
 }
@@ -172,6 +190,15 @@ coalition_organization_class_init (CoalitionOrganizationClass *klass)
 static void
 coalition_organization_init (CoalitionOrganization *self)
 {
+  self->address = g_strdup ("");
+  self->capacity = g_strdup ("");
+  self->constituency = g_strdup ("");
+  self->skills = g_strdup ("");
+  self->access = g_strdup ("");
+  self->tags = g_new0 (char *, 1);
+  self->outreach = coalition_outreach_new ();
+  self->emails = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free);
+  self->phones = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free);
   self->name = g_strdup ("");
   self->sector = g_strdup ("");
   self->website = g_strdup ("");
@@ -362,4 +389,126 @@ coalition_organization_set_times (CoalitionOrganization *self,
 
   coalition_set_str (&self->created_at, created_at);
   coalition_set_str (&self->updated_at, updated_at);
+}
+
+const char *
+coalition_organization_get_address (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->address;
+}
+
+void
+coalition_organization_set_address (CoalitionOrganization *self,
+                                   const char *address)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_set_str (&self->address, address ? address : "");
+}
+
+const char *
+coalition_organization_get_capacity (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->capacity;
+}
+
+void
+coalition_organization_set_capacity (CoalitionOrganization *self,
+                                    const char *capacity)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_set_str (&self->capacity, capacity ? capacity : "");
+}
+
+const char *
+coalition_organization_get_constituency (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->constituency;
+}
+
+void
+coalition_organization_set_constituency (CoalitionOrganization *self,
+                                        const char *constituency)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_set_str (&self->constituency, constituency ? constituency : "");
+}
+
+const char *
+coalition_organization_get_skills (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->skills;
+}
+
+void
+coalition_organization_set_skills (CoalitionOrganization *self,
+                                  const char *skills)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_set_str (&self->skills, skills ? skills : "");
+}
+
+const char *
+coalition_organization_get_access (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->access;
+}
+
+void
+coalition_organization_set_access (CoalitionOrganization *self,
+                                  const char *access)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_set_str (&self->access, access ? access : "");
+}
+
+const char * const *
+coalition_organization_get_tags (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return (const char * const *)self->tags;
+}
+
+void
+coalition_organization_set_tags (CoalitionOrganization *self,
+                                const char * const *tags)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  g_strfreev (self->tags);
+  self->tags = coalition_tags_normalize (tags);
+}
+
+const CoalitionOutreach *
+coalition_organization_get_outreach (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->outreach;
+}
+
+void
+coalition_organization_set_outreach (CoalitionOrganization *self,
+                                    const CoalitionOutreach *outreach)
+{
+  g_return_if_fail (COALITION_IS_ORGANIZATION (self));
+  coalition_outreach_free (self->outreach);
+  self->outreach = outreach ? coalition_outreach_copy (outreach) : coalition_outreach_new ();
+}
+
+/* Element type CoalitionContactPoint; transfer none, change it in place. */
+GPtrArray *
+coalition_organization_get_emails (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->emails;
+}
+
+GPtrArray *
+coalition_organization_get_phones (CoalitionOrganization *self)
+{
+  g_return_val_if_fail (COALITION_IS_ORGANIZATION (self), NULL);
+  return self->phones;
 }

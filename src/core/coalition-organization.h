@@ -5,6 +5,8 @@
 #pragma once
 
 #include "coalition-enums.h"
+#include "coalition-contact-point.h"
+#include "coalition-outreach.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +40,32 @@ void                       coalition_organization_set_notes      (CoalitionOrgan
 guint                      coalition_organization_get_n_people   (CoalitionOrganization     *self);
 const char                *coalition_organization_get_created_at (CoalitionOrganization     *self);
 const char                *coalition_organization_get_updated_at (CoalitionOrganization     *self);
+
+const char *coalition_organization_get_address (CoalitionOrganization *self);
+void coalition_organization_set_address (CoalitionOrganization *self,
+ const char *address);
+const char *coalition_organization_get_capacity (CoalitionOrganization *self);
+void coalition_organization_set_capacity (CoalitionOrganization *self,
+ const char *capacity);
+const char *coalition_organization_get_constituency (CoalitionOrganization *self);
+void coalition_organization_set_constituency (CoalitionOrganization *self,
+ const char *constituency);
+const char *coalition_organization_get_skills (CoalitionOrganization *self);
+void coalition_organization_set_skills (CoalitionOrganization *self,
+ const char *skills);
+const char *coalition_organization_get_access (CoalitionOrganization *self);
+void coalition_organization_set_access (CoalitionOrganization *self,
+ const char *access);
+/* Normalized as coalition_tags_normalize() does; never NULL. */
+const char * const *coalition_organization_get_tags (CoalitionOrganization *self);
+void coalition_organization_set_tags (CoalitionOrganization *self,
+ const char * const *tags);
+/* Never NULL; the asker's name is read by the store. */
+const CoalitionOutreach *coalition_organization_get_outreach (CoalitionOrganization *self);
+void coalition_organization_set_outreach (CoalitionOrganization *self,
+ const CoalitionOutreach *outreach);
+/* Element type CoalitionContactPoint; transfer none, change it in place. */
+GPtrArray *coalition_organization_get_emails (CoalitionOrganization *self);
+GPtrArray *coalition_organization_get_phones (CoalitionOrganization *self);
 
 G_END_DECLS

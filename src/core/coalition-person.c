@@ -25,6 +25,10 @@ struct _CoalitionPerson
   char            *updated_at;
   GPtrArray       *emails;
   GPtrArray       *phones;
+  char *address;
+  char *skills;
+  GStrv tags;
+  CoalitionOutreach *outreach;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionPerson, coalition_person, G_TYPE_OBJECT)
@@ -74,6 +78,10 @@ coalition_person_finalize (GObject *object)
   g_clear_pointer (&self->updated_at, g_free);
   g_clear_pointer (&self->emails, g_ptr_array_unref);
   g_clear_pointer (&self->phones, g_ptr_array_unref);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->skills, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->outreach, coalition_outreach_free);
 
   G_OBJECT_CLASS (coalition_person_parent_class)->finalize (object);
 }
@@ -196,6 +204,10 @@ coalition_person_class_init (CoalitionPersonClass *klass)
 static void
 coalition_person_init (CoalitionPerson *self)
 {
+  self->address = g_strdup ("");
+  self->skills = g_strdup ("");
+  self->tags = g_new0 (char *, 1);
+  self->outreach = coalition_outreach_new ();
   self->given_name = g_strdup ("");
   self->family_name = g_strdup ("");
   self->display_name = g_strdup ("");
@@ -535,4 +547,66 @@ coalition_person_get_primary_phone (CoalitionPerson *self)
 {
   g_return_val_if_fail (COALITION_IS_PERSON (self), NULL);
   return primary_value (self->phones);
+}
+
+const char *
+coalition_person_get_address (CoalitionPerson *self)
+{
+  g_return_val_if_fail (COALITION_IS_PERSON (self), NULL);
+  return self->address;
+}
+
+void
+coalition_person_set_address (CoalitionPerson *self,
+                             const char *address)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  coalition_set_str (&self->address, address ? address : "");
+}
+
+const char *
+coalition_person_get_skills (CoalitionPerson *self)
+{
+  g_return_val_if_fail (COALITION_IS_PERSON (self), NULL);
+  return self->skills;
+}
+
+void
+coalition_person_set_skills (CoalitionPerson *self,
+                            const char *skills)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  coalition_set_str (&self->skills, skills ? skills : "");
+}
+
+const char * const *
+coalition_person_get_tags (CoalitionPerson *self)
+{
+  g_return_val_if_fail (COALITION_IS_PERSON (self), NULL);
+  return (const char * const *)self->tags;
+}
+
+void
+coalition_person_set_tags (CoalitionPerson *self,
+                          const char * const *tags)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  g_strfreev (self->tags);
+  self->tags = coalition_tags_normalize (tags);
+}
+
+const CoalitionOutreach *
+coalition_person_get_outreach (CoalitionPerson *self)
+{
+  g_return_val_if_fail (COALITION_IS_PERSON (self), NULL);
+  return self->outreach;
+}
+
+void
+coalition_person_set_outreach (CoalitionPerson *self,
+                              const CoalitionOutreach *outreach)
+{
+  g_return_if_fail (COALITION_IS_PERSON (self));
+  coalition_outreach_free (self->outreach);
+  self->outreach = outreach ? coalition_outreach_copy (outreach) : coalition_outreach_new ();
 }

@@ -6,6 +6,7 @@
 
 #include "coalition-contact-point.h"
 #include "coalition-enums.h"
+#include "coalition-outreach.h"
 
 G_BEGIN_DECLS
 
@@ -71,5 +72,20 @@ void             coalition_person_clear_phones          (CoalitionPerson *self);
 /* The primary one, else the first, else NULL. */
 const char      *coalition_person_get_primary_email     (CoalitionPerson *self);
 const char      *coalition_person_get_primary_phone     (CoalitionPerson *self);
+
+const char *coalition_person_get_address (CoalitionPerson *self);
+void coalition_person_set_address (CoalitionPerson *self,
+ const char *address);
+const char *coalition_person_get_skills (CoalitionPerson *self);
+void coalition_person_set_skills (CoalitionPerson *self,
+ const char *skills);
+/* Normalized as coalition_tags_normalize() does; never NULL. */
+const char * const *coalition_person_get_tags (CoalitionPerson *self);
+void coalition_person_set_tags (CoalitionPerson *self,
+ const char * const *tags);
+/* Never NULL; the asker's name is read by the store. */
+const CoalitionOutreach *coalition_person_get_outreach (CoalitionPerson *self);
+void coalition_person_set_outreach (CoalitionPerson *self,
+ const CoalitionOutreach *outreach);
 
 G_END_DECLS

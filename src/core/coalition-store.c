@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -33,7 +34,8 @@
 #define SEARCH_NOT_DEFERRED \
   " WHEN NOT EXISTS (SELECT 1 FROM setting WHERE key = '" SEARCH_DEFERRED_KEY "')"
 
-#define FILL_SEARCH_INDEX \
+/* As schema version 2 filled the index; kept for that migration. */
+#define FILL_SEARCH_INDEX_V2 \
   "INSERT INTO person_search (rowid, name, organization, contact)" \
   "  SELECT p.id," \
   "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title || ' ' || p.sort_key," \
@@ -42,6 +44,49 @@
   "  FROM person p" \
   "  LEFT JOIN organization o ON o.id = p.organization_id" \
   "  JOIN person_contact_text c ON c.person_id = p.id"
+
+/* Since version 4 the index is filled from the view person_search_source,
+ * which adds notes, skills, tags and the address to the names. */
+#define FILL_SEARCH_INDEX \
+  "INSERT INTO person_search (rowid, name, organization, contact)" \
+  "  SELECT id, name, organization, contact FROM person_search_source"
+
+#define CONTACT_POINT_TABLE(table, owner, value) \
+  "CREATE TABLE " table " (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  " owner "_id INTEGER NOT NULL REFERENCES " owner " (id) ON DELETE CASCADE," \
+  "  position INTEGER NOT NULL," \
+  "  label TEXT NOT NULL DEFAULT ''," \
+  "  " value " TEXT NOT NULL CHECK (" value " <> '')," \
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))" \
+  ") STRICT;" \
+  "CREATE INDEX " table "_by_" owner " ON " table " (" owner "_id, position);"
+
+/* Columns shared by people and organizations from version 4: the address,
+ * and the outreach to a prospect or target (priority 0 is none, 1 high,
+ * 2 medium, 3 low; who makes the ask; the next step and its date). */
+#define OUTREACH_COLUMNS(table) \
+  "ALTER TABLE " table " ADD COLUMN address TEXT NOT NULL DEFAULT '';" \
+  "ALTER TABLE " table " ADD COLUMN priority INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 3);" \
+  "ALTER TABLE " table " ADD COLUMN asker_id INTEGER REFERENCES person (id) ON DELETE SET NULL;" \
+  "ALTER TABLE " table " ADD COLUMN next_step TEXT NOT NULL DEFAULT '';" \
+  "ALTER TABLE " table " ADD COLUMN next_step_date TEXT NOT NULL DEFAULT '';" \
+  "CREATE INDEX " table "_by_outreach ON " table " (priority, next_step_date) WHERE priority > 0;" \
+  "CREATE TABLE " table "_tag (" \
+  "  " table "_id INTEGER NOT NULL REFERENCES " table " (id) ON DELETE CASCADE," \
+  "  tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE," \
+  "  PRIMARY KEY (" table "_id, tag_id)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE INDEX " table "_tag_by_tag ON " table "_tag (tag_id);" \
+  "CREATE TRIGGER " table "_status_change AFTER UPDATE OF status ON " table \
+  "  WHEN old.status <> new.status BEGIN" \
+  "  INSERT INTO status_change (" table "_id, old_status, new_status, changed_at)" \
+  "  VALUES (new.id, old.status, new.status, new.updated_at);" \
+  "END;"
+
+#define REFRESH_PERSON_NAME_TEXT(id) \
+  "  UPDATE person_search SET name = (SELECT name FROM person_search_source WHERE id = " id ")" \
+  "  WHERE rowid = " id ";"
 
 /* Each entry moves the schema from version N to N + 1 and runs in one
  * transaction. Never edit a released entry: append a new one and raise
@@ -173,7 +218,7 @@ static const char * const migrations[] = {
   "  UPDATE person_search SET organization = new.name || ' ' || new.sort_key"
   "  WHERE rowid IN (SELECT id FROM person WHERE organization_id = new.id);"
   "END;"
-  FILL_SEARCH_INDEX ";",
+  FILL_SEARCH_INDEX_V2 ";",
 
   /* 3: the core group, committees and working groups, and who is in them
    * with which role */
@@ -195,6 +240,85 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (group_id, person_id)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX group_member_by_person ON group_member (person_id);",
+
+  /* 4: addresses, skills, tags, what an organization brings, its e-mails
+   * and phones, the outreach to prospects and targets with its contact log,
+   * the date of every change of status; search over all of it */
+  "CREATE TABLE tag ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '')"
+  ") STRICT;"
+  "CREATE TABLE status_change ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  old_status TEXT NOT NULL,"
+  "  new_status TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX status_change_by_person ON status_change (person_id, changed_at) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX status_change_by_organization ON status_change (organization_id, changed_at)"
+  "  WHERE organization_id IS NOT NULL;"
+  "CREATE TABLE contact_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  happened_on TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  by_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX contact_log_by_person ON contact_log (person_id, happened_on) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX contact_log_by_organization ON contact_log (organization_id, happened_on)"
+  "  WHERE organization_id IS NOT NULL;"
+  "CREATE INDEX contact_log_by_author ON contact_log (by_id) WHERE by_id IS NOT NULL;"
+  "ALTER TABLE person ADD COLUMN skills TEXT NOT NULL DEFAULT '';"
+  OUTREACH_COLUMNS ("person")
+  OUTREACH_COLUMNS ("organization")
+  "CREATE INDEX person_by_asker ON person (asker_id) WHERE asker_id IS NOT NULL;"
+  "CREATE INDEX organization_by_asker ON organization (asker_id) WHERE asker_id IS NOT NULL;"
+  "ALTER TABLE organization ADD COLUMN capacity TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE organization ADD COLUMN constituency TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE organization ADD COLUMN skills TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE organization ADD COLUMN access TEXT NOT NULL DEFAULT '';"
+  CONTACT_POINT_TABLE ("organization_email", "organization", "address")
+  CONTACT_POINT_TABLE ("organization_phone", "organization", "number")
+  "CREATE VIEW person_search_source (id, name, organization, contact) AS"
+  "  SELECT p.id,"
+  "         p.display_name || ' ' || p.given_name || ' ' || p.family_name || ' ' || p.title || ' ' ||"
+  "         p.sort_key || ' ' || p.skills || ' ' || p.address || ' ' || p.notes || ' ' ||"
+  "         coalesce ((SELECT group_concat (t.name, ' ') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"
+  "                    WHERE pt.person_id = p.id), ''),"
+  "         coalesce ((SELECT name || ' ' || sort_key FROM organization WHERE id = p.organization_id), ''),"
+  "         coalesce ((SELECT group_concat (address, ' ') FROM person_email WHERE person_id = p.id), '')"
+  "         || ' ' ||"
+  "         coalesce ((SELECT group_concat (number, ' ') FROM person_phone WHERE person_id = p.id), '')"
+  "  FROM person p;"
+  "DROP TRIGGER person_search_insert;"
+  "DROP TRIGGER person_search_update;"
+  "CREATE TRIGGER person_search_insert AFTER INSERT ON person"
+  SEARCH_NOT_DEFERRED " BEGIN"
+  "  INSERT INTO person_search (rowid, name, organization, contact)"
+  "  SELECT id, name, organization, contact FROM person_search_source WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER person_search_update AFTER UPDATE ON person"
+  SEARCH_NOT_DEFERRED " BEGIN"
+  "  DELETE FROM person_search WHERE rowid = old.id;"
+  "  INSERT INTO person_search (rowid, name, organization, contact)"
+  "  SELECT id, name, organization, contact FROM person_search_source WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER person_search_tag_insert AFTER INSERT ON person_tag"
+  SEARCH_NOT_DEFERRED " BEGIN"
+  REFRESH_PERSON_NAME_TEXT ("new.person_id")
+  "END;"
+  "CREATE TRIGGER person_search_tag_delete AFTER DELETE ON person_tag"
+  SEARCH_NOT_DEFERRED " BEGIN"
+  REFRESH_PERSON_NAME_TEXT ("old.person_id")
+  "END;"
+  "DELETE FROM person_search;"
+  FILL_SEARCH_INDEX ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -227,6 +351,9 @@ struct _CoalitionStore
   CoalitionSort directory_sort;
   gint64      directory_max_id;
   int         directory_data_version;
+  /* who passes the people filter, by id; see update_filter_matches() */
+  guint8     *filter_matches;
+  char       *filter_key;
   GArray     *pending;
   gboolean    pending_changed;
 };
@@ -523,6 +650,7 @@ coalition_store_commit (CoalitionStore  *self,
 
   self->search_deferred = FALSE;
   g_clear_pointer (&self->directory_order, g_array_unref);
+  g_clear_pointer (&self->filter_matches, g_free);
   flush_signals (self);
   return TRUE;
 }
@@ -874,6 +1002,8 @@ coalition_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->directory_order, g_array_unref);
+  g_clear_pointer (&self->filter_matches, g_free);
+  g_clear_pointer (&self->filter_key, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
 
@@ -1138,7 +1268,59 @@ coalition_store_set_setting (CoalitionStore  *self,
 
 #define PERSON_COLUMNS \
   "p.id, p.uid, p.given_name, p.family_name, p.display_name, p.organization_id, o.name, " \
-  "p.title, p.status, p.notes, p.created_at, p.updated_at"
+  "p.title, p.status, p.notes, p.created_at, p.updated_at, " \
+  "p.address, p.skills, " OUTREACH_SELECT ("p") ", " TAGS_SELECT ("person", "p")
+
+/* The outreach columns of a person or organization row @r, and the name of
+ * the person who makes the ask. */
+#define OUTREACH_SELECT(r) \
+  r ".priority, " r ".asker_id, (SELECT display_name FROM person a WHERE a.id = " r ".asker_id), " \
+  r ".next_step, " r ".next_step_date"
+
+/* The tags of the row @r of @table, one per line. */
+#define TAGS_SELECT(table, r) \
+  "(SELECT group_concat (t.name, char (10)) FROM " table "_tag x JOIN tag t ON t.id = x.tag_id " \
+  "WHERE x." table "_id = " r ".id)"
+
+static CoalitionOutreach *
+outreach_from_row (sqlite3_stmt *stmt,
+                   int           column)
+{
+  CoalitionOutreach *outreach = coalition_outreach_new ();
+  int priority = sqlite3_column_int (stmt, column);
+
+  outreach->priority = CLAMP (priority, COALITION_PRIORITY_NONE, COALITION_PRIORITY_LAST);
+  outreach->asker_id = sqlite3_column_int64 (stmt, column + 1);
+  outreach->asker_name = g_strdup ((const char *)sqlite3_column_text (stmt, column + 2));
+  g_free (outreach->next_step);
+  outreach->next_step = g_strdup (column_text (stmt, column + 3));
+  g_free (outreach->next_step_date);
+  outreach->next_step_date = g_strdup (column_text (stmt, column + 4));
+  return outreach;
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  g_autofree char *fa = g_utf8_casefold (*(const char * const *)a, -1);
+  g_autofree char *fb = g_utf8_casefold (*(const char * const *)b, -1);
+  int by_folded = g_utf8_collate (fa, fb);
+
+  return by_folded != 0 ? by_folded : g_utf8_collate (*(const char * const *)a, *(const char * const *)b);
+}
+
+static GStrv
+tags_from_row (sqlite3_stmt *stmt,
+               int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  GStrv tags = g_strsplit (text ? text : "", "\n", -1);
+
+  /* In the locale's order, whatever order they were added in. */
+  qsort (tags, g_strv_length (tags), sizeof (char *), compare_collated);
+  return tags;
+}
 
 static gboolean
 load_contact_points (CoalitionStore   *self,
@@ -1220,6 +1402,15 @@ coalition_store_get_person (CoalitionStore  *self,
   coalition_person_set_status (person, status);
   coalition_person_set_notes (person, column_text (stmt, 9));
   coalition_person_set_times (person, column_text (stmt, 10), column_text (stmt, 11));
+  coalition_person_set_address (person, column_text (stmt, 12));
+  coalition_person_set_skills (person, column_text (stmt, 13));
+  {
+    g_autoptr(CoalitionOutreach) outreach = outreach_from_row (stmt, 14);
+    g_auto(GStrv) tags = tags_from_row (stmt, 19);
+
+    coalition_person_set_outreach (person, outreach);
+    coalition_person_set_tags (person, (const char * const *)tags);
+  }
   sqlite3_reset (stmt);
 
   if (!load_contact_points (self, person,
@@ -1236,6 +1427,93 @@ coalition_store_get_person (CoalitionStore  *self,
 }
 
 static gboolean
+check_outreach_date (const CoalitionOutreach  *outreach,
+                     GError                  **error)
+{
+  g_autofree char *date = NULL;
+
+  if (*outreach->next_step_date == '\0')
+    return TRUE;
+
+  date = coalition_date_normalize (outreach->next_step_date);
+  if (date == NULL || strcmp (date, outreach->next_step_date) != 0)
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Write the date of the next step as year-month-day, "
+                     "for example 2026-03-14."),
+                   outreach->next_step_date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Replaces the tags of row @id of @owner ("person" or "organization"). */
+static gboolean
+write_tags (CoalitionStore      *self,
+            const char          *owner,
+            gint64               id,
+            const char * const  *tags,
+            gboolean             replace,
+            GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean person = g_str_equal (owner, "person");
+
+  if (replace)
+    {
+      stmt = prepare (self, person ? "DELETE FROM person_tag WHERE person_id = ?"
+                                   : "DELETE FROM organization_tag WHERE organization_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (!(stmt = prepare (self, "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING", error)))
+        return FALSE;
+      bind_text (stmt, 1, tags[i]);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+
+      stmt = prepare (self, person ? "INSERT OR IGNORE INTO person_tag (person_id, tag_id) "
+                                     "SELECT ?1, id FROM tag WHERE name = ?2"
+                                   : "INSERT OR IGNORE INTO organization_tag (organization_id, tag_id) "
+                                     "SELECT ?1, id FROM tag WHERE name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, tags[i]);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The person who makes the ask, or NULL when they have left the directory
+ * meanwhile (a record restored after a delete may name them). */
+#define ASKER(param) "(SELECT id FROM person WHERE id = " param ")"
+
+/* Binds the outreach of a row to the parameters @first to @first + 3. */
+static void
+bind_outreach (sqlite3_stmt            *stmt,
+               int                      first,
+               const CoalitionOutreach *outreach)
+{
+  sqlite3_bind_int (stmt, first, outreach->priority);
+  if (outreach->asker_id > 0)
+    sqlite3_bind_int64 (stmt, first + 1, outreach->asker_id);
+  else
+    sqlite3_bind_null (stmt, first + 1);
+  bind_text (stmt, first + 2, outreach->next_step);
+  bind_text (stmt, first + 3, outreach->next_step_date);
+}
+
+static gboolean
 validate_person (CoalitionPerson  *person,
                  GError          **error)
 {
@@ -1246,11 +1524,22 @@ validate_person (CoalitionPerson  *person,
     coalition_person_get_display_name (person),
     coalition_person_get_title (person),
     coalition_person_get_notes (person),
+    coalition_person_get_address (person),
+    coalition_person_get_skills (person),
+    coalition_person_get_outreach (person)->next_step,
   };
+  const char * const *tags = coalition_person_get_tags (person);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!check_text (texts[i], error))
       return FALSE;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (!check_text (tags[i], error))
+      return FALSE;
+
+  if (!check_outreach_date (coalition_person_get_outreach (person), error))
+    return FALSE;
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < lists[l]->len; i++)
@@ -1391,8 +1680,10 @@ write_person (CoalitionStore   *self,
       created_at = g_strdup (restoring && coalition_person_get_created_at (person) ? coalition_person_get_created_at (person) : now);
       stmt = prepare (self,
                       "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, "
-                      "title, status, notes, sort_key, created_at, updated_at, id) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?11)",
+                      "title, status, notes, sort_key, created_at, updated_at, id, "
+                      "address, skills, priority, asker_id, next_step, next_step_date) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?11, ?13, ?14, ?15, "
+                      ASKER ("?16") ", ?17, ?18)",
                       &local_error);
       if (stmt != NULL)
         {
@@ -1408,7 +1699,8 @@ write_person (CoalitionStore   *self,
       stmt = prepare (self,
                       "UPDATE person SET given_name = ?2, family_name = ?3, display_name = ?4, "
                       "organization_id = ?5, title = ?6, status = ?7, notes = ?8, sort_key = ?9, "
-                      "updated_at = ?10 WHERE id = ?11 RETURNING uid, created_at",
+                      "updated_at = ?10, address = ?13, skills = ?14, priority = ?15, asker_id = " ASKER ("?16") ", "
+                      "next_step = ?17, next_step_date = ?18 WHERE id = ?11 RETURNING uid, created_at",
                       &local_error);
     }
 
@@ -1430,10 +1722,16 @@ write_person (CoalitionStore   *self,
       bind_text (stmt, 8, coalition_person_get_notes (person));
       sqlite3_bind_text (stmt, 9, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+      bind_text (stmt, 13, coalition_person_get_address (person));
+      bind_text (stmt, 14, coalition_person_get_skills (person));
+      bind_outreach (stmt, 15, coalition_person_get_outreach (person));
 
       step_write (self, stmt, insert, &id, &uid, &created_at,
                   _("This person is no longer in the directory."), &local_error);
     }
+
+  if (local_error == NULL)
+    write_tags (self, "person", id, coalition_person_get_tags (person), !insert, &local_error);
 
   if (local_error == NULL)
     write_contact_points (self, id, coalition_person_get_emails (person),
@@ -1649,6 +1947,10 @@ get_directory_order (CoalitionStore  *self,
       "WHEN 'invited' THEN 2 WHEN 'contacted' THEN 3 WHEN 'prospect' THEN 4 WHEN 'target' THEN 5 "
       "WHEN 'declined' THEN 6 ELSE 7 END, sort_key, id",
     [COALITION_SORT_RECENT] = "SELECT id FROM person ORDER BY updated_at DESC, id DESC",
+    [COALITION_SORT_LAST_CONTACT] =
+      "SELECT p.id FROM person p LEFT JOIN (SELECT person_id, max (happened_on) AS last FROM contact_log "
+      "WHERE person_id IS NOT NULL GROUP BY person_id) c ON c.person_id = p.id "
+      "ORDER BY c.last IS NULL, c.last DESC, p.sort_key, p.id",
   };
   sqlite3_stmt *stmt;
   int data_version = -1;
@@ -1667,6 +1969,7 @@ get_directory_order (CoalitionStore  *self,
     return self->directory_order;
 
   g_clear_pointer (&self->directory_order, g_array_unref);
+  g_clear_pointer (&self->filter_matches, g_free);
 
   stmt = prepare (self, order_sql[sort], error);
   if (stmt == NULL)
@@ -1818,39 +2121,112 @@ coalition_store_find_people_sorted (CoalitionStore  *self,
                                     CoalitionSort    sort,
                                     GError         **error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GHashTable) wanted = NULL;
+  CoalitionPeopleFilter filter = COALITION_PEOPLE_FILTER_INIT;
+
+  filter.status = status;
+  return coalition_store_find_people_filtered (self, query, &filter, sort, error);
+}
+
+gboolean
+coalition_people_filter_is_empty (const CoalitionPeopleFilter *filter)
+{
+  return filter == NULL ||
+         (filter->status < 0 && filter->organization_kind < 0 && filter->group_id <= 0 &&
+          (filter->tag == NULL || *filter->tag == '\0'));
+}
+
+/* Marks in self->filter_matches (indexed by id) the people who pass @filter;
+ * kept until the data or the filter changes. */
+static gboolean
+update_filter_matches (CoalitionStore               *self,
+                       const CoalitionPeopleFilter  *filter,
+                       GError                      **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%d\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%d",
+                                          filter->status, filter->organization_kind, filter->group_id,
+                                          filter->tag ? filter->tag : "", self->directory_data_version);
   sqlite3_stmt *stmt;
-  GArray *kept;
   int rc;
+
+  if (self->filter_matches != NULL && g_strcmp0 (key, self->filter_key) == 0)
+    return TRUE;
+
+  g_clear_pointer (&self->filter_matches, g_free);
+  g_clear_pointer (&self->filter_key, g_free);
+
+  stmt = prepare (self,
+                  "SELECT p.id FROM person p WHERE "
+                  "(?1 IS NULL OR p.status = ?1) AND "
+                  "(?2 IS NULL OR EXISTS (SELECT 1 FROM group_member g "
+                  "                       WHERE g.person_id = p.id AND g.group_id = ?2)) AND "
+                  "(?3 IS NULL OR EXISTS (SELECT 1 FROM person_tag x JOIN tag t ON t.id = x.tag_id "
+                  "                       WHERE x.person_id = p.id AND t.name = ?3)) AND "
+                  "(?4 IS NULL OR EXISTS (SELECT 1 FROM organization o "
+                  "                       WHERE o.id = p.organization_id AND o.kind = ?4))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (filter->status >= 0)
+    sqlite3_bind_text (stmt, 1, coalition_status_to_string (filter->status), -1, SQLITE_STATIC);
+  if (filter->group_id > 0)
+    sqlite3_bind_int64 (stmt, 2, filter->group_id);
+  if (filter->tag != NULL && *filter->tag != '\0')
+    sqlite3_bind_text (stmt, 3, filter->tag, -1, SQLITE_TRANSIENT);
+  if (filter->organization_kind >= 0)
+    sqlite3_bind_text (stmt, 4, coalition_organization_kind_to_string (filter->organization_kind), -1, SQLITE_STATIC);
+
+  self->filter_matches = g_new0 (guint8, self->directory_max_id + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id > 0 && id <= self->directory_max_id)
+        self->filter_matches[id] = 1;
+    }
+  sqlite3_clear_bindings (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&self->filter_matches, g_free);
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  self->filter_key = g_steal_pointer (&key);
+  return TRUE;
+}
+
+GArray *
+coalition_store_find_people_filtered (CoalitionStore               *self,
+                                      const char                   *query,
+                                      const CoalitionPeopleFilter  *filter,
+                                      CoalitionSort                 sort,
+                                      GError                      **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  GArray *kept;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
   g_return_val_if_fail (sort <= COALITION_SORT_LAST, NULL);
 
   ids = find_people_in_order (self, query, sort, error);
-  if (ids == NULL || status < 0)
+  if (ids == NULL || coalition_people_filter_is_empty (filter))
     return g_steal_pointer (&ids);
 
-  stmt = prepare (self, "SELECT id FROM person WHERE status = ?", error);
-  if (stmt == NULL)
+  if (!update_filter_matches (self, filter, error))
     return NULL;
-
-  wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_bind_text (stmt, 1, coalition_status_to_string (status), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (wanted, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      store_error (self, error, rc);
-      return NULL;
-    }
 
   /* Kept in the order of @ids, which is the directory's. */
   kept = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < ids->len; i++)
-    if (g_hash_table_contains (wanted, &g_array_index (ids, gint64, i)))
-      g_array_append_val (kept, g_array_index (ids, gint64, i));
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id <= self->directory_max_id && self->filter_matches[id])
+        g_array_append_val (kept, id);
+    }
 
   return kept;
 }
@@ -1900,6 +2276,18 @@ organization_from_row (sqlite3_stmt *stmt)
   coalition_organization_set_notes (organization, column_text (stmt, 7));
   coalition_organization_set_times (organization, column_text (stmt, 8), column_text (stmt, 9));
   coalition_organization_set_n_people (organization, sqlite3_column_int (stmt, 10));
+  coalition_organization_set_address (organization, column_text (stmt, 11));
+  coalition_organization_set_capacity (organization, column_text (stmt, 12));
+  coalition_organization_set_constituency (organization, column_text (stmt, 13));
+  coalition_organization_set_skills (organization, column_text (stmt, 14));
+  coalition_organization_set_access (organization, column_text (stmt, 15));
+  {
+    g_autoptr(CoalitionOutreach) outreach = outreach_from_row (stmt, 16);
+    g_auto(GStrv) tags = tags_from_row (stmt, 21);
+
+    coalition_organization_set_outreach (organization, outreach);
+    coalition_organization_set_tags (organization, (const char * const *)tags);
+  }
 
   return organization;
 }
@@ -1907,7 +2295,52 @@ organization_from_row (sqlite3_stmt *stmt)
 #define ORGANIZATION_SELECT \
   "SELECT o.id, o.uid, o.name, o.kind, o.sector, o.website, o.status, o.notes, " \
   "o.created_at, o.updated_at, " \
-  "(SELECT count(*) FROM person p WHERE p.organization_id = o.id) FROM organization o "
+  "(SELECT count(*) FROM person p WHERE p.organization_id = o.id), " \
+  "o.address, o.capacity, o.constituency, o.skills, o.access, " \
+  OUTREACH_SELECT ("o") ", " TAGS_SELECT ("organization", "o") " FROM organization o "
+
+/* Reads the e-mails and phones of each organization in @organizations. */
+static gboolean
+load_organization_points (CoalitionStore  *self,
+                          GPtrArray       *organizations,
+                          GError         **error)
+{
+  static const char * const sql[] = {
+    "SELECT label, address, is_primary FROM organization_email WHERE organization_id = ? ORDER BY position",
+    "SELECT label, number, is_primary FROM organization_phone WHERE organization_id = ? ORDER BY position",
+  };
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      CoalitionOrganization *organization = g_ptr_array_index (organizations, i);
+      GPtrArray *into[] = {
+        coalition_organization_get_emails (organization),
+        coalition_organization_get_phones (organization),
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
+        {
+          sqlite3_stmt *stmt = prepare (self, sql[k], error);
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          g_ptr_array_set_size (into[k], 0);
+          sqlite3_bind_int64 (stmt, 1, coalition_organization_get_id (organization));
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            g_ptr_array_add (into[k], coalition_contact_point_new (column_text (stmt, 0), column_text (stmt, 1),
+                                                                    sqlite3_column_int (stmt, 2)));
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              store_error (self, error, rc);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
 
 CoalitionOrganization *
 coalition_store_get_organization (CoalitionStore  *self,
@@ -1935,6 +2368,15 @@ coalition_store_get_organization (CoalitionStore  *self,
     store_error (self, error, rc);
   sqlite3_reset (stmt);
 
+  if (organization != NULL)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, organization);
+      if (!load_organization_points (self, one, error))
+        g_clear_object (&organization);
+    }
+
   return organization;
 }
 
@@ -1942,6 +2384,7 @@ GPtrArray *
 coalition_store_list_organizations (CoalitionStore  *self,
                                     GError         **error)
 {
+  g_autoptr(GPtrArray) organizations = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
@@ -1950,7 +2393,11 @@ coalition_store_list_organizations (CoalitionStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))organization_from_row, g_object_unref, error);
+  organizations = collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))organization_from_row, g_object_unref, error);
+  if (organizations == NULL || !load_organization_points (self, organizations, error))
+    return NULL;
+
+  return g_steal_pointer (&organizations);
 }
 
 static gboolean
@@ -1970,13 +2417,25 @@ write_organization (CoalitionStore         *self,
     coalition_organization_get_sector (organization),
     coalition_organization_get_website (organization),
     coalition_organization_get_notes (organization),
+    coalition_organization_get_address (organization),
+    coalition_organization_get_capacity (organization),
+    coalition_organization_get_constituency (organization),
+    coalition_organization_get_skills (organization),
+    coalition_organization_get_access (organization),
+    coalition_organization_get_outreach (organization)->next_step,
   };
+  const char * const *tags = coalition_organization_get_tags (organization);
   gint64 id = coalition_organization_get_id (organization);
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (!check_text (texts[i], error))
       return FALSE;
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (!check_text (tags[i], error))
+      return FALSE;
+  if (!check_outreach_date (coalition_organization_get_outreach (organization), error))
+    return FALSE;
 
   name = g_strstrip (g_strdup (coalition_organization_get_name (organization)));
   if (*name == '\0')
@@ -2000,8 +2459,10 @@ write_organization (CoalitionStore         *self,
                              ? coalition_organization_get_created_at (organization) : now);
       stmt = prepare (self,
                       "INSERT INTO organization (uid, name, kind, sector, website, status, notes, "
-                      "sort_key, created_at, updated_at, id) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?11)",
+                      "sort_key, created_at, updated_at, id, address, capacity, constituency, skills, access, "
+                      "priority, asker_id, next_step, next_step_date) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?11, ?12, ?13, ?14, ?15, ?16, "
+                      "?17, " ASKER ("?18") ", ?19, ?20)",
                       &local_error);
       if (stmt != NULL)
         {
@@ -2016,7 +2477,9 @@ write_organization (CoalitionStore         *self,
     {
       stmt = prepare (self,
                       "UPDATE organization SET name = ?2, kind = ?3, sector = ?4, website = ?5, "
-                      "status = ?6, notes = ?7, sort_key = ?8, updated_at = ?9 "
+                      "status = ?6, notes = ?7, sort_key = ?8, updated_at = ?9, address = ?12, "
+                      "capacity = ?13, constituency = ?14, skills = ?15, access = ?16, priority = ?17, "
+                      "asker_id = " ASKER ("?18") ", next_step = ?19, next_step_date = ?20 "
                       "WHERE id = ?10 RETURNING uid, created_at",
                       &local_error);
     }
@@ -2035,10 +2498,31 @@ write_organization (CoalitionStore         *self,
       bind_text (stmt, 7, coalition_organization_get_notes (organization));
       sqlite3_bind_text (stmt, 8, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+      bind_text (stmt, 12, coalition_organization_get_address (organization));
+      bind_text (stmt, 13, coalition_organization_get_capacity (organization));
+      bind_text (stmt, 14, coalition_organization_get_constituency (organization));
+      bind_text (stmt, 15, coalition_organization_get_skills (organization));
+      bind_text (stmt, 16, coalition_organization_get_access (organization));
+      bind_outreach (stmt, 17, coalition_organization_get_outreach (organization));
 
       step_write (self, stmt, insert, &id, &uid, &created_at,
                   _("This organization is no longer in the directory."), &local_error);
     }
+
+  if (local_error == NULL)
+    write_tags (self, "organization", id, coalition_organization_get_tags (organization), !insert, &local_error);
+  if (local_error == NULL)
+    write_contact_points (self, id, coalition_organization_get_emails (organization),
+                          insert ? NULL : "DELETE FROM organization_email WHERE organization_id = ?",
+                          "INSERT INTO organization_email (organization_id, position, label, address, is_primary) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          &local_error);
+  if (local_error == NULL)
+    write_contact_points (self, id, coalition_organization_get_phones (organization),
+                          insert ? NULL : "DELETE FROM organization_phone WHERE organization_id = ?",
+                          "INSERT INTO organization_phone (organization_id, position, label, number, is_primary) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          &local_error);
 
   if (local_error != NULL)
     {
@@ -2593,4 +3077,335 @@ coalition_store_check (CoalitionStore  *self,
   *out_problems = (GStrv)g_ptr_array_free (g_steal_pointer (&problems), FALSE);
 
   return TRUE;
+}
+
+GStrv
+coalition_store_list_tags (CoalitionStore  *self,
+                           GError         **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT name FROM tag t WHERE EXISTS (SELECT 1 FROM person_tag WHERE tag_id = t.id) "
+                  "OR EXISTS (SELECT 1 FROM organization_tag WHERE tag_id = t.id)",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  g_ptr_array_sort (names, compare_collated);
+  for (guint i = 0; i < names->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (names, i));
+  return g_strv_builder_end (builder);
+}
+
+static gpointer
+contact_from_row (sqlite3_stmt *stmt)
+{
+  CoalitionContactKind kind = COALITION_CONTACT_KIND_OTHER;
+  CoalitionContact *contact;
+
+  coalition_contact_kind_from_string (column_text (stmt, 2), &kind);
+  contact = coalition_contact_new (column_text (stmt, 1), kind, sqlite3_column_int64 (stmt, 3),
+                                   column_text (stmt, 5));
+  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->by_name = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  return contact;
+}
+
+GPtrArray *
+coalition_store_list_contacts (CoalitionStore    *self,
+                               CoalitionSubject   subject,
+                               gint64             id,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+#define CONTACT_SELECT \
+  "SELECT c.id, c.happened_on, c.kind, c.by_id, (SELECT display_name FROM person b WHERE b.id = c.by_id), " \
+  "c.note FROM contact_log c "
+  stmt = prepare (self,
+                  subject == COALITION_SUBJECT_PERSON
+                  ? CONTACT_SELECT "WHERE c.person_id = ? ORDER BY c.happened_on DESC, c.id DESC"
+                  : CONTACT_SELECT "WHERE c.organization_id = ? ORDER BY c.happened_on DESC, c.id DESC",
+                  error);
+#undef CONTACT_SELECT
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return collect_rows (self, stmt, contact_from_row, (GDestroyNotify)coalition_contact_free, error);
+}
+
+static gboolean
+insert_contact (CoalitionStore    *self,
+                CoalitionSubject   subject,
+                gint64             id,
+                CoalitionContact  *contact,
+                GError           **error)
+{
+  g_autofree char *date = coalition_date_normalize (contact->happened_on);
+  sqlite3_stmt *stmt;
+
+  if (date == NULL)
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Write the date of the contact as year-month-day, "
+                     "for example 2026-03-14."),
+                   contact->happened_on);
+      return FALSE;
+    }
+  if (!check_text (contact->note, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO contact_log (id, person_id, organization_id, happened_on, kind, by_id, note) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (contact->id > 0)
+    sqlite3_bind_int64 (stmt, 1, contact->id);
+  sqlite3_bind_int64 (stmt, subject == COALITION_SUBJECT_PERSON ? 2 : 3, id);
+  sqlite3_bind_text (stmt, 4, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, coalition_contact_kind_to_string (contact->kind), -1, SQLITE_STATIC);
+  if (contact->by_id > 0)
+    sqlite3_bind_int64 (stmt, 6, contact->by_id);
+  bind_text (stmt, 7, contact->note);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  contact->id = sqlite3_last_insert_rowid (self->db);
+  g_free (contact->happened_on);
+  contact->happened_on = g_steal_pointer (&date);
+  return TRUE;
+}
+
+static guint
+changed_signal_for (CoalitionSubject subject)
+{
+  return subject == COALITION_SUBJECT_PERSON ? PERSON_CHANGED : ORGANIZATION_CHANGED;
+}
+
+gboolean
+coalition_store_add_contact (CoalitionStore    *self,
+                             CoalitionSubject   subject,
+                             gint64             id,
+                             CoalitionContact  *contact,
+                             GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  contact->id = 0;
+  if (!insert_contact (self, subject, id, contact, &local_error))
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, changed_signal_for (subject), id);
+  return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_delete_contact (CoalitionStore    *self,
+                                CoalitionSubject   subject,
+                                gint64             id,
+                                gint64             contact_id,
+                                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "DELETE FROM contact_log WHERE id = ?", &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      step_done (self, stmt, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, changed_signal_for (subject), id);
+  return coalition_store_commit (self, error);
+}
+
+static gpointer
+status_change_from_row (sqlite3_stmt *stmt)
+{
+  CoalitionStatusChange *change = g_new0 (CoalitionStatusChange, 1);
+  CoalitionStatus status = COALITION_STATUS_PROSPECT;
+
+  coalition_status_from_string (column_text (stmt, 0), &status);
+  change->old_status = status;
+  coalition_status_from_string (column_text (stmt, 1), &status);
+  change->new_status = status;
+  change->changed_at = g_strdup (column_text (stmt, 2));
+  return change;
+}
+
+GPtrArray *
+coalition_store_list_status_changes (CoalitionStore    *self,
+                                     CoalitionSubject   subject,
+                                     gint64             id,
+                                     GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  subject == COALITION_SUBJECT_PERSON
+                  ? "SELECT old_status, new_status, changed_at FROM status_change "
+                    "WHERE person_id = ? ORDER BY changed_at, id"
+                  : "SELECT old_status, new_status, changed_at FROM status_change "
+                    "WHERE organization_id = ? ORDER BY changed_at, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return collect_rows (self, stmt, status_change_from_row, (GDestroyNotify)coalition_status_change_free, error);
+}
+
+gboolean
+coalition_store_restore_history (CoalitionStore    *self,
+                                 CoalitionSubject   subject,
+                                 gint64             id,
+                                 GPtrArray         *contacts,
+                                 GPtrArray         *changes,
+                                 GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; contacts != NULL && i < contacts->len && local_error == NULL; i++)
+    {
+      g_autoptr(CoalitionContact) contact = coalition_contact_copy (g_ptr_array_index (contacts, i));
+      sqlite3_stmt *stmt;
+
+      /* Whoever made the contact may be gone since. */
+      if (contact->by_id > 0 &&
+          (stmt = prepare (self, "SELECT 1 FROM person WHERE id = ?", &local_error)) != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, contact->by_id);
+          if (sqlite3_step (stmt) != SQLITE_ROW)
+            contact->by_id = 0;
+          sqlite3_reset (stmt);
+        }
+      if (local_error == NULL)
+        insert_contact (self, subject, id, contact, &local_error);
+    }
+
+  for (guint i = 0; changes != NULL && i < changes->len && local_error == NULL; i++)
+    {
+      const CoalitionStatusChange *change = g_ptr_array_index (changes, i);
+      sqlite3_stmt *stmt = prepare (self,
+                                    "INSERT INTO status_change (person_id, organization_id, old_status, "
+                                    "new_status, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                    &local_error);
+
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, subject == COALITION_SUBJECT_PERSON ? 1 : 2, id);
+      sqlite3_bind_text (stmt, 3, coalition_status_to_string (change->old_status), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, coalition_status_to_string (change->new_status), -1, SQLITE_STATIC);
+      bind_text (stmt, 5, change->changed_at);
+      step_done (self, stmt, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  queue_signal (self, changed_signal_for (subject), id);
+  return coalition_store_commit (self, error);
+}
+
+static gpointer
+prospect_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(CoalitionOutreach) outreach = outreach_from_row (stmt, 5);
+  CoalitionSubject subject = sqlite3_column_int (stmt, 0) ? COALITION_SUBJECT_ORGANIZATION
+                                                          : COALITION_SUBJECT_PERSON;
+  CoalitionStatus status = COALITION_STATUS_PROSPECT;
+  const char *detail = column_text (stmt, 3);
+  CoalitionOrganizationKind kind;
+
+  coalition_status_from_string (column_text (stmt, 4), &status);
+  if (subject == COALITION_SUBJECT_ORGANIZATION && coalition_organization_kind_from_string (detail, &kind))
+    detail = coalition_organization_kind_get_label (kind);
+
+  return coalition_prospect_new (subject, sqlite3_column_int64 (stmt, 1), column_text (stmt, 2),
+                                 detail, status, outreach, column_text (stmt, 10));
+}
+
+GPtrArray *
+coalition_store_list_prospects (CoalitionStore  *self,
+                                GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT * FROM ("
+                  "SELECT 1, o.id, o.name, o.kind, o.status, " OUTREACH_SELECT ("o") ", "
+                  "       (SELECT max (happened_on) FROM contact_log WHERE organization_id = o.id),"
+                  "       o.sort_key AS sort_key "
+                  "FROM organization o "
+                  "WHERE o.status IN ('prospect', 'contacted', 'invited', 'target') "
+                  "   OR o.priority > 0 OR o.next_step <> '' "
+                  "UNION ALL "
+                  "SELECT 0, p.id, p.display_name, coalesce (po.name, ''), p.status, " OUTREACH_SELECT ("p") ", "
+                  "       (SELECT max (happened_on) FROM contact_log WHERE person_id = p.id),"
+                  "       p.sort_key "
+                  "FROM person p LEFT JOIN organization po ON po.id = p.organization_id "
+                  "WHERE p.status = 'target' OR p.priority > 0 OR p.next_step <> '') "
+                  "ORDER BY priority = 0, priority, next_step_date = '', next_step_date, sort_key",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_rows (self, stmt, prospect_from_row, g_object_unref, error);
 }

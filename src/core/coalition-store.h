@@ -8,6 +8,7 @@
 
 #include "coalition-group.h"
 #include "coalition-organization.h"
+#include "coalition-prospect.h"
 #include "coalition-person.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,7 @@ typedef enum
 } CoalitionStoreError;
 
 /* The schema version this build writes; see coalition-store.c for the list. */
-#define COALITION_STORE_SCHEMA_VERSION 3
+#define COALITION_STORE_SCHEMA_VERSION 4
 
 #define COALITION_TYPE_STORE (coalition_store_get_type ())
 
@@ -119,6 +120,67 @@ GArray                *coalition_store_find_people_sorted    (CoalitionStore    
                                                               const char             *query,
                                                               int                     status,
                                                               CoalitionSort           sort,
+                                                              GError                **error);
+
+/* Who the directory shows; each part is off when negative, 0 or NULL. */
+typedef struct
+{
+  int          status;             /* CoalitionStatus */
+  int          organization_kind;  /* CoalitionOrganizationKind of their organization */
+  gint64       group_id;           /* in this group */
+  const char  *tag;                /* with this tag */
+} CoalitionPeopleFilter;
+
+#define COALITION_PEOPLE_FILTER_INIT { -1, -1, 0, NULL }
+
+gboolean               coalition_people_filter_is_empty      (const CoalitionPeopleFilter *filter);
+
+/* The same, only the people who pass @filter (NULL for everyone). */
+GArray                *coalition_store_find_people_filtered  (CoalitionStore               *self,
+                                                              const char                   *query,
+                                                              const CoalitionPeopleFilter  *filter,
+                                                              CoalitionSort                 sort,
+                                                              GError                      **error);
+
+/* Every tag in use by a person or an organization, in the locale's order. */
+GStrv                  coalition_store_list_tags             (CoalitionStore         *self,
+                                                              GError                **error);
+
+/* The contact log of a person or organization, newest first; element type
+ * CoalitionContact. */
+GPtrArray             *coalition_store_list_contacts         (CoalitionStore         *self,
+                                                              CoalitionSubject        subject,
+                                                              gint64                  id,
+                                                              GError                **error);
+/* Adds @contact to the log and sets its id; announces the record changed. */
+gboolean               coalition_store_add_contact           (CoalitionStore         *self,
+                                                              CoalitionSubject        subject,
+                                                              gint64                  id,
+                                                              CoalitionContact       *contact,
+                                                              GError                **error);
+gboolean               coalition_store_delete_contact        (CoalitionStore         *self,
+                                                              CoalitionSubject        subject,
+                                                              gint64                  id,
+                                                              gint64                  contact_id,
+                                                              GError                **error);
+/* Every change of status, oldest first; element type CoalitionStatusChange. */
+GPtrArray             *coalition_store_list_status_changes   (CoalitionStore         *self,
+                                                              CoalitionSubject        subject,
+                                                              gint64                  id,
+                                                              GError                **error);
+/* Puts back the log and the history of a record restored after a delete. */
+gboolean               coalition_store_restore_history       (CoalitionStore         *self,
+                                                              CoalitionSubject        subject,
+                                                              gint64                  id,
+                                                              GPtrArray              *contacts,
+                                                              GPtrArray              *changes,
+                                                              GError                **error);
+
+/* The prospects and targets the coalition is courting: organizations in the
+ * pipeline (prospect, contacted, invited, target) and people who are targets,
+ * and anyone with a priority or a next step; highest priority first, then by
+ * the date of the next step. Element type CoalitionProspect. */
+GPtrArray             *coalition_store_list_prospects        (CoalitionStore         *self,
                                                               GError                **error);
 
 /* Organizations. */
