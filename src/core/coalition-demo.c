@@ -277,6 +277,73 @@ fill_pattern (const char *pattern,
   return g_strjoinv (place, parts);
 }
 
+static const char * const streets[] = {
+  "Main Street", "Riverside Avenue", "Oak Street", "Calle Olvera", "Market Street", "Church Road",
+  "Station Road", "Jefferson Boulevard", "Ulica Długa", "Avenida Juárez",
+};
+
+static const char * const capacities[] = {
+  "Two organizers and a meeting hall for 150 people",
+  "A phone bank of 30 volunteers on Tuesday nights",
+  "Print shop and a van for deliveries",
+  "Staff lawyer; can review sign-on letters",
+  "Youth volunteers for canvassing on weekends",
+};
+
+static const char * const constituencies[] = {
+  "About 1 200 member households on the east side",
+  "Congregation of 800; Spanish- and English-language services",
+  "3 400 members in 12 workplaces",
+  "Newsletter to 9 000 readers; 4 000 followers",
+  "Parents at six elementary schools",
+};
+
+static const char * const accesses[] = {
+  "Board member is the council member’s former chief of staff",
+  "Regular meetings with the housing department",
+  "Knows the mayor’s policy advisor",
+  "",
+  "",
+};
+
+static const char * const organization_tags[][2] = {
+  { "housing", "tenants" }, { "faith", "east side" }, { "labor", "health" },
+  { "youth", "education" }, { "legal", "housing" }, { "media", "" },
+};
+
+static const char * const person_skills[] = {
+  "facilitation, public speaking", "translation (Spanish)", "graphic design", "data entry, spreadsheets",
+  "fundraising", "social media", "legal research", "translation (Vietnamese), canvassing",
+  "photography", "note taking",
+};
+
+static const char * const person_tags[] = { "volunteer", "speaker", "spokesperson", "Spanish speaker", "driver" };
+
+/* What an organization brings, its address and its tags; chosen by its
+ * position so the random sequence of the rest stays as it was. */
+static void
+describe_organization (CoalitionOrganization      *organization,
+                       const OrganizationTemplate *t,
+                       guint                       index)
+{
+  g_autofree char *address = g_strdup_printf ("%u %s, Riverside", 10 + (index * 37) % 990,
+                                              streets[index % G_N_ELEMENTS (streets)]);
+  const char * const *tags = organization_tags[(index + t->kind) % G_N_ELEMENTS (organization_tags)];
+  const char *tag_list[] = { tags[0], tags[1], NULL };
+  g_autofree char *email = NULL;
+
+  coalition_organization_set_address (organization, address);
+  if (index % 3 != 2)
+    {
+      coalition_organization_set_capacity (organization, capacities[index % G_N_ELEMENTS (capacities)]);
+      coalition_organization_set_constituency (organization, constituencies[(index / 3) % G_N_ELEMENTS (constituencies)]);
+      coalition_organization_set_access (organization, accesses[(index / 2) % G_N_ELEMENTS (accesses)]);
+    }
+  coalition_organization_set_tags (organization, tag_list);
+  email = g_strdup_printf ("office%u@example.org", index);
+  g_ptr_array_add (coalition_organization_get_emails (organization), coalition_contact_point_new ("office", email, TRUE));
+}
+
 static gboolean
 add_organizations (CoalitionStore  *store,
                    GRand           *rand,
@@ -335,6 +402,8 @@ add_organizations (CoalitionStore  *store,
           g_autofree char *url = g_strdup_printf ("https://%s.example.org", site);
           coalition_organization_set_website (organization, url);
         }
+
+      describe_organization (organization, t, out->len);
 
       if (!coalition_store_insert_organization (store, organization, error))
         return FALSE;
@@ -455,7 +524,95 @@ make_person (GRand                 *rand,
   if (g_rand_double (rand) < 0.05)
     coalition_person_set_notes (person, "Prefers text messages. Can host meetings in the evening.");
 
+  /* Skills and tags by position, to keep the random sequence. */
+  if (index % 4 == 1)
+    coalition_person_set_skills (person, person_skills[(index / 4) % G_N_ELEMENTS (person_skills)]);
+  if (index % 9 == 2)
+    coalition_person_set_tags (person, (const char *[]) { person_tags[(index / 9) % G_N_ELEMENTS (person_tags)], NULL });
+  if (organization == NULL && government == NULL)
+    {
+      g_autofree char *address = g_strdup_printf ("%u %s, Apt %u, Riverside", 100 + index % 900,
+                                                  streets[index % G_N_ELEMENTS (streets)], 1 + index % 40);
+      coalition_person_set_address (person, address);
+    }
+
   return g_steal_pointer (&person);
+}
+
+static const char * const next_steps[] = {
+  "One-on-one with the director",
+  "Invite to the next coalition meeting",
+  "Send the campaign fact sheet",
+  "Ask the board to endorse the platform",
+  "Follow up on the sign-on letter",
+  "Introduce to the housing working group",
+};
+
+static const char * const contact_notes[] = {
+  "Interested; wants to see our platform first.",
+  "Left a message with the front desk.",
+  "Met at the community forum. Asked about dues.",
+  "Board meets next month; will raise it then.",
+  "Very supportive of rent stabilization.",
+};
+
+/* Plans for the organizations in the pipeline and the decision makers, with
+ * a log of the contacts so far; dated around today, as in a live coalition.
+ * Its own random sequence, so the records above stay the same. */
+static gboolean
+add_outreach (CoalitionStore  *store,
+              guint32          seed,
+              GPtrArray       *organizations,
+              GArray          *askers,
+              GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5eed);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint planned = 0;
+
+  if (askers->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < organizations->len && planned < 400; i++)
+    {
+      CoalitionOrganization *organization = organizations->pdata[i];
+      CoalitionStatus status = coalition_organization_get_status (organization);
+      g_autoptr(CoalitionOutreach) plan = coalition_outreach_new ();
+      g_autoptr(GDateTime) next = NULL;
+      guint n_contacts;
+
+      if (status != COALITION_STATUS_PROSPECT && status != COALITION_STATUS_CONTACTED &&
+          status != COALITION_STATUS_INVITED)
+        continue;
+
+      planned++;
+      plan->priority = 1 + g_rand_int_range (rand, 0, 4) % 3;
+      plan->asker_id = g_array_index (askers, gint64, g_rand_int_range (rand, 0, MIN (askers->len, 40)));
+      g_free (plan->next_step);
+      plan->next_step = g_strdup (next_steps[g_rand_int_range (rand, 0, G_N_ELEMENTS (next_steps))]);
+      next = g_date_time_add_days (now, g_rand_int_range (rand, -5, 30));
+      g_free (plan->next_step_date);
+      plan->next_step_date = g_date_time_format (next, "%Y-%m-%d");
+      coalition_organization_set_outreach (organization, plan);
+      if (!coalition_store_update_organization (store, organization, error))
+        return FALSE;
+
+      n_contacts = status == COALITION_STATUS_PROSPECT ? 0 : 1 + g_rand_int_range (rand, 0, 3);
+      for (guint c = 0; c < n_contacts; c++)
+        {
+          g_autoptr(GDateTime) when = g_date_time_add_days (now, -g_rand_int_range (rand, 3, 120));
+          g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+          g_autoptr(CoalitionContact) contact =
+            coalition_contact_new (date, g_rand_int_range (rand, 0, COALITION_CONTACT_KIND_LAST + 1), plan->asker_id,
+                                   contact_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (contact_notes))]);
+
+          if (!coalition_store_add_contact (store, COALITION_SUBJECT_ORGANIZATION,
+                                            coalition_organization_get_id (organization), contact, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 typedef struct
@@ -606,6 +763,9 @@ coalition_demo_fill (CoalitionStore  *store,
     }
 
   if (!add_groups (store, rand, members, &local_error))
+    goto out;
+
+  if (!add_outreach (store, seed, organizations, members, &local_error))
     goto out;
 
 out:

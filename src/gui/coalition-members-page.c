@@ -455,6 +455,31 @@ show_undo_toast (CoalitionMembersPage *self,
   show_toast (self, toast);
 }
 
+/* Keeps the contact log and the status history of a record about to be
+ * deleted on the record itself, for Undo. */
+static void
+keep_history (CoalitionStore   *store,
+              CoalitionSubject  subject,
+              GObject          *record,
+              gint64            id)
+{
+  g_object_set_data_full (record, "contacts", coalition_store_list_contacts (store, subject, id, NULL),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data_full (record, "status-changes", coalition_store_list_status_changes (store, subject, id, NULL),
+                          (GDestroyNotify)g_ptr_array_unref);
+}
+
+static gboolean
+restore_history (CoalitionStore    *store,
+                 CoalitionSubject   subject,
+                 GObject           *record,
+                 gint64             id,
+                 GError           **error)
+{
+  return coalition_store_restore_history (store, subject, id, g_object_get_data (record, "contacts"),
+                                          g_object_get_data (record, "status-changes"), error);
+}
+
 static void
 undo_delete_cb (AdwToast        *toast,
                 CoalitionPerson *person)
@@ -481,6 +506,11 @@ undo_delete_cb (AdwToast        *toast,
           goto failed;
         }
     }
+  if (!restore_history (store, COALITION_SUBJECT_PERSON, G_OBJECT (person), coalition_person_get_id (person), &error))
+    {
+      coalition_store_rollback (store);
+      goto failed;
+    }
   if (coalition_store_commit (store, &error))
     return;
 
@@ -500,6 +530,7 @@ delete_requested_cb (CoalitionMembersPage *self,
     return;
 
   memberships = coalition_store_list_memberships_of_person (self->store, coalition_person_get_id (kept), NULL);
+  keep_history (self->store, COALITION_SUBJECT_PERSON, G_OBJECT (kept), coalition_person_get_id (kept));
 
   /* The record goes now, so nothing depends on the toast; Undo puts it
    * back exactly as it was. */
@@ -768,8 +799,21 @@ undo_delete_organization_cb (AdwToast              *toast,
   GArray *people = g_object_get_data (G_OBJECT (toast), "people");
   g_autoptr(GError) error = NULL;
 
-  if (!coalition_store_restore_organization (store, organization, people, &error))
-    g_warning ("Could not undo the delete: %s", error->message);
+  /* The organization, its people and its history come back together. */
+  if (!coalition_store_begin (store, &error))
+    goto failed;
+  if (!coalition_store_restore_organization (store, organization, people, &error) ||
+      !restore_history (store, COALITION_SUBJECT_ORGANIZATION, G_OBJECT (organization),
+                        coalition_organization_get_id (organization), &error))
+    {
+      coalition_store_rollback (store);
+      goto failed;
+    }
+  if (coalition_store_commit (store, &error))
+    return;
+
+failed:
+  g_warning ("Could not undo the delete: %s", error->message);
 }
 
 static void
@@ -784,6 +828,7 @@ delete_organization_cb (CoalitionMembersPage  *self,
     return;
 
   people = coalition_store_find_people_of_organization (self->store, coalition_organization_get_id (kept), NULL);
+  keep_history (self->store, COALITION_SUBJECT_ORGANIZATION, G_OBJECT (kept), coalition_organization_get_id (kept));
   if (!coalition_store_delete_organization (self->store, coalition_organization_get_id (kept), &error))
     {
       show_toast (self, adw_toast_new (error->message));

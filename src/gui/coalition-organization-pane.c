@@ -6,8 +6,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "coalition-organization-pane.h"
+#include "coalition-outreach-editor.h"
 
 struct _CoalitionOrganizationPane
 {
@@ -26,6 +28,15 @@ struct _CoalitionOrganizationPane
   AdwEntryRow           *website_row;
   AdwComboRow           *status_row;
   GtkTextView           *notes_view;
+  AdwEntryRow           *emails_row;
+  AdwEntryRow           *phones_row;
+  AdwEntryRow           *address_row;
+  AdwEntryRow           *capacity_row;
+  AdwEntryRow           *constituency_row;
+  AdwEntryRow           *skills_row;
+  AdwEntryRow           *access_row;
+  AdwEntryRow           *tags_row;
+  CoalitionOutreachEditor *outreach_editor;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionOrganizationPane, coalition_organization_pane, GTK_TYPE_WIDGET)
@@ -37,6 +48,56 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* E-mails or phones as one line, the main one first. */
+static void
+set_points_text (AdwEntryRow *row,
+                 GPtrArray   *points)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < points->len; i++)
+      {
+        const CoalitionContactPoint *point = points->pdata[i];
+
+        if (point->primary != (pass == 0))
+          continue;
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, point->value);
+      }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text->str);
+}
+
+/* Reads back what set_points_text() wrote, as edited; FALSE with a message
+ * when an e-mail address is not one. */
+static gboolean
+parse_points (const char  *text,
+              gboolean     emails,
+              GPtrArray   *points,
+              char       **out_message)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, emails ? ",; " : ",;", -1);
+
+  g_ptr_array_set_size (points, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *value = g_strstrip (parts[i]);
+
+      if (*value == '\0')
+        continue;
+      if (emails && strchr (value, '@') == NULL)
+        {
+          *out_message = g_strdup_printf (_("“%s” is not an e-mail address."), value);
+          return FALSE;
+        }
+      g_ptr_array_add (points, coalition_contact_point_new ("", value, points->len == 0));
+    }
+
+  return TRUE;
+}
 
 static void
 fill (CoalitionOrganizationPane *self)
@@ -55,6 +116,22 @@ fill (CoalitionOrganizationPane *self)
   gtk_editable_set_text (GTK_EDITABLE (self->website_row), coalition_organization_get_website (organization));
   adw_combo_row_set_selected (self->status_row, coalition_organization_get_status (organization));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), coalition_organization_get_notes (organization), -1);
+  set_points_text (self->emails_row, coalition_organization_get_emails (organization));
+  set_points_text (self->phones_row, coalition_organization_get_phones (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), coalition_organization_get_address (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->capacity_row), coalition_organization_get_capacity (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->constituency_row), coalition_organization_get_constituency (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->skills_row), coalition_organization_get_skills (organization));
+  gtk_editable_set_text (GTK_EDITABLE (self->access_row), coalition_organization_get_access (organization));
+  {
+    g_autofree char *tags = g_strjoinv (", ", (char **)coalition_organization_get_tags (organization));
+
+    gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
+  }
+  coalition_outreach_editor_show (self->outreach_editor, COALITION_SUBJECT_ORGANIZATION,
+                                  coalition_organization_get_id (organization),
+                                  coalition_organization_get_outreach (organization),
+                                  coalition_organization_get_created_at (organization));
   self->loading = FALSE;
 }
 
@@ -121,6 +198,35 @@ field_applied_cb (CoalitionOrganizationPane *self,
     coalition_organization_set_sector (self->organization, text);
   else if (row == self->website_row)
     coalition_organization_set_website (self->organization, text);
+  else if (row == self->address_row)
+    coalition_organization_set_address (self->organization, text);
+  else if (row == self->capacity_row)
+    coalition_organization_set_capacity (self->organization, text);
+  else if (row == self->constituency_row)
+    coalition_organization_set_constituency (self->organization, text);
+  else if (row == self->skills_row)
+    coalition_organization_set_skills (self->organization, text);
+  else if (row == self->access_row)
+    coalition_organization_set_access (self->organization, text);
+  else if (row == self->tags_row)
+    {
+      g_auto(GStrv) tags = coalition_tags_parse (text);
+
+      coalition_organization_set_tags (self->organization, (const char * const *)tags);
+    }
+  else if (row == self->emails_row || row == self->phones_row)
+    {
+      g_autofree char *message = NULL;
+      gboolean emails = row == self->emails_row;
+
+      if (!parse_points (text, emails, emails ? coalition_organization_get_emails (self->organization)
+                                              : coalition_organization_get_phones (self->organization), &message))
+        {
+          g_signal_emit (self, signals[ERROR], 0, message);
+          coalition_organization_pane_show (self, coalition_organization_get_id (self->organization));
+          return;
+        }
+    }
 
   save (self);
 }
@@ -165,6 +271,24 @@ notes_left_cb (CoalitionOrganizationPane *self)
 }
 
 static void
+outreach_changed_cb (CoalitionOrganizationPane *self)
+{
+  if (self->organization == NULL || self->loading)
+    return;
+
+  coalition_organization_set_outreach (self->organization,
+                                       coalition_outreach_editor_get_outreach (self->outreach_editor));
+  save (self);
+}
+
+static void
+outreach_error_cb (CoalitionOrganizationPane *self,
+                   const char                *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
 delete_clicked_cb (CoalitionOrganizationPane *self)
 {
   if (self->organization != NULL)
@@ -188,6 +312,7 @@ coalition_organization_pane_set_store (CoalitionOrganizationPane *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  coalition_outreach_editor_set_store (self->outreach_editor, store);
   if (store != NULL)
     g_signal_connect_object (store, "organization-removed", G_CALLBACK (organization_removed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -215,6 +340,8 @@ coalition_organization_pane_class_init (CoalitionOrganizationPaneClass *klass)
 
   object_class->dispose = coalition_organization_pane_dispose;
 
+  g_type_ensure (COALITION_TYPE_OUTREACH_EDITOR);
+
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, COALITION_TYPE_ORGANIZATION);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -231,7 +358,18 @@ coalition_organization_pane_class_init (CoalitionOrganizationPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, website_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, status_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, emails_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, phones_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, capacity_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, constituency_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, skills_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, access_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, outreach_editor);
   gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outreach_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outreach_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
 

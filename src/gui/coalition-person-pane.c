@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-outreach-editor.h"
 #include "coalition-person-pane.h"
 
 struct _CoalitionPersonPane
@@ -37,6 +38,10 @@ struct _CoalitionPersonPane
   GPtrArray       *joinable_groups; /* in the order of the Add to Group row, after its prompt */
   GtkDropDown     *organization_dropdown;
   GtkTextView     *notes_view;
+  AdwEntryRow     *address_row;
+  AdwEntryRow     *skills_row;
+  AdwEntryRow     *tags_row;
+  CoalitionOutreachEditor *outreach_editor;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionPersonPane, coalition_person_pane, GTK_TYPE_WIDGET)
@@ -302,6 +307,15 @@ fill (CoalitionPersonPane *self)
                               organization_position (self, coalition_person_get_organization_id (person)));
   adw_combo_row_set_selected (self->status_row, coalition_person_get_status (person));
   gtk_text_buffer_set_text (buffer, coalition_person_get_notes (person), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), coalition_person_get_address (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->skills_row), coalition_person_get_skills (person));
+  {
+    g_autofree char *tags = g_strjoinv (", ", (char **)coalition_person_get_tags (person));
+
+    gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
+  }
+  coalition_outreach_editor_show (self->outreach_editor, COALITION_SUBJECT_PERSON, coalition_person_get_id (person),
+                                  coalition_person_get_outreach (person), coalition_person_get_created_at (person));
 
   for (guint i = 0; i < self->contact_rows->len; i++)
     adw_preferences_group_remove (self->contact_group, self->contact_rows->pdata[i]);
@@ -472,6 +486,16 @@ field_applied_cb (CoalitionPersonPane *self,
     coalition_person_set_title (self->person, text);
   else if (row == self->display_row)
     coalition_person_set_display_name (self->person, text);
+  else if (row == self->address_row)
+    coalition_person_set_address (self->person, text);
+  else if (row == self->skills_row)
+    coalition_person_set_skills (self->person, text);
+  else if (row == self->tags_row)
+    {
+      g_auto(GStrv) tags = coalition_tags_parse (text);
+
+      coalition_person_set_tags (self->person, (const char * const *)tags);
+    }
 
   if ((row == self->given_row || row == self->family_row) && derived)
     coalition_person_set_display_name (self->person, "");
@@ -530,6 +554,23 @@ notes_left_cb (CoalitionPersonPane *self)
 }
 
 static void
+outreach_changed_cb (CoalitionPersonPane *self)
+{
+  if (self->person == NULL || self->loading)
+    return;
+
+  coalition_person_set_outreach (self->person, coalition_outreach_editor_get_outreach (self->outreach_editor));
+  save (self);
+}
+
+static void
+outreach_error_cb (CoalitionPersonPane *self,
+                   const char          *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
 delete_clicked_cb (CoalitionPersonPane *self)
 {
   if (self->person != NULL)
@@ -574,6 +615,7 @@ coalition_person_pane_set_store (CoalitionPersonPane *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  coalition_outreach_editor_set_store (self->outreach_editor, store);
   if (store != NULL)
     {
       g_signal_connect_object (store, "person-removed", G_CALLBACK (person_removed_cb), self, G_CONNECT_SWAPPED);
@@ -612,6 +654,8 @@ coalition_person_pane_class_init (CoalitionPersonPaneClass *klass)
 
   object_class->dispose = coalition_person_pane_dispose;
 
+  g_type_ensure (COALITION_TYPE_OUTREACH_EDITOR);
+
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, COALITION_TYPE_PERSON);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -630,7 +674,13 @@ coalition_person_pane_class_init (CoalitionPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, contact_group);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, groups_group);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, skills_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPersonPane, outreach_editor);
   gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outreach_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outreach_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
 
