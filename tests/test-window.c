@@ -1034,6 +1034,149 @@ test_window_groups (void)
   close_window (&shown);
 }
 
+static void
+test_window_prospects (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) prospects = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) log_back = NULL;
+  g_autoptr(CoalitionOrganization) saved = NULL;
+  g_autoptr(CoalitionPerson) tagged = NULL;
+  CoalitionOrganizationPane *pane;
+  CoalitionPeopleModel *model;
+  CoalitionStore *store;
+  GtkWidget *view, *row, *note_row, *tags_row;
+  GtkSingleSelection *selection;
+  Shown shown = { 0 };
+  gint64 id;
+  guint n_shown;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("prospects.db", 300);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  prospects = coalition_store_list_prospects (store, NULL);
+  g_assert_cmpuint (prospects->len, >, 0);
+
+  /* The Prospects switch lists them highest priority first. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_TOGGLE_BUTTON,
+                                                                "P_rospects")), TRUE);
+  g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "prospects");
+  view = find_list_of (GTK_WIDGET (shown.page), COALITION_TYPE_PROSPECT);
+  g_assert_nonnull (view);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, prospects->len);
+  for (guint i = 1; i < prospects->len; i++)
+    {
+      CoalitionPriority before = coalition_prospect_get_outreach (prospects->pdata[i - 1])->priority;
+      CoalitionPriority now = coalition_prospect_get_outreach (prospects->pdata[i])->priority;
+
+      g_assert_true (before == now || (before != COALITION_PRIORITY_NONE &&
+                                       (now == COALITION_PRIORITY_NONE || before < now)));
+    }
+
+  /* The search narrows them, here by who makes the ask. */
+  {
+    const char *asker = coalition_prospect_get_outreach (prospects->pdata[0])->asker_name;
+
+    g_assert_nonnull (asker);
+    gtk_editable_set_text (GTK_EDITABLE (find_page_search (GTK_WIDGET (shown.page))), asker);
+    spin (300);
+    n_shown = g_list_model_get_n_items (G_LIST_MODEL (selection));
+    g_assert_cmpuint (n_shown, >, 0);
+    g_assert_cmpuint (n_shown, <, prospects->len);
+    gtk_editable_set_text (GTK_EDITABLE (find_page_search (GTK_WIDGET (shown.page))), "");
+    spin (300);
+  }
+
+  /* Choosing the first shows it; a new step is saved with the record. */
+  g_assert_cmpint (coalition_prospect_get_subject (prospects->pdata[0]), ==, COALITION_SUBJECT_ORGANIZATION);
+  gtk_single_selection_set_selected (selection, 0);
+  pane = COALITION_ORGANIZATION_PANE (find_widget (GTK_WIDGET (shown.page), COALITION_TYPE_ORGANIZATION_PANE, NULL));
+  id = coalition_organization_get_id (coalition_organization_pane_get_organization (pane));
+  g_assert_cmpint (id, ==, coalition_prospect_get_id (prospects->pdata[0]));
+  row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Next Step");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Présenter la plateforme au conseil");
+  g_signal_emit_by_name (row, "apply");
+  row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Date of the Next Step");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-01-15");
+  g_signal_emit_by_name (row, "apply");
+  saved = coalition_store_get_organization (store, id, NULL);
+  g_assert_cmpstr (coalition_organization_get_outreach (saved)->next_step, ==, "Présenter la plateforme au conseil");
+  g_assert_cmpstr (coalition_organization_get_outreach (saved)->next_step_date, ==, "2027-01-15");
+
+  /* A date that is not one is refused with a message, and nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "next Tuesday");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_object (&saved);
+  saved = coalition_store_get_organization (store, id, NULL);
+  g_assert_cmpstr (coalition_organization_get_outreach (saved)->next_step_date, ==, "2027-01-15");
+
+  /* A contact is logged from the pane and shows in it. */
+  log = coalition_store_list_contacts (store, COALITION_SUBJECT_ORGANIZATION, id, NULL);
+  note_row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "What Was Said");
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Zoë met the board; they will vote in March.");
+  g_signal_emit_by_name (note_row, "apply");
+  log_back = coalition_store_list_contacts (store, COALITION_SUBJECT_ORGANIZATION, id, NULL);
+  g_assert_cmpuint (log_back->len, ==, log->len + 1);
+  g_assert_cmpstr (((CoalitionContact *)log_back->pdata[0])->note, ==, "Zoë met the board; they will vote in March.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    /* the date as the pane writes it, "30 November 2026" in this locale */
+    g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
+    g_autofree char *title = g_strdup_printf ("%s · Meeting", date);
+
+    g_assert_nonnull (find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, title));
+  }
+
+  /* Deleting the organization and undoing brings the log back. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Organization"), "clicked");
+  g_assert_null (coalition_store_get_organization (store, id, NULL));
+  spin (100);
+  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
+                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = coalition_store_list_contacts (store, COALITION_SUBJECT_ORGANIZATION, id, NULL);
+  g_assert_cmpuint (log->len, ==, log_back->len);
+
+  /* Tags typed on a person's page filter the People list. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_TOGGLE_BUTTON,
+                                                                "_People")), TRUE);
+  model = coalition_members_page_get_model (shown.page);
+  {
+    GtkWidget *people_view = find_list_of (GTK_WIDGET (shown.page), COALITION_TYPE_PERSON);
+    GtkSingleSelection *people = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (people_view)));
+    CoalitionPersonPane *person_pane = COALITION_PERSON_PANE (find_widget (GTK_WIDGET (shown.page),
+                                                                           COALITION_TYPE_PERSON_PANE, NULL));
+    CoalitionPeopleFilter filter = COALITION_PEOPLE_FILTER_INIT;
+
+    gtk_single_selection_set_selected (people, 3);
+    tagged = g_object_ref (coalition_person_pane_get_person (person_pane));
+    tags_row = find_row (GTK_WIDGET (person_pane), ADW_TYPE_ENTRY_ROW, "Tags, Separated by Commas");
+    gtk_editable_set_text (GTK_EDITABLE (tags_row), "Canvasser, Tiếng Việt ,, canvasser");
+    g_signal_emit_by_name (tags_row, "apply");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags_row)), ==, "Canvasser, Tiếng Việt");
+
+    filter.tag = "Tiếng Việt";
+    coalition_people_model_set_filter (model, &filter);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+    {
+      g_autoptr(CoalitionPerson) only = g_list_model_get_item (G_LIST_MODEL (model), 0);
+      g_assert_cmpint (coalition_person_get_id (only), ==, coalition_person_get_id (tagged));
+    }
+    g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, "1 of 300 people"));
+  }
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-delete-undo", test_window_edit_delete_undo);
   g_test_add_func ("/window/organizations", test_window_organizations);
   g_test_add_func ("/window/groups", test_window_groups);
+  g_test_add_func ("/window/prospects", test_window_prospects);
 
   return g_test_run ();
 }

@@ -26,6 +26,9 @@ struct _CoalitionPeopleModel
   CoalitionStore *store;
   char           *query;
   int             status_filter;   /* a CoalitionStatus, or -1 for everyone */
+  int             kind_filter;     /* a CoalitionOrganizationKind, or -1 */
+  gint64          group_filter;    /* a group's id, or 0 */
+  char           *tag_filter;      /* NULL for any */
   CoalitionSort   sort;
   GArray         *ids;
 
@@ -62,7 +65,8 @@ static GArray *
 read_ids (CoalitionPeopleModel *self)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = coalition_store_find_people_sorted (self->store, self->query, self->status_filter, self->sort, &error);
+  CoalitionPeopleFilter filter = { self->status_filter, self->kind_filter, self->group_filter, self->tag_filter };
+  GArray *ids = coalition_store_find_people_filtered (self->store, self->query, &filter, self->sort, &error);
 
   if (ids == NULL)
     {
@@ -319,6 +323,7 @@ coalition_people_model_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->tag_filter, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (coalition_people_model_parent_class)->finalize (object);
@@ -405,6 +410,7 @@ static void
 coalition_people_model_init (CoalitionPeopleModel *self)
 {
   self->status_filter = -1;
+  self->kind_filter = -1;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
@@ -511,4 +517,38 @@ coalition_people_model_find (CoalitionPeopleModel *self,
 {
   g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), G_MAXUINT);
   return find_in (self->ids, id);
+}
+
+void
+coalition_people_model_set_filter (CoalitionPeopleModel        *self,
+                                   const CoalitionPeopleFilter *filter)
+{
+  const char *tag;
+
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  tag = filter->tag != NULL && *filter->tag != '\0' ? filter->tag : NULL;
+  if (self->status_filter == filter->status && self->kind_filter == filter->organization_kind &&
+      self->group_filter == filter->group_id && g_strcmp0 (self->tag_filter, tag) == 0)
+    return;
+
+  self->kind_filter = filter->organization_kind;
+  self->group_filter = filter->group_id;
+  g_free (self->tag_filter);
+  self->tag_filter = g_strdup (tag);
+  if (self->status_filter != filter->status)
+    {
+      /* Notifies and reads the ids again. */
+      coalition_people_model_set_status_filter (self, filter->status);
+      return;
+    }
+  reset (self);
+}
+
+gboolean
+coalition_people_model_is_filtered (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), FALSE);
+  return self->status_filter >= 0 || self->kind_filter >= 0 || self->group_filter > 0 || self->tag_filter != NULL;
 }

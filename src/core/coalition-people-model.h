@@ -27,6 +27,12 @@ const char           *coalition_people_model_get_query  (CoalitionPeopleModel *s
 void                  coalition_people_model_set_status_filter (CoalitionPeopleModel *self,
                                                                 int                   status);
 int                   coalition_people_model_get_status_filter (CoalitionPeopleModel *self);
+/* Only the people who pass @filter (status, kind of organization, group,
+ * tag); combines with the query. */
+void                  coalition_people_model_set_filter        (CoalitionPeopleModel        *self,
+                                                                const CoalitionPeopleFilter *filter);
+/* TRUE when any part of the filter is on. */
+gboolean              coalition_people_model_is_filtered       (CoalitionPeopleModel        *self);
 /* The order of the rows; emits items-changed for everyone. */
 void                  coalition_people_model_set_sort          (CoalitionPeopleModel *self,
                                                                 CoalitionSort         sort);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "coalition-demo.h"
 #include "coalition-members-page.h"
@@ -28,6 +29,11 @@ struct _CoalitionMembersPage
   AdwLeaflet           *leaflet;
   GtkToggleButton      *organizations_toggle;
   GtkToggleButton      *groups_toggle;
+  GtkToggleButton      *prospects_toggle;
+  GtkColumnView        *prospect_view;
+  GListStore           *prospects;
+  GtkStringFilter      *prospect_filter;
+  GtkSingleSelection   *prospect_selection;
   GtkColumnView        *group_view;
   CoalitionGroupPane   *group_pane;
   GListStore           *groups;
@@ -47,6 +53,12 @@ struct _CoalitionMembersPage
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_dropdown;
   GtkDropDown          *sort_dropdown;
+  GtkGrid              *options_grid;
+  GtkDropDown          *kind_dropdown;
+  GtkDropDown          *group_dropdown;
+  GtkDropDown          *tag_dropdown;
+  GArray               *filter_group_ids;  /* in the order of group_dropdown, after "Any" */
+  GStrv                 filter_tags;       /* in the order of tag_dropdown, after "Any" */
   GtkWidget            *view_options_button;
   GtkLabel             *count_label;
   GtkStack             *state_stack;
@@ -72,7 +84,7 @@ narrowed (CoalitionMembersPage *self)
 {
   return self->model != NULL &&
          (coalition_people_model_get_query (self->model) != NULL ||
-          coalition_people_model_get_status_filter (self->model) >= 0);
+          coalition_people_model_is_filtered (self->model));
 }
 
 /* GTK 4.8 has no setter for a search entry's placeholder; the property is there. */
@@ -98,9 +110,34 @@ showing_groups (CoalitionMembersPage *self)
   return gtk_toggle_button_get_active (self->groups_toggle);
 }
 
+static gboolean
+showing_prospects (CoalitionMembersPage *self)
+{
+  return gtk_toggle_button_get_active (self->prospects_toggle);
+}
+
 static void
 update_state (CoalitionMembersPage *self)
 {
+  if (showing_prospects (self) && self->store != NULL)
+    {
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->prospect_selection));
+      guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->prospects));
+      g_autofree char *count = NULL;
+
+      if (n_shown < n_total)
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u prospect", "%'u of %'u prospects",
+                                              n_total), n_shown, n_total);
+      else
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u prospect", "%'u prospects", n_total), n_total);
+      gtk_stack_set_visible_child_name (self->state_stack, n_total > 0 ? "prospects" : "no-prospects");
+      gtk_widget_set_visible (self->search_row, TRUE);
+      gtk_widget_set_visible (self->search_separator, TRUE);
+      gtk_widget_set_visible (self->view_options_button, FALSE);
+      gtk_label_set_label (self->count_label, count);
+      return;
+    }
+
   if (showing_groups (self) && self->store != NULL)
     {
       guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
@@ -333,7 +370,8 @@ search_changed_cb (CoalitionMembersPage *self)
 {
   gtk_string_filter_set_search (self->organization_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_string_filter_set_search (self->group_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (showing_organizations (self) || showing_groups (self))
+  gtk_string_filter_set_search (self->prospect_filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (showing_organizations (self) || showing_groups (self) || showing_prospects (self))
     {
       update_state (self);
       return;
@@ -346,17 +384,109 @@ search_changed_cb (CoalitionMembersPage *self)
   update_state (self);
 }
 
+/* The position in a filter's drop-down, whose first entry is "Any", as
+ * an index into its choices, or -1 for any. */
+static int
+chosen (GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int)selected - 1;
+}
+
 static void
 status_selected_cb (CoalitionMembersPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  CoalitionPeopleFilter filter = COALITION_PEOPLE_FILTER_INIT;
+  int group = chosen (self->group_dropdown);
+  int tag = chosen (self->tag_dropdown);
 
-  if (self->model == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->model == NULL)
     return;
 
-  /* The first entry is everyone; then the statuses in their order. */
-  coalition_people_model_set_status_filter (self->model, (int)selected - 1);
+  filter.status = chosen (self->status_dropdown);
+  filter.organization_kind = chosen (self->kind_dropdown);
+  if (group >= 0 && (guint)group < self->filter_group_ids->len)
+    filter.group_id = g_array_index (self->filter_group_ids, gint64, group);
+  if (tag >= 0 && self->filter_tags != NULL && (guint)tag < g_strv_length (self->filter_tags))
+    filter.tag = self->filter_tags[tag];
+  coalition_people_model_set_filter (self->model, &filter);
   update_state (self);
+}
+
+/* Groups and tags come and go: read them when the popover opens, keeping
+ * what was chosen. */
+static void
+load_filter_choices (CoalitionMembersPage *self)
+{
+  g_autoptr(GtkStringList) group_names = gtk_string_list_new ((const char * const[]) { _("Any Group"), NULL });
+  g_autoptr(GtkStringList) tag_names = gtk_string_list_new ((const char * const[]) { _("Any Tag"), NULL });
+  g_autoptr(GPtrArray) groups = NULL;
+  g_auto(GStrv) tags = NULL;
+  int group = chosen (self->group_dropdown);
+  int tag = chosen (self->tag_dropdown);
+  gint64 group_id = group >= 0 && (guint)group < self->filter_group_ids->len
+                    ? g_array_index (self->filter_group_ids, gint64, group) : 0;
+  g_autofree char *tag_name = tag >= 0 && self->filter_tags != NULL && (guint)tag < g_strv_length (self->filter_tags)
+                              ? g_strdup (self->filter_tags[tag]) : NULL;
+  guint group_position = 0, tag_position = 0;
+
+  if (self->store == NULL)
+    return;
+
+  groups = coalition_store_list_groups (self->store, NULL);
+  tags = coalition_store_list_tags (self->store, NULL);
+
+  g_array_set_size (self->filter_group_ids, 0);
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      gint64 id = coalition_group_get_id (groups->pdata[i]);
+
+      g_array_append_val (self->filter_group_ids, id);
+      gtk_string_list_append (group_names, coalition_group_get_name (groups->pdata[i]));
+      if (id == group_id)
+        group_position = i + 1;
+    }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      gtk_string_list_append (tag_names, tags[i]);
+      if (g_strcmp0 (tags[i], tag_name) == 0)
+        tag_position = i + 1;
+    }
+  g_strfreev (self->filter_tags);
+  self->filter_tags = g_steal_pointer (&tags);
+
+  g_signal_handlers_block_by_func (self->group_dropdown, status_selected_cb, self);
+  g_signal_handlers_block_by_func (self->tag_dropdown, status_selected_cb, self);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (group_names));
+  gtk_drop_down_set_selected (self->group_dropdown, group_position);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tag_names));
+  gtk_drop_down_set_selected (self->tag_dropdown, tag_position);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, status_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->tag_dropdown, status_selected_cb, self);
+
+  /* A group or tag that is gone no longer filters. */
+  if ((group_id != 0 && group_position == 0) || (tag_name != NULL && tag_position == 0))
+    status_selected_cb (self);
+}
+
+/* One more "label: drop-down" row of the popover. */
+static GtkDropDown *
+add_filter_row (CoalitionMembersPage *self,
+                int                   row,
+                const char           *label,
+                const char           *accessible,
+                GListModel           *choices)
+{
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *dropdown = gtk_drop_down_new (choices, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_grid_attach (self->options_grid, title, 0, row, 1, 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_grid_attach (self->options_grid, dropdown, 1, row, 1, 1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self, G_CONNECT_SWAPPED);
+  return GTK_DROP_DOWN (dropdown);
 }
 
 static void
@@ -447,6 +577,9 @@ show_undo_toast (CoalitionMembersPage *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* Shown at once, ahead of any message still on screen: the chance to
+   * undo must not wait in a queue. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
   if (data != NULL)
     g_object_set_data_full (G_OBJECT (toast), data_key, data, data_free);
@@ -778,16 +911,145 @@ organization_selection_changed_cb (CoalitionMembersPage *self)
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
 
+/* ---------------------------------------------------------------------- */
+/* Prospects */
+
+static const char *
+prospect_status_text (CoalitionProspect *prospect)
+{
+  return coalition_status_get_label (coalition_prospect_get_status (prospect));
+}
+
+static const char *
+prospect_priority_text (CoalitionProspect *prospect)
+{
+  CoalitionPriority priority = coalition_prospect_get_outreach (prospect)->priority;
+
+  return priority == COALITION_PRIORITY_NONE ? "" : coalition_priority_get_label (priority);
+}
+
+static const char *
+prospect_asker_text (CoalitionProspect *prospect)
+{
+  return coalition_prospect_get_outreach (prospect)->asker_name;
+}
+
+static const char *
+prospect_next_step_text (CoalitionProspect *prospect)
+{
+  return coalition_prospect_get_outreach (prospect)->next_step;
+}
+
+/* A date of the list as the locale writes it, kept on the row. */
+static const char *
+keep_date_text (CoalitionProspect *prospect,
+                const char        *key,
+                const char        *date,
+                gboolean           mark_overdue)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  char *text;
+
+  if (date == NULL || *date == '\0')
+    return "";
+
+  iso = g_strconcat (date, "T12:00:00Z", NULL);
+  when = g_date_time_new_from_iso8601 (iso, NULL);
+  if (when == NULL)
+    return date;
+
+  /* Translators: a short date in a list, as in "14 Mar 2026"; see g_date_time_format() */
+  text = g_date_time_format (when, _("%-d %b %Y"));
+  if (mark_overdue && strcmp (date, today) < 0)
+    {
+      /* Translators: a next step whose date has passed, "14 Mar 2026 (overdue)" */
+      char *overdue = g_strdup_printf (_("%s (overdue)"), text);
+
+      g_free (text);
+      text = overdue;
+    }
+
+  g_object_set_data_full (G_OBJECT (prospect), key, text, g_free);
+  return text;
+}
+
+static const char *
+prospect_due_text (CoalitionProspect *prospect)
+{
+  return keep_date_text (prospect, "due-text", coalition_prospect_get_outreach (prospect)->next_step_date, TRUE);
+}
+
+static const char *
+prospect_last_contact_text (CoalitionProspect *prospect)
+{
+  return keep_date_text (prospect, "last-contact-text", coalition_prospect_get_last_contact (prospect), FALSE);
+}
+
+/* What the search field looks through: the name, the organization or kind,
+ * who makes the ask and the next step. */
+static char *
+prospect_text_for_filter (CoalitionProspect *prospect)
+{
+  const CoalitionOutreach *outreach = coalition_prospect_get_outreach (prospect);
+
+  return g_strjoin ("\n", coalition_prospect_get_name (prospect), coalition_prospect_get_detail (prospect),
+                    outreach->asker_name ? outreach->asker_name : "", outreach->next_step, NULL);
+}
+
+static void
+reload_prospects (CoalitionMembersPage *self)
+{
+  g_autoptr(GPtrArray) prospects = NULL;
+
+  if (self->store == NULL || !showing_prospects (self))
+    return;
+
+  prospects = coalition_store_list_prospects (self->store, NULL);
+  if (prospects == NULL)
+    return;
+
+  g_list_store_splice (self->prospects, 0, g_list_model_get_n_items (G_LIST_MODEL (self->prospects)),
+                       prospects->pdata, prospects->len);
+  update_state (self);
+}
+
+static void
+prospect_selection_changed_cb (CoalitionMembersPage *self)
+{
+  CoalitionProspect *prospect = gtk_single_selection_get_selected_item (self->prospect_selection);
+
+  if (prospect == NULL)
+    return;
+
+  if (coalition_prospect_get_subject (prospect) == COALITION_SUBJECT_ORGANIZATION)
+    {
+      coalition_organization_pane_show (self->organization_pane, coalition_prospect_get_id (prospect));
+      gtk_stack_set_visible_child_name (self->details_stack, "organization");
+    }
+  else
+    {
+      coalition_person_pane_show (self->person_pane, coalition_prospect_get_id (prospect));
+      gtk_stack_set_visible_child_name (self->details_stack, "person");
+    }
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
 static void
 mode_toggled_cb (CoalitionMembersPage *self)
 {
   gboolean organizations = showing_organizations (self);
+  gboolean prospects = showing_prospects (self);
 
   gtk_stack_set_visible_child_name (self->details_stack,
                                     organizations ? "organization" : showing_groups (self) ? "group" : "person");
-  set_search_placeholder (self->search_entry, organizations || showing_groups (self));
+  set_search_placeholder (self->search_entry, organizations || showing_groups (self) || prospects);
   reload_organizations (self);
   reload_groups (self);
+  reload_prospects (self);
   update_state (self);
 }
 
@@ -950,7 +1212,7 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      coalition_people_model_set_status_filter (self->model, (int)gtk_drop_down_get_selected (self->status_dropdown) - 1);
+      status_selected_cb (self);
       coalition_people_model_set_sort (self->model, gtk_drop_down_get_selected (self->sort_dropdown));
       selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
       gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
@@ -979,11 +1241,17 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (signals_to_follow); i++)
-        g_signal_connect_object (store, signals_to_follow[i], G_CALLBACK (reload_organizations), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (store, signals_to_follow[i], G_CALLBACK (reload_organizations), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (store, signals_to_follow[i], G_CALLBACK (reload_prospects), self,
+                                   G_CONNECT_SWAPPED);
+        }
     }
   g_list_store_remove_all (self->organizations);
   reload_organizations (self);
+  g_list_store_remove_all (self->prospects);
+  reload_prospects (self);
   gtk_column_view_set_model (self->column_view, selection);
   update_state (self);
 }
@@ -1038,11 +1306,15 @@ coalition_members_page_dispose (GObject *object)
     gtk_column_view_set_model (self->group_view, NULL);
   g_clear_object (&self->group_selection);
   g_clear_object (&self->groups);
+  g_clear_object (&self->prospects);
+  g_clear_object (&self->prospect_selection);
   g_clear_object (&self->organizations);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
 
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->filter_group_ids, g_array_unref);
+  g_clear_pointer (&self->filter_tags, g_strfreev);
 
   G_OBJECT_CLASS (coalition_members_page_parent_class)->dispose (object);
 }
@@ -1075,6 +1347,9 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, options_grid);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, prospects_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, prospect_view);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, view_options_button);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, state_stack);
@@ -1090,6 +1365,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, load_filter_choices);
   gtk_widget_class_bind_template_callback (widget_class, delete_organization_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_group_cb);
 }
@@ -1116,6 +1392,7 @@ coalition_members_page_init (CoalitionMembersPage *self)
       [COALITION_SORT_ORGANIZATION] = N_("By Organization"),
       [COALITION_SORT_STATUS] = N_("By Status"),
       [COALITION_SORT_RECENT] = N_("Recently Changed"),
+      [COALITION_SORT_LAST_CONTACT] = N_("Last Contacted"),
     };
     g_autoptr(GtkStringList) sort_names = gtk_string_list_new (NULL);
 
@@ -1126,6 +1403,19 @@ coalition_members_page_init (CoalitionMembersPage *self)
                              G_CONNECT_SWAPPED);
     g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self,
                              G_CONNECT_SWAPPED);
+  }
+  {
+    g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char * const[]) { _("Any Kind"), NULL });
+
+    for (CoalitionOrganizationKind kind = 0; kind <= COALITION_ORGANIZATION_KIND_LAST; kind++)
+      gtk_string_list_append (kinds, coalition_organization_kind_get_label (kind));
+    self->filter_group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    self->kind_dropdown = add_filter_row (self, 2, _("Organization"), _("Kind of organization to show"),
+                                          G_LIST_MODEL (g_steal_pointer (&kinds)));
+    self->group_dropdown = add_filter_row (self, 3, _("Group"), _("Group to show"),
+                                           G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { _("Any Group"), NULL })));
+    self->tag_dropdown = add_filter_row (self, 4, _("Tag"), _("Tag to show"),
+                                         G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { _("Any Tag"), NULL })));
   }
 
   {
@@ -1153,6 +1443,37 @@ coalition_members_page_init (CoalitionMembersPage *self)
     add_record_column (self->organization_view, _("Sector"), (RecordText)coalition_organization_get_sector, FALSE, 140);
     add_record_column (self->organization_view, _("Status"), (RecordText)organization_status_text, FALSE, 130);
     add_record_column (self->organization_view, _("People"), (RecordText)organization_people_text, FALSE, 80);
+  }
+
+  {
+    GtkFilterListModel *filtered;
+
+    self->prospects = g_list_store_new (COALITION_TYPE_PROSPECT);
+    self->prospect_filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                                G_CALLBACK (prospect_text_for_filter),
+                                                                                NULL, NULL));
+    gtk_string_filter_set_ignore_case (self->prospect_filter, TRUE);
+    gtk_string_filter_set_match_mode (self->prospect_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+    filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->prospects)),
+                                          GTK_FILTER (self->prospect_filter));
+    self->prospect_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+    gtk_single_selection_set_autoselect (self->prospect_selection, FALSE);
+    gtk_single_selection_set_can_unselect (self->prospect_selection, TRUE);
+    gtk_single_selection_set_selected (self->prospect_selection, GTK_INVALID_LIST_POSITION);
+    g_signal_connect_object (self->prospect_selection, "notify::selected-item",
+                             G_CALLBACK (prospect_selection_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->prospect_selection, "items-changed", G_CALLBACK (update_state), self,
+                             G_CONNECT_SWAPPED);
+    gtk_column_view_set_model (self->prospect_view, GTK_SELECTION_MODEL (self->prospect_selection));
+
+    add_record_column (self->prospect_view, _("Name"), (RecordText)coalition_prospect_get_name, TRUE, 200);
+    add_record_column (self->prospect_view, _("Organization or Kind"), (RecordText)coalition_prospect_get_detail, FALSE, 160);
+    add_record_column (self->prospect_view, _("Priority"), (RecordText)prospect_priority_text, FALSE, 80);
+    add_record_column (self->prospect_view, _("Status"), (RecordText)prospect_status_text, FALSE, 100);
+    add_record_column (self->prospect_view, _("Who Asks"), (RecordText)prospect_asker_text, FALSE, 150);
+    add_record_column (self->prospect_view, _("Next Step"), (RecordText)prospect_next_step_text, FALSE, 220);
+    add_record_column (self->prospect_view, _("Due"), (RecordText)prospect_due_text, FALSE, 180);
+    add_record_column (self->prospect_view, _("Last Contact"), (RecordText)prospect_last_contact_text, FALSE, 120);
   }
 
   {

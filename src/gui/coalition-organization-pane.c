@@ -131,6 +131,7 @@ fill (CoalitionOrganizationPane *self)
   coalition_outreach_editor_show (self->outreach_editor, COALITION_SUBJECT_ORGANIZATION,
                                   coalition_organization_get_id (organization),
                                   coalition_organization_get_outreach (organization),
+                                  coalition_organization_get_status (organization),
                                   coalition_organization_get_created_at (organization));
   self->loading = FALSE;
 }

@@ -23,6 +23,7 @@ struct _CoalitionOutreachEditor
   gint64               id;
   CoalitionOutreach   *outreach;
   char                *created_at;
+  CoalitionStatus      status;
   gboolean             loading;
 
   /* the people who can make an ask: those in the core group, committees
@@ -346,7 +347,14 @@ fill (CoalitionOutreachEditor *self)
       add_history_row (self, title, change->changed_at);
     }
   if (self->created_at != NULL)
-    add_history_row (self, _("Added to the directory"), self->created_at);
+    {
+      CoalitionStatus first = history != NULL && history->len > 0
+                              ? ((CoalitionStatusChange *)history->pdata[0])->old_status : self->status;
+      /* Translators: the start of a record's history, "Added to the directory as Prospect" */
+      g_autofree char *title = g_strdup_printf (_("Added to the directory as %s"), coalition_status_get_label (first));
+
+      add_history_row (self, title, self->created_at);
+    }
 
   self->loading = FALSE;
 }
@@ -356,10 +364,12 @@ coalition_outreach_editor_show (CoalitionOutreachEditor *self,
                                 CoalitionSubject         subject,
                                 gint64                   id,
                                 const CoalitionOutreach *outreach,
+                                CoalitionStatus          status,
                                 const char              *created_at)
 {
   g_return_if_fail (COALITION_IS_OUTREACH_EDITOR (self));
 
+  self->status = status;
   self->subject = subject;
   self->id = id;
   coalition_outreach_free (self->outreach);

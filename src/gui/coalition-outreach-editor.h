@@ -18,12 +18,13 @@ G_DECLARE_FINAL_TYPE (CoalitionOutreachEditor, coalition_outreach_editor, COALIT
 GtkWidget               *coalition_outreach_editor_new          (void);
 void                     coalition_outreach_editor_set_store    (CoalitionOutreachEditor *self,
                                                                  CoalitionStore          *store);
-/* Shows the plan, the log and the history of one record. @created_at is
- * when it entered the directory, the start of its history. */
+/* Shows the plan, the log and the history of one record. @status is its
+ * status now, @created_at when it entered the directory. */
 void                     coalition_outreach_editor_show         (CoalitionOutreachEditor *self,
                                                                  CoalitionSubject         subject,
                                                                  gint64                   id,
                                                                  const CoalitionOutreach *outreach,
+                                                                 CoalitionStatus          status,
                                                                  const char              *created_at);
 /* The plan as edited; the pane that shows it saves it with the record. */
 const CoalitionOutreach *coalition_outreach_editor_get_outreach (CoalitionOutreachEditor *self);

@@ -315,7 +315,8 @@ fill (CoalitionPersonPane *self)
     gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   }
   coalition_outreach_editor_show (self->outreach_editor, COALITION_SUBJECT_PERSON, coalition_person_get_id (person),
-                                  coalition_person_get_outreach (person), coalition_person_get_created_at (person));
+                                  coalition_person_get_outreach (person),
+                                  coalition_person_get_status (person), coalition_person_get_created_at (person));
 
   for (guint i = 0; i < self->contact_rows->len; i++)
     adw_preferences_group_remove (self->contact_group, self->contact_rows->pdata[i]);
