@@ -104,6 +104,8 @@ assert_member_type (JsonObject *object,
     return;
   if (type == JSON_TYPE_ARRAY)
     g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  else if (type == JSON_TYPE_OBJECT)
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   else
     g_assert_true (json_node_get_value_type (node) == type);
 }
@@ -119,6 +121,7 @@ test_cli_demo_then_list (void)
   g_autoptr(JsonArray) org_list = NULL;
   g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_non_ascii = 0, n_hangul = 0, n_with_email = 0, n_with_org = 0, n_without_org = 0, n_in_groups = 0;
+  guint n_tagged = 0, n_skilled = 0, n_planned = 0, n_org_tagged = 0;
   gint64 sum_org_people = 0;
 
   run_cli (&demo, "--database", db, "demo", "--people", "2000", "--seed", "7", NULL);
@@ -149,6 +152,14 @@ test_cli_demo_then_list (void)
       assert_member_type (person, "organization", G_TYPE_STRING, TRUE);
       assert_member_type (person, "status", G_TYPE_STRING, FALSE);
       assert_member_type (person, "groups", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (person, "tags", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (person, "address", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "skills", G_TYPE_STRING, FALSE);
+      assert_member_type (person, "outreach", JSON_TYPE_OBJECT, TRUE);
+      if (json_array_get_length (json_object_get_array_member (person, "tags")) > 0)
+        n_tagged++;
+      if (*json_object_get_string_member (person, "skills") != '\0')
+        n_skilled++;
       n_in_groups += json_array_get_length (json_object_get_array_member (person, "groups"));
 
       uid = json_object_get_string_member (person, "uid");
@@ -207,9 +218,35 @@ test_cli_demo_then_list (void)
 
       assert_member_type (org, "name", G_TYPE_STRING, FALSE);
       assert_member_type (org, "kind", G_TYPE_STRING, FALSE);
+      assert_member_type (org, "emails", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (org, "tags", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (org, "outreach", JSON_TYPE_OBJECT, TRUE);
+      if (json_array_get_length (json_object_get_array_member (org, "tags")) > 0)
+        n_org_tagged++;
+      if (!json_object_get_null_member (org, "outreach"))
+        {
+          JsonObject *plan = json_object_get_object_member (org, "outreach");
+          const char *status = json_object_get_string_member (org, "status");
+
+          /* The demo plans asks for organizations in the pipeline, each
+           * with someone to make it, a next step and its date. */
+          g_assert_true (g_str_equal (status, "prospect") || g_str_equal (status, "contacted") ||
+                         g_str_equal (status, "invited"));
+          g_assert_true (g_str_equal (json_object_get_string_member (plan, "priority"), "high") ||
+                         g_str_equal (json_object_get_string_member (plan, "priority"), "medium") ||
+                         g_str_equal (json_object_get_string_member (plan, "priority"), "low"));
+          g_assert_cmpstr (json_object_get_string_member (plan, "asker"), !=, "");
+          g_assert_nonnull (json_object_get_string_member (plan, "next_step_date"));
+          n_planned++;
+        }
       sum_org_people += json_object_get_int_member (org, "people");
     }
   g_assert_cmpint (sum_org_people, ==, n_with_org);
+  g_assert_cmpuint (n_planned, >, 20);
+  /* Every organization but the city government, which is a target. */
+  g_assert_cmpuint (n_org_tagged, ==, json_array_get_length (org_list) - 1);
+  g_assert_cmpuint (n_tagged, >, 150);
+  g_assert_cmpuint (n_skilled, >, 400);
 }
 
 static char *

@@ -54,6 +54,9 @@ make_directory (void)
   coalition_person_set_notes (tricky, long_note->str);
   coalition_person_add_email (tricky, "work", "ana@example.org", TRUE);
   coalition_person_add_phone (tricky, "mobile", "+1 555-0199-0000", FALSE);
+  coalition_person_set_address (tricky, "Calle 5; Piso 2, Colonia Centro, Ciudad de México");
+  coalition_person_set_skills (tricky, "=SUM(A1), translation; facilitation");
+  coalition_person_set_tags (tricky, (const char *[]) { "Tiếng Việt", "speaker", "-tenant leader", NULL });
   g_assert_true (coalition_store_insert_person (store, tricky, &error));
   g_assert_true (coalition_store_insert_organization (store, alone, &error));
   g_assert_no_error (error);
@@ -61,9 +64,11 @@ make_directory (void)
   return store;
 }
 
-/* Everything about a person that must survive a round trip, as one line. */
+/* Everything about a person that must survive a round trip, as one line;
+ * vCard has no place for skills. */
 static char *
-describe (CoalitionPerson *person)
+describe (CoalitionPerson *person,
+          gboolean         with_skills)
 {
   GString *out = g_string_new (NULL);
   const char *organization = coalition_person_get_organization_name (person);
@@ -76,6 +81,10 @@ describe (CoalitionPerson *person)
                           coalition_person_get_title (person),
                           coalition_status_to_string (coalition_person_get_status (person)),
                           coalition_person_get_notes (person));
+  g_string_append_printf (out, "|%s|%s", coalition_person_get_address (person),
+                          with_skills ? coalition_person_get_skills (person) : "");
+  for (const char * const *tag = coalition_person_get_tags (person); *tag; tag++)
+    g_string_append_printf (out, "|#%s", *tag);
   for (guint k = 0; k < 2; k++)
     {
       GPtrArray *points = k == 0 ? coalition_person_get_emails (person) : coalition_person_get_phones (person);
@@ -91,7 +100,8 @@ describe (CoalitionPerson *person)
 }
 
 static GPtrArray *
-describe_all (CoalitionStore *store)
+describe_all (CoalitionStore *store,
+              gboolean        with_skills)
 {
   g_autoptr(GArray) ids = coalition_store_find_people (store, NULL, NULL);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
@@ -99,7 +109,7 @@ describe_all (CoalitionStore *store)
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(CoalitionPerson) person = coalition_store_get_person (store, g_array_index (ids, gint64, i), NULL);
-      g_ptr_array_add (out, describe (person));
+      g_ptr_array_add (out, describe (person, with_skills));
     }
 
   return out;
@@ -107,10 +117,11 @@ describe_all (CoalitionStore *store)
 
 static void
 assert_same_directory (CoalitionStore *store,
-                       CoalitionStore *copy)
+                       CoalitionStore *copy,
+                       gboolean        with_skills)
 {
-  g_autoptr(GPtrArray) before = describe_all (store);
-  g_autoptr(GPtrArray) after = describe_all (copy);
+  g_autoptr(GPtrArray) before = describe_all (store, with_skills);
+  g_autoptr(GPtrArray) after = describe_all (copy, with_skills);
 
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < before->len; i++)
@@ -154,7 +165,7 @@ test_export_csv_round_trip (void)
   summary = coalition_import_file (copy, path, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->skipped->len, ==, 0);
-  assert_same_directory (store, copy);
+  assert_same_directory (store, copy, TRUE);
 }
 
 static const char vobject_reader[] =
@@ -172,6 +183,8 @@ static const char vobject_reader[] =
   "            'emails': [e.value for e in c.get('email', [])],\n"
   "            'phones': [t.value for t in c.get('tel', [])],\n"
   "            'kind': c['kind'][0].value if 'kind' in c else None,\n"
+  "            'categories': c['categories'][0].value if 'categories' in c else [],\n"
+  "            'street': c['adr'][0].value.street if 'adr' in c else '',\n"
   "        })\n"
   "json.dump(cards, sys.stdout)\n";
 
@@ -235,6 +248,15 @@ check_vcard (CoalitionExportFormat format,
       if (organization != NULL)
         g_assert_cmpstr (json_object_get_string_member (card, "org"), ==, organization);
       g_assert_cmpuint (json_array_get_length (emails), ==, coalition_person_get_emails (person)->len);
+      g_assert_cmpstr (json_object_get_string_member (card, "street"), ==, coalition_person_get_address (person));
+      {
+        JsonArray *categories = json_object_get_array_member (card, "categories");
+        const char * const *tags = coalition_person_get_tags (person);
+
+        g_assert_cmpuint (json_array_get_length (categories), ==, g_strv_length ((GStrv)tags));
+        for (guint t = 0; tags[t] != NULL; t++)
+          g_assert_cmpstr (json_array_get_string_element (categories, t), ==, tags[t]);
+      }
       for (guint e = 0; e < json_array_get_length (emails); e++)
         g_assert_cmpstr (json_array_get_string_element (emails, e), ==,
                          ((CoalitionContactPoint *)coalition_person_get_emails (person)->pdata[e])->value);
@@ -277,7 +299,7 @@ test_export_vcard_round_trip (void)
   summary = coalition_import_data (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->skipped->len, ==, 0);
-  assert_same_directory (store, copy);
+  assert_same_directory (store, copy, FALSE);
 }
 
 static void

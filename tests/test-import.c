@@ -144,6 +144,13 @@ test_import_google (void)
   /* A line break inside a quoted cell stays in the note. */
   zoe = person_named (store, "Zoë Brontë");
   g_assert_cmpstr (coalition_person_get_notes (zoe), ==, "Met at the March rally.\nPrefers Signal.");
+  /* Labels become tags, without Google's own; the address is one line. */
+  g_assert_cmpstrv (coalition_person_get_tags (zoe), ((const char *[]) { "Spanish speakers", "Volunteers", NULL }));
+  g_assert_cmpstr (coalition_person_get_address (zoe), ==, "12 Rue Saint-Denis, Riverside, CA 92501");
+  {
+    g_autoptr(CoalitionPerson) lukasz = person_named (store, "Łukasz Wiśniewski");
+    g_assert_cmpstrv (coalition_person_get_tags (lukasz), ((const char *[]) { "Volunteers", NULL }));
+  }
 }
 
 static void
@@ -180,6 +187,8 @@ test_import_outlook (void)
                  ":marcus@local311.example.org|:marcus.w@mail.example.net", "home:+1 555-0161-3000");
   fatima = person_named (store, "Fatima Haddad");
   g_assert_cmpstr (coalition_person_get_notes (fatima), ==, "Can speak at the hearing, not on Tuesdays");
+  /* Outlook's business address parts, joined in their order. */
+  g_assert_cmpstr (coalition_person_get_address (fatima), ==, "12 Elm St, Riverside, CA, 92501, United States");
 
   /* Classic Outlook writes Windows-1252. */
   g_assert_cmpstr (classic->layout, ==, "Outlook for Windows");
@@ -242,6 +251,10 @@ test_import_civicrm_and_mailchimp (void)
                  ":adiallo@legalaid.example.org", ":+1 555-0180-1000");
 
   g_assert_cmpstr (mailchimp->layout, ==, "Mailchimp audience");
+  {
+    g_autoptr(CoalitionPerson) priya = person_named (store, "Priya Sharma");
+    g_assert_cmpstrv (coalition_person_get_tags (priya), ((const char *[]) { "Newsletter", NULL }));
+  }
   g_assert_cmpuint (mailchimp->people_added, ==, 2);
   /* A subscriber known only by address is listed under it. */
   assert_person (store, "supporter@mail.example.net", NULL, "", ":supporter@mail.example.net", "");

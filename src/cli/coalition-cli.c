@@ -236,6 +236,42 @@ set_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+static void
+add_tags (JsonBuilder        *builder,
+          const char * const *tags)
+{
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_builder_add_string_value (builder, tags[i]);
+  json_builder_end_array (builder);
+}
+
+/* The plan for a prospect or target, or null when there is none. */
+static void
+add_outreach (JsonBuilder             *builder,
+              const CoalitionOutreach *outreach)
+{
+  json_builder_set_member_name (builder, "outreach");
+  if (coalition_outreach_is_empty (outreach))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  set_string_or_null (builder, "priority", coalition_priority_to_string (outreach->priority));
+  json_builder_set_member_name (builder, "asker_id");
+  if (outreach->asker_id > 0)
+    json_builder_add_int_value (builder, outreach->asker_id);
+  else
+    json_builder_add_null_value (builder);
+  set_string_or_null (builder, "asker", outreach->asker_name);
+  set_string_or_null (builder, "next_step", *outreach->next_step ? outreach->next_step : NULL);
+  set_string_or_null (builder, "next_step_date", *outreach->next_step_date ? outreach->next_step_date : NULL);
+  json_builder_end_object (builder);
+}
+
 static JsonNode *
 person_to_json (CoalitionStore  *store,
                 CoalitionPerson *person)
@@ -261,6 +297,10 @@ person_to_json (CoalitionStore  *store,
   add_string_array (builder, "emails", coalition_person_get_emails (person));
   add_string_array (builder, "phones", coalition_person_get_phones (person));
   set_string_or_null (builder, "status", coalition_status_to_string (coalition_person_get_status (person)));
+  set_string_or_null (builder, "address", coalition_person_get_address (person));
+  set_string_or_null (builder, "skills", coalition_person_get_skills (person));
+  add_tags (builder, coalition_person_get_tags (person));
+  add_outreach (builder, coalition_person_get_outreach (person));
   json_builder_set_member_name (builder, "groups");
   json_builder_begin_array (builder);
   for (guint i = 0; memberships != NULL && i < memberships->len; i++)
@@ -296,6 +336,15 @@ organization_to_json (CoalitionOrganization *organization)
   set_string_or_null (builder, "status", coalition_status_to_string (coalition_organization_get_status (organization)));
   json_builder_set_member_name (builder, "people");
   json_builder_add_int_value (builder, coalition_organization_get_n_people (organization));
+  add_string_array (builder, "emails", coalition_organization_get_emails (organization));
+  add_string_array (builder, "phones", coalition_organization_get_phones (organization));
+  set_string_or_null (builder, "address", coalition_organization_get_address (organization));
+  set_string_or_null (builder, "capacity", coalition_organization_get_capacity (organization));
+  set_string_or_null (builder, "constituency", coalition_organization_get_constituency (organization));
+  set_string_or_null (builder, "skills", coalition_organization_get_skills (organization));
+  set_string_or_null (builder, "access", coalition_organization_get_access (organization));
+  add_tags (builder, coalition_organization_get_tags (organization));
+  add_outreach (builder, coalition_organization_get_outreach (organization));
   set_string_or_null (builder, "created_at", coalition_organization_get_created_at (organization));
   set_string_or_null (builder, "updated_at", coalition_organization_get_updated_at (organization));
   json_builder_end_object (builder);

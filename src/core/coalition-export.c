@@ -124,6 +124,40 @@ emit_points (GString   *out,
     }
 }
 
+/* The address as one line, in the street part of ADR: we keep it as people
+ * write it, not in parts. */
+static void
+emit_address (GString    *out,
+              GString    *line,
+              const char *address)
+{
+  if (address == NULL || *address == '\0')
+    return;
+
+  g_string_append (line, "ADR:;;");
+  append_escaped (line, address);
+  g_string_append (line, ";;;;");
+  emit_line (out, line);
+}
+
+static void
+emit_categories (GString            *out,
+                 GString            *line,
+                 const char * const *tags)
+{
+  if (tags == NULL || tags[0] == NULL)
+    return;
+
+  g_string_append (line, "CATEGORIES:");
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      append_escaped (line, tags[i]);
+    }
+  emit_line (out, line);
+}
+
 static void
 emit_vcard_person (GString         *out,
                    CoalitionPerson *person,
@@ -151,6 +185,8 @@ emit_vcard_person (GString         *out,
   emit_points (out, line, coalition_person_get_emails (person), FALSE, version_4);
   emit_points (out, line, coalition_person_get_phones (person), TRUE, version_4);
   emit_text (out, line, "NOTE", coalition_person_get_notes (person));
+  emit_address (out, line, coalition_person_get_address (person));
+  emit_categories (out, line, coalition_person_get_tags (person));
   g_string_append (out, "END:VCARD\r\n");
 }
 
@@ -170,7 +206,11 @@ emit_vcard_organization (GString               *out,
     g_string_append (out, "N:;;;;\r\n");   /* required in 3.0, empty for an organization */
   emit_text (out, line, "ORG", coalition_organization_get_name (organization));
   emit_text (out, line, "URL", coalition_organization_get_website (organization));
+  emit_points (out, line, coalition_organization_get_emails (organization), FALSE, version_4);
+  emit_points (out, line, coalition_organization_get_phones (organization), TRUE, version_4);
   emit_text (out, line, "NOTE", coalition_organization_get_notes (organization));
+  emit_address (out, line, coalition_organization_get_address (organization));
+  emit_categories (out, line, coalition_organization_get_tags (organization));
   g_string_append (out, "END:VCARD\r\n");
 }
 
@@ -249,6 +289,9 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
           g_ptr_array_add (header, g_strdup_printf ("Phone %u - Value", i));
         }
       g_ptr_array_add (header, g_strdup ("Notes"));
+      g_ptr_array_add (header, g_strdup ("Address"));
+      g_ptr_array_add (header, g_strdup ("Skills"));
+      g_ptr_array_add (header, g_strdup ("Tags"));
       g_ptr_array_add (header, g_strdup ("UID"));
       g_ptr_array_add (header, NULL);
       /* A BOM, so that Excel on Windows reads UTF-8 as UTF-8. */
@@ -274,6 +317,9 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
           add_points (cells, coalition_person_get_emails (person), max_emails);
           add_points (cells, coalition_person_get_phones (person), max_phones);
           g_ptr_array_add (cells, g_strdup (coalition_person_get_notes (person)));
+          g_ptr_array_add (cells, g_strdup (coalition_person_get_address (person)));
+          g_ptr_array_add (cells, g_strdup (coalition_person_get_skills (person)));
+          g_ptr_array_add (cells, g_strjoinv (" ::: ", (char **)coalition_person_get_tags (person)));
           g_ptr_array_add (cells, g_strdup (coalition_person_get_uid (person)));
           g_ptr_array_add (cells, NULL);
           coalition_csv_append_row (out, (const char * const *)cells->pdata);
@@ -293,7 +339,7 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
       if (format == COALITION_EXPORT_CSV)
         {
           g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-          guint n_cells = 6 + 2 * max_emails + 2 * max_phones + 2;
+          guint n_cells = 6 + 2 * max_emails + 2 * max_phones + 5;
 
           if (coalition_organization_get_n_people (organization) > 0)
             continue;

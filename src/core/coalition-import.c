@@ -36,6 +36,10 @@ typedef enum
   ROLE_NOTES,
   ROLE_CONTACT_TYPE,
   ROLE_STATUS,
+  ROLE_ADDRESS,       /* a whole address, or its street; label groups the parts */
+  ROLE_ADDRESS_PART,  /* city, region, postal code, country */
+  ROLE_SKILLS,
+  ROLE_TAGS,
 } Role;
 
 typedef struct
@@ -80,7 +84,78 @@ static const Synonym synonyms[] = {
   { "mobiltelefon", ROLE_PHONE, "mobile" }, { "weiteres telefon", ROLE_PHONE, "other" },
   { "notes", ROLE_NOTES }, { "note", ROLE_NOTES }, { "notizen", ROLE_NOTES }, { "comments", ROLE_NOTES },
   { "contact type", ROLE_CONTACT_TYPE }, { "status", ROLE_STATUS },
+  /* Addresses: Google's formatted one, CiviCRM's and Mailchimp's, and
+   * Outlook's business and home parts (English and German headers). */
+  { "address", ROLE_ADDRESS, "" }, { "address 1 - formatted", ROLE_ADDRESS, "" },
+  { "street address", ROLE_ADDRESS, "" }, { "street", ROLE_ADDRESS, "" }, { "adresse", ROLE_ADDRESS, "" },
+  { "city", ROLE_ADDRESS_PART, "" }, { "state", ROLE_ADDRESS_PART, "" },
+  { "state/province", ROLE_ADDRESS_PART, "" }, { "postal code", ROLE_ADDRESS_PART, "" },
+  { "zip", ROLE_ADDRESS_PART, "" }, { "country", ROLE_ADDRESS_PART, "" },
+  { "business street", ROLE_ADDRESS, "business" }, { "business city", ROLE_ADDRESS_PART, "business" },
+  { "business state", ROLE_ADDRESS_PART, "business" }, { "business postal code", ROLE_ADDRESS_PART, "business" },
+  { "business country/region", ROLE_ADDRESS_PART, "business" },
+  { "home street", ROLE_ADDRESS, "home" }, { "home city", ROLE_ADDRESS_PART, "home" },
+  { "home state", ROLE_ADDRESS_PART, "home" }, { "home postal code", ROLE_ADDRESS_PART, "home" },
+  { "home country/region", ROLE_ADDRESS_PART, "home" },
+  { "straße geschäftlich", ROLE_ADDRESS, "business" }, { "ort geschäftlich", ROLE_ADDRESS_PART, "business" },
+  { "postleitzahl geschäftlich", ROLE_ADDRESS_PART, "business" },
+  { "land/region geschäftlich", ROLE_ADDRESS_PART, "business" },
+  { "straße privat", ROLE_ADDRESS, "home" }, { "ort privat", ROLE_ADDRESS_PART, "home" },
+  { "postleitzahl privat", ROLE_ADDRESS_PART, "home" },
+  { "skills", ROLE_SKILLS }, { "fähigkeiten", ROLE_SKILLS }, { "compétences", ROLE_SKILLS },
+  /* Mailchimp's TAGS, Google's Labels, CiviCRM's Tags. */
+  { "tags", ROLE_TAGS }, { "labels", ROLE_TAGS }, { "tag(s)", ROLE_TAGS }, { "kategorien", ROLE_TAGS },
+  { "categories", ROLE_TAGS },
 };
+
+/* Labels Google gives every contact; they say nothing about the person. */
+static const char * const system_labels[] = { "mycontacts", "starred", "friends", "family", "coworkers" };
+
+/* The tags in a cell: Google's " ::: ", commas, and Mailchimp's quotes. */
+static GStrv
+parse_tags_cell (const char *value)
+{
+  g_autoptr(GString) text = g_string_new (value);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_string_replace (text, ":::", ",", 0);
+  g_string_replace (text, "\"", "", 0);
+  parts = g_strsplit_set (text->str, ",;", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (parts[i]);
+      gboolean system = FALSE;
+
+      if (*tag == '*')
+        tag = g_strstrip (tag + 1);
+      for (guint k = 0; k < G_N_ELEMENTS (system_labels); k++)
+        if (g_ascii_strcasecmp (tag, system_labels[k]) == 0 && parts[i][0] == '*')
+          system = TRUE;
+      if (!system && *tag != '\0')
+        g_strv_builder_add (builder, tag);
+    }
+
+  {
+    g_auto(GStrv) raw = g_strv_builder_end (builder);
+
+    return coalition_tags_normalize ((const char * const *)raw);
+  }
+}
+
+/* Tags of @a and then those of @b that @a lacks. */
+static GStrv
+union_tags (const char * const *a,
+            const char * const *b)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+
+  g_strv_builder_addv (builder, (const char **)a);
+  g_strv_builder_addv (builder, (const char **)b);
+  all = g_strv_builder_end (builder);
+  return coalition_tags_normalize ((const char * const *)all);
+}
 
 /* Google's numbered pairs: "E-mail 1 - Value" with "E-mail 1 - Label" (or
  * "- Type" in the legacy layout), and the same for phones. */
@@ -333,7 +408,19 @@ merge_into (CoalitionPerson *existing,
   FILL (coalition_person_get_given_name, coalition_person_set_given_name);
   FILL (coalition_person_get_family_name, coalition_person_set_family_name);
   FILL (coalition_person_get_title, coalition_person_set_title);
+  FILL (coalition_person_get_address, coalition_person_set_address);
+  FILL (coalition_person_get_skills, coalition_person_set_skills);
 #undef FILL
+
+  {
+    g_auto(GStrv) tags = union_tags (coalition_person_get_tags (existing), coalition_person_get_tags (incoming));
+
+    if (g_strv_length (tags) != g_strv_length ((GStrv)coalition_person_get_tags (existing)))
+      {
+        coalition_person_set_tags (existing, (const char * const *)tags);
+        changed = TRUE;
+      }
+  }
 
   if (coalition_person_get_organization_id (existing) == 0 && coalition_person_get_organization_id (incoming) != 0)
     {
@@ -446,6 +533,12 @@ static gboolean import_person (Import           *import,
                                const char       *contact_type,
                                GError          **error);
 
+static void
+free_gstring (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 static gboolean
 import_row (Import        *import,
             GStrv          row,
@@ -458,7 +551,11 @@ import_row (Import        *import,
   g_autoptr(GString) given = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *family = g_strdup (""), *display = g_strdup (""), *organization = g_strdup (""),
-                  *title = g_strdup (""), *contact_type = g_strdup ("");
+                  *title = g_strdup (""), *contact_type = g_strdup (""), *skills = g_strdup ("");
+  /* group label ("", "business", "home") → its parts in column order */
+  g_autoptr(GPtrArray) address_groups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) address_texts = g_ptr_array_new_with_free_func (free_gstring);
+  g_auto(GStrv) tags = g_new0 (char *, 1);
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -514,6 +611,45 @@ import_row (Import        *import,
           g_free (contact_type);
           contact_type = g_steal_pointer (&trimmed);
           break;
+        case ROLE_SKILLS:
+          g_free (skills);
+          skills = g_steal_pointer (&trimmed);
+          break;
+        case ROLE_TAGS:
+          {
+            g_auto(GStrv) more = parse_tags_cell (trimmed);
+            GStrv both = union_tags ((const char * const *)tags, (const char * const *)more);
+
+            g_strfreev (tags);
+            tags = both;
+          }
+          break;
+        case ROLE_ADDRESS:
+        case ROLE_ADDRESS_PART:
+          {
+            const char *group = columns[i].label ? columns[i].label : "";
+            guint k;
+
+            for (k = 0; k < address_groups->len; k++)
+              if (g_str_equal (address_groups->pdata[k], group))
+                break;
+            if (k == address_groups->len)
+              {
+                g_ptr_array_add (address_groups, g_strdup (group));
+                g_ptr_array_add (address_texts, g_string_new (NULL));
+              }
+            /* The lines of an address become one line. */
+            {
+              g_autoptr(GString) one_line = g_string_new (trimmed);
+
+              g_string_replace (one_line, "\r\n", "\n", 0);
+              g_string_replace (one_line, "\n", ", ", 0);
+              if (((GString *)address_texts->pdata[k])->len > 0)
+                g_string_append (address_texts->pdata[k], ", ");
+              g_string_append (address_texts->pdata[k], one_line->str);
+            }
+          }
+          break;
         case ROLE_EMAIL:
         case ROLE_PHONE:
           {
@@ -556,6 +692,11 @@ import_row (Import        *import,
 
   coalition_person_set_title (person, title);
   coalition_person_set_notes (person, notes->str);
+  coalition_person_set_skills (person, skills);
+  coalition_person_set_tags (person, (const char * const *)tags);
+  /* The first address the row gives (Outlook's business one before home). */
+  if (address_texts->len > 0)
+    coalition_person_set_address (person, ((GString *)address_texts->pdata[0])->str);
 
   return import_person (import, line, person, given->str, family, display, organization, contact_type, error);
 }
@@ -737,6 +878,9 @@ import_vcard (Import          *import,
     }
   coalition_person_set_title (person, card->title);
   coalition_person_set_notes (person, card->note);
+  coalition_person_set_address (person, card->address);
+  if (card->categories != NULL)
+    coalition_person_set_tags (person, (const char * const *)card->categories);
 
   if (card->organization)
     return import_person (import, card->line, person, "", "", card->formatted_name ? card->formatted_name : "",

@@ -23,6 +23,8 @@ coalition_vcard_free (CoalitionVCard *card)
   g_free (card->organization_name);
   g_free (card->title);
   g_free (card->note);
+  g_free (card->address);
+  g_strfreev (card->categories);
   g_clear_pointer (&card->emails, g_ptr_array_unref);
   g_clear_pointer (&card->phones, g_ptr_array_unref);
   g_free (card);
@@ -280,6 +282,48 @@ coalition_vcard_parse (const char  *text,
         take_str (&card->title, unescape (value));
       else if (g_ascii_strcasecmp (name, "NOTE") == 0)
         take_str (&card->note, unescape (value));
+      else if (g_ascii_strcasecmp (name, "ADR") == 0 && card->address == NULL)
+        {
+          /* post office box; extended; street; locality; region; code; country */
+          g_auto(GStrv) parts = split_components (value);
+          g_autoptr(GString) address = g_string_new (NULL);
+
+          for (guint k = 0; parts[k] != NULL; k++)
+            {
+              g_autoptr(GString) one_line = g_string_new (g_strstrip (parts[k]));
+
+              g_string_replace (one_line, "\n", ", ", 0);
+              if (one_line->len == 0)
+                continue;
+              if (address->len > 0)
+                g_string_append (address, ", ");
+              g_string_append (address, one_line->str);
+            }
+          card->address = g_string_free (g_steal_pointer (&address), FALSE);
+        }
+      else if (g_ascii_strcasecmp (name, "CATEGORIES") == 0)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_autoptr(GString) part = g_string_new (NULL);
+
+          /* Split at unescaped commas. */
+          for (const char *p = value; ; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                g_string_append_c (part, *++p);
+              else if (*p == ',' || *p == '\0')
+                {
+                  g_strv_builder_add (builder, part->str);
+                  g_string_truncate (part, 0);
+                  if (*p == '\0')
+                    break;
+                }
+              else
+                g_string_append_c (part, *p);
+            }
+          g_strfreev (card->categories);
+          card->categories = g_strv_builder_end (builder);
+        }
       else if (g_ascii_strcasecmp (name, "KIND") == 0 || g_ascii_strcasecmp (name, "X-ADDRESSBOOKSERVER-KIND") == 0)
         card->organization = g_ascii_strcasecmp (value, "org") == 0 || g_ascii_strcasecmp (value, "organization") == 0;
       else if (g_ascii_strcasecmp (name, "X-ABShowAs") == 0)

@@ -28,6 +28,8 @@ typedef struct
   char      *organization_name;
   char      *title;
   char      *note;
+  char      *address;       /* the first ADR, its parts joined with ", " */
+  GStrv      categories;    /* CATEGORIES, NULL when none */
   GPtrArray *emails;        /* of CoalitionContactPoint */
   GPtrArray *phones;
 } CoalitionVCard;
