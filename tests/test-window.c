@@ -653,6 +653,32 @@ test_window_edit_delete_undo (void)
     g_assert_cmpuint (coalition_person_get_emails (saved)->len, ==, n_emails + 1);
     g_clear_object (&saved);
 
+    /* The star makes it the main address; the row's menu labels it. */
+    {
+      GtkWidget *star = find_with_tooltip (GTK_WIDGET (pane), "Make aminata.new@example.org the Main One");
+      GtkWidget *row, *label_menu;
+      const CoalitionContactPoint *point;
+
+      g_assert_nonnull (star);
+      g_signal_emit_by_name (star, "clicked");
+      spin (50);
+      saved = coalition_store_get_person (store, id, NULL);
+      g_assert_cmpstr (coalition_person_get_primary_email (saved), ==, "aminata.new@example.org");
+      g_clear_object (&saved);
+
+      row = find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, "aminata.new@example.org");
+      label_menu = find_widget (row, GTK_TYPE_DROP_DOWN, NULL);
+      g_assert_nonnull (label_menu);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (label_menu), 2);   /* no label, work, home */
+      spin (50);
+      saved = coalition_store_get_person (store, id, NULL);
+      point = g_ptr_array_index (coalition_person_get_emails (saved), n_emails);
+      g_assert_cmpstr (point->value, ==, "aminata.new@example.org");
+      g_assert_cmpstr (point->label, ==, "home");
+      g_assert_true (point->primary);
+      g_clear_object (&saved);
+    }
+
     /* the remove button carries the address in its accessible name and tooltip */
     remove = find_with_tooltip (GTK_WIDGET (pane), remove_label);
     g_assert_nonnull (remove);

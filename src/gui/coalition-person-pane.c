@@ -73,6 +73,89 @@ remove_point_cb (GtkButton           *button,
   save (self);
 }
 
+/* The labels offered for an address or number; a label typed elsewhere
+ * (an import, say) is offered too. */
+static const char * const point_labels[] = { "work", "home", "mobile", "other" };
+
+static const char *
+point_label_title (const char *label)
+{
+  if (g_ascii_strcasecmp (label, "work") == 0)
+    return C_("contact label", "Work");
+  if (g_ascii_strcasecmp (label, "home") == 0)
+    return C_("contact label", "Home");
+  if (g_ascii_strcasecmp (label, "mobile") == 0)
+    return C_("contact label", "Mobile");
+  if (g_ascii_strcasecmp (label, "other") == 0)
+    return C_("contact label", "Other");
+  return label;
+}
+
+static GPtrArray *
+points_of (CoalitionPersonPane *self,
+           gboolean             phone)
+{
+  return phone ? coalition_person_get_phones (self->person) : coalition_person_get_emails (self->person);
+}
+
+static gboolean
+save_later_cb (gpointer data)
+{
+  CoalitionPersonPane *self = data;
+
+  save (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saving rebuilds the rows: a row's own button or menu must first finish
+ * handling its signal. */
+static void
+save_later (CoalitionPersonPane *self)
+{
+  g_timeout_add (0, save_later_cb, g_object_ref (self));
+}
+
+static void
+make_primary_cb (GtkButton           *button,
+                 CoalitionPersonPane *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  gboolean phone = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "phone"));
+  GPtrArray *points;
+
+  if (self->person == NULL)
+    return;
+
+  points = points_of (self, phone);
+  for (guint i = 0; i < points->len; i++)
+    ((CoalitionContactPoint *)points->pdata[i])->primary = i == index;
+  save_later (self);
+}
+
+static void
+label_selected_cb (GtkDropDown         *menu,
+                   GParamSpec          *pspec,
+                   CoalitionPersonPane *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (menu), "index"));
+  gboolean phone = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (menu), "phone"));
+  const char * const *labels = g_object_get_data (G_OBJECT (menu), "labels");
+  guint selected = gtk_drop_down_get_selected (menu);
+  CoalitionContactPoint *point;
+
+  if (self->person == NULL || self->loading || selected == GTK_INVALID_LIST_POSITION ||
+      selected >= g_strv_length ((GStrv)labels) || index >= points_of (self, phone)->len)
+    return;
+
+  point = points_of (self, phone)->pdata[index];
+  if (g_strcmp0 (point->label, labels[selected]) == 0)
+    return;
+  g_free (point->label);
+  point->label = g_strdup (labels[selected]);
+  save_later (self);
+}
+
 static void
 add_point_cb (AdwEntryRow         *row,
               CoalitionPersonPane *self)
@@ -114,15 +197,63 @@ add_contact_rows (CoalitionPersonPane *self,
       g_autofree char *subtitle = NULL;
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), point->value);
 
-      if (point->primary)
-        subtitle = point->label[0] ? g_strdup_printf (_("%s, primary"), point->label) : g_strdup (_("primary"));
-      else
-        subtitle = g_strdup (point->label);
+      GtkWidget *star = gtk_button_new_from_icon_name (point->primary ? "starred-symbolic" : "non-starred-symbolic");
+      g_autofree char *star_label = g_strdup_printf (_("Make %s the Main One"), point->value);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+      g_auto(GStrv) labels = NULL;
+      GtkWidget *label_menu;
+      guint label_position = 0;
+
+      subtitle = point->primary ? g_strdup (_("Main one")) : g_strdup ("");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->value);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row), phone ? "call-start-symbolic" : "mail-unread-symbolic");
+
+      /* Work, home, mobile…: the label is chosen in the row. */
+      g_strv_builder_add (builder, "");
+      for (guint l = 0; l < G_N_ELEMENTS (point_labels); l++)
+        if (phone || !g_str_equal (point_labels[l], "mobile"))
+          g_strv_builder_add (builder, point_labels[l]);
+      labels = g_strv_builder_end (builder);
+      for (guint l = 0; labels[l] != NULL; l++)
+        if (g_ascii_strcasecmp (labels[l], point->label) == 0)
+          label_position = l;
+      if (label_position == 0 && point->label[0] != '\0')
+        {
+          g_autoptr(GStrvBuilder) more = g_strv_builder_new ();
+
+          g_strv_builder_addv (more, (const char **)labels);
+          g_strv_builder_add (more, point->label);
+          g_strfreev (labels);
+          labels = g_strv_builder_end (more);
+          label_position = g_strv_length (labels) - 1;
+        }
+      for (guint l = 0; labels[l] != NULL; l++)
+        gtk_string_list_append (titles, l == 0 ? C_("contact label", "No Label") : point_label_title (labels[l]));
+      label_menu = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&titles)), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (label_menu), label_position);
+      gtk_widget_set_valign (label_menu, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label_menu, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label_menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
+      g_object_set_data (G_OBJECT (label_menu), "index", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (label_menu), "phone", GUINT_TO_POINTER (phone));
+      g_object_set_data_full (G_OBJECT (label_menu), "labels", g_steal_pointer (&labels), (GDestroyNotify)g_strfreev);
+      g_signal_connect (label_menu, "notify::selected", G_CALLBACK (label_selected_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label_menu);
+
+      gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (star, "flat");
+      gtk_widget_set_sensitive (star, !point->primary);
+      gtk_widget_set_tooltip_text (star, point->primary ? _("The main one") : star_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      point->primary ? _("The main one") : star_label, -1);
+      g_object_set_data (G_OBJECT (star), "index", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (star), "phone", GUINT_TO_POINTER (phone));
+      g_signal_connect (star, "clicked", G_CALLBACK (make_primary_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), star);
 
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
