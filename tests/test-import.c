@@ -430,6 +430,60 @@ test_csv_writing (void)
   g_assert_cmpstr (parsed[5], ==, "multi\nline");
 }
 
+static void
+test_import_column_mapping (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "volunteer-signup-es.csv", NULL);
+  g_autoptr(CoalitionImportPreview) preview = NULL;
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(CoalitionPerson) maria = NULL;
+  g_autoptr(GError) error = NULL;
+  const CoalitionImportField only_notes[] = { COALITION_IMPORT_FIELD_NOTES };
+  const CoalitionImportField fields[] = {
+    COALITION_IMPORT_FIELD_FULL_NAME, COALITION_IMPORT_FIELD_EMAIL, COALITION_IMPORT_FIELD_PHONE,
+    COALITION_IMPORT_FIELD_ADDRESS, COALITION_IMPORT_FIELD_SKILLS, COALITION_IMPORT_FIELD_NOTES,
+  };
+
+  /* Spanish headers are not known: the file is refused as it is... */
+  g_assert_null (coalition_import_file (store, path, FALSE, NULL, &error));
+  g_assert_error (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT);
+  g_clear_error (&error);
+
+  /* ...and the preview shows its columns and first rows to choose from. */
+  preview = coalition_import_preview_file (path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_columns, ==, 6);
+  g_assert_cmpstr (preview->header[2], ==, "Teléfono");
+  g_assert_cmpuint (preview->rows->len, ==, 3);   /* the blank row is not a row */
+  g_assert_cmpstr (((GStrv)preview->rows->pdata[1])[0], ==, "Nguyễn Thị Lan");
+  for (guint i = 0; i < preview->n_columns; i++)
+    g_assert_cmpint (preview->guess[i], ==, COALITION_IMPORT_FIELD_IGNORE);
+
+  /* Choices without a name or an address are refused, and nothing is written. */
+  g_assert_null (coalition_import_file_mapped (store, path, only_notes, G_N_ELEMENTS (only_notes), FALSE, NULL, &error));
+  g_assert_error (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT);
+  g_clear_error (&error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+
+  summary = coalition_import_file_mapped (store, path, fields, G_N_ELEMENTS (fields), FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->people_added, ==, 3);
+  assert_person (store, "María José Gutiérrez", NULL, "", ":mj.gutierrez@correo.example.mx", ":+52 55 5555 0101");
+  assert_person (store, "José Pérez", NULL, "", "", ":+52 55 5555 0199");
+  maria = person_named (store, "María José Gutiérrez");
+  g_assert_cmpstr (coalition_person_get_address (maria), ==, "Colonia Roma, CDMX");
+  g_assert_cmpstr (coalition_person_get_skills (maria), ==, "traducción, facilitación");
+  g_assert_cmpstr (coalition_person_get_notes (maria), ==, "Puede hablar en la audiencia");
+
+  /* The same choices again change nothing. */
+  g_clear_pointer (&summary, coalition_import_summary_free);
+  summary = coalition_import_file_mapped (store, path, fields, G_N_ELEMENTS (fields), FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->people_added, ==, 0);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/import/malformed", test_import_malformed);
   g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/import/vcard", test_import_vcard);
+  g_test_add_func ("/import/column-mapping", test_import_column_mapping);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();

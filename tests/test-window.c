@@ -528,6 +528,40 @@ test_window_import_export (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 14);
 
+  /* A sheet with columns nobody recognises: the window asks which is which,
+   * showing the first rows, then imports with those choices. */
+  {
+    g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "volunteer-signup-es.csv", NULL);
+    g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet);
+    const CoalitionImportField choices[] = {
+      COALITION_IMPORT_FIELD_FULL_NAME, COALITION_IMPORT_FIELD_EMAIL, COALITION_IMPORT_FIELD_PHONE,
+      COALITION_IMPORT_FIELD_ADDRESS, COALITION_IMPORT_FIELD_SKILLS, COALITION_IMPORT_FIELD_NOTES,
+    };
+    GtkWidget *menu;
+    guint n_menus = 0;
+
+    coalition_window_import_files (shown.window, &sheet_file, 1);
+    wait_until (message_shown, NULL, "the column choices");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Which Column Is Which?");
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Teléfono"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                   "María José Gutiérrez · Nguyễn Thị Lan · José Pérez"));
+    for (menu = find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL); menu != NULL;
+         menu = gtk_widget_get_next_sibling (menu))
+      if (GTK_IS_DROP_DOWN (menu))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), choices[n_menus++]);
+    g_assert_cmpuint (n_menus, ==, G_N_ELEMENTS (choices));
+    adw_message_dialog_response (dialog, "import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_until (message_shown, NULL, "the import summary");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Members Imported");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 added"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 17);
+  }
+
   /* Export Members… writes everyone. */
   coalition_window_export_file (shown.window, export_file);
   wait_until (file_exists, exported, "the exported file");

@@ -894,6 +894,133 @@ import_vcard (Import          *import,
                         card->organization_name ? card->organization_name : "", "", error);
 }
 
+/* What each field a person chooses in the column-mapping dialog means. */
+static const Role field_roles[] = {
+  [COALITION_IMPORT_FIELD_IGNORE] = ROLE_IGNORE,
+  [COALITION_IMPORT_FIELD_GIVEN_NAME] = ROLE_GIVEN,
+  [COALITION_IMPORT_FIELD_FAMILY_NAME] = ROLE_FAMILY,
+  [COALITION_IMPORT_FIELD_FULL_NAME] = ROLE_DISPLAY,
+  [COALITION_IMPORT_FIELD_ORGANIZATION] = ROLE_ORGANIZATION,
+  [COALITION_IMPORT_FIELD_TITLE] = ROLE_TITLE,
+  [COALITION_IMPORT_FIELD_EMAIL] = ROLE_EMAIL,
+  [COALITION_IMPORT_FIELD_PHONE] = ROLE_PHONE,
+  [COALITION_IMPORT_FIELD_ADDRESS] = ROLE_ADDRESS,
+  [COALITION_IMPORT_FIELD_SKILLS] = ROLE_SKILLS,
+  [COALITION_IMPORT_FIELD_TAGS] = ROLE_TAGS,
+  [COALITION_IMPORT_FIELD_NOTES] = ROLE_NOTES,
+  [COALITION_IMPORT_FIELD_STATUS] = ROLE_STATUS,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_roles) == COALITION_IMPORT_FIELD_LAST + 1);
+
+const char *
+coalition_import_field_get_label (CoalitionImportField field)
+{
+  switch (field)
+    {
+    case COALITION_IMPORT_FIELD_IGNORE: return C_("import column", "Leave Out");
+    case COALITION_IMPORT_FIELD_GIVEN_NAME: return C_("import column", "Given Name");
+    case COALITION_IMPORT_FIELD_FAMILY_NAME: return C_("import column", "Family Name");
+    case COALITION_IMPORT_FIELD_FULL_NAME: return C_("import column", "Full Name");
+    case COALITION_IMPORT_FIELD_ORGANIZATION: return C_("import column", "Organization");
+    case COALITION_IMPORT_FIELD_TITLE: return C_("import column", "Job Title");
+    case COALITION_IMPORT_FIELD_EMAIL: return C_("import column", "E-mail");
+    case COALITION_IMPORT_FIELD_PHONE: return C_("import column", "Phone");
+    case COALITION_IMPORT_FIELD_ADDRESS: return C_("import column", "Address");
+    case COALITION_IMPORT_FIELD_SKILLS: return C_("import column", "Skills");
+    case COALITION_IMPORT_FIELD_TAGS: return C_("import column", "Tags");
+    case COALITION_IMPORT_FIELD_NOTES: return C_("import column", "Notes");
+    case COALITION_IMPORT_FIELD_STATUS: return C_("import column", "Status");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static CoalitionImportField
+field_for_role (Role role)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (field_roles); f++)
+    if (field_roles[f] == role)
+      return f;
+  return COALITION_IMPORT_FIELD_IGNORE;
+}
+
+void
+coalition_import_preview_free (CoalitionImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+
+  g_strfreev (preview->header);
+  g_clear_pointer (&preview->rows, g_ptr_array_unref);
+  g_free (preview->guess);
+  g_free (preview);
+}
+
+CoalitionImportPreview *
+coalition_import_preview_data (const char  *data,
+                               gsize        length,
+                               guint        max_rows,
+                               GError     **error)
+{
+  g_autoptr(CoalitionCsvTable) table = NULL;
+  CoalitionImportPreview *preview;
+
+  table = coalition_csv_parse (data, length, error);
+  if (table == NULL)
+    return NULL;
+
+  preview = g_new0 (CoalitionImportPreview, 1);
+  preview->header = g_strdupv (table->rows->pdata[0]);
+  preview->n_columns = g_strv_length (preview->header);
+  preview->guess = g_new0 (CoalitionImportField, preview->n_columns);
+  for (guint i = 0; i < preview->n_columns; i++)
+    preview->guess[i] = field_for_role (classify (preview->header[i]).role);
+  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  for (guint r = 1; r < table->rows->len && preview->rows->len < max_rows; r++)
+    g_ptr_array_add (preview->rows, g_strdupv (table->rows->pdata[r]));
+
+  return preview;
+}
+
+CoalitionImportPreview *
+coalition_import_preview_file (const char  *path,
+                               guint        max_rows,
+                               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  const char *end;
+
+  /* The first rows are enough: a large file is not read whole. */
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, 64 * 1024, &length, NULL, &local_error))
+    {
+      g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNREADABLE, local_error->message);
+      return NULL;
+    }
+
+  /* Cut at the last line break, so no row is read in part. */
+  end = length == 64 * 1024 ? g_strrstr_len (buffer, length, "\n") : NULL;
+  if (end != NULL)
+    length = end - buffer + 1;
+
+  return coalition_import_preview_data (buffer, length, max_rows, error);
+}
+
+static CoalitionImportSummary *
+import_data (CoalitionStore              *store,
+             const char                  *data,
+             gsize                        length,
+             const CoalitionImportField  *fields,
+             guint                        n_fields,
+             gboolean                     dry_run,
+             GCancellable                *cancellable,
+             GError                     **error);
+
 CoalitionImportSummary *
 coalition_import_data (CoalitionStore  *store,
                        const char      *data,
@@ -901,6 +1028,33 @@ coalition_import_data (CoalitionStore  *store,
                        gboolean         dry_run,
                        GCancellable    *cancellable,
                        GError         **error)
+{
+  return import_data (store, data, length, NULL, 0, dry_run, cancellable, error);
+}
+
+CoalitionImportSummary *
+coalition_import_data_mapped (CoalitionStore              *store,
+                              const char                  *data,
+                              gsize                        length,
+                              const CoalitionImportField  *fields,
+                              guint                        n_fields,
+                              gboolean                     dry_run,
+                              GCancellable                *cancellable,
+                              GError                     **error)
+{
+  g_return_val_if_fail (fields != NULL, NULL);
+  return import_data (store, data, length, fields, n_fields, dry_run, cancellable, error);
+}
+
+static CoalitionImportSummary *
+import_data (CoalitionStore              *store,
+             const char                  *data,
+             gsize                        length,
+             const CoalitionImportField  *fields,
+             guint                        n_fields,
+             gboolean                     dry_run,
+             GCancellable                *cancellable,
+             GError                     **error)
 {
   g_autoptr(CoalitionCsvTable) table = NULL;
   g_autoptr(GPtrArray) cards = NULL;
@@ -921,7 +1075,7 @@ coalition_import_data (CoalitionStore  *store,
   if (text == NULL)
     return NULL;
 
-  if (coalition_vcard_sniff (text))
+  if (fields == NULL && coalition_vcard_sniff (text))
     {
       cards = coalition_vcard_parse (text, error);
       if (cards == NULL)
@@ -943,7 +1097,16 @@ coalition_import_data (CoalitionStore  *store,
       columns = g_new0 (Column, n_columns);
       for (guint i = 0; i < n_columns; i++)
         {
-          columns[i] = classify (header[i]);
+          if (fields != NULL)
+            {
+              /* The person chose; a column beyond their choices is left out. */
+              CoalitionImportField field = i < n_fields && fields[i] <= COALITION_IMPORT_FIELD_LAST
+                                           ? fields[i] : COALITION_IMPORT_FIELD_IGNORE;
+
+              columns[i] = (Column) { field_roles[field], 0, field == COALITION_IMPORT_FIELD_ADDRESS ? "" : NULL };
+            }
+          else
+            columns[i] = classify (header[i]);
           if (columns[i].role == ROLE_GIVEN || columns[i].role == ROLE_FAMILY ||
               columns[i].role == ROLE_DISPLAY || columns[i].role == ROLE_EMAIL)
             readable = TRUE;
@@ -952,13 +1115,15 @@ coalition_import_data (CoalitionStore  *store,
       if (!readable)
         {
           g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT,
-                               _("The columns of this file were not recognised. Its first row must name "
-                                 "the columns, with at least one for names (such as “First Name” or "
-                                 "“Name”) or e-mail addresses (such as “Email”)."));
+                               fields != NULL
+                               ? _("Choose at least one column of names or e-mail addresses.")
+                               : _("The columns of this file were not recognised. Its first row must name "
+                                   "the columns, with at least one for names (such as “First Name” or "
+                                   "“Name”) or e-mail addresses (such as “Email”)."));
           return NULL;
         }
 
-      summary->layout = g_strdup (layout_name (header));
+      summary->layout = g_strdup (fields != NULL ? _("Columns as you chose them") : layout_name (header));
       n_records = table->rows->len - 1;
     }
 
@@ -1040,4 +1205,29 @@ coalition_import_file (CoalitionStore  *store,
     }
 
   return coalition_import_data (store, data, length, dry_run, cancellable, error);
+}
+
+CoalitionImportSummary *
+coalition_import_file_mapped (CoalitionStore              *store,
+                              const char                  *path,
+                              const CoalitionImportField  *fields,
+                              guint                        n_fields,
+                              gboolean                     dry_run,
+                              GCancellable                *cancellable,
+                              GError                     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error_literal (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNREADABLE,
+                           local_error->message);
+      return NULL;
+    }
+
+  return coalition_import_data_mapped (store, data, length, fields, n_fields, dry_run, cancellable, error);
 }

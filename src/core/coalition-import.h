@@ -59,6 +59,66 @@ CoalitionImportSummary *coalition_import_data          (CoalitionStore  *store,
                                                         GError         **error);
 void                    coalition_import_summary_free  (CoalitionImportSummary *summary);
 
+/* For a sheet whose columns are not recognised, the person says what each
+ * column holds. */
+typedef enum
+{
+  COALITION_IMPORT_FIELD_IGNORE,
+  COALITION_IMPORT_FIELD_GIVEN_NAME,
+  COALITION_IMPORT_FIELD_FAMILY_NAME,
+  COALITION_IMPORT_FIELD_FULL_NAME,
+  COALITION_IMPORT_FIELD_ORGANIZATION,
+  COALITION_IMPORT_FIELD_TITLE,
+  COALITION_IMPORT_FIELD_EMAIL,
+  COALITION_IMPORT_FIELD_PHONE,
+  COALITION_IMPORT_FIELD_ADDRESS,
+  COALITION_IMPORT_FIELD_SKILLS,
+  COALITION_IMPORT_FIELD_TAGS,
+  COALITION_IMPORT_FIELD_NOTES,
+  COALITION_IMPORT_FIELD_STATUS,
+} CoalitionImportField;
+
+#define COALITION_IMPORT_FIELD_LAST COALITION_IMPORT_FIELD_STATUS
+
+const char             *coalition_import_field_get_label (CoalitionImportField field);
+
+/* The header and first rows of a CSV file, with a guess for each column. */
+typedef struct
+{
+  GStrv                 header;
+  guint                 n_columns;
+  GPtrArray            *rows;    /* of GStrv */
+  CoalitionImportField *guess;   /* n_columns of them */
+} CoalitionImportPreview;
+
+/* Reads only the start of the file. */
+CoalitionImportPreview *coalition_import_preview_file  (const char              *path,
+                                                        guint                    max_rows,
+                                                        GError                 **error);
+CoalitionImportPreview *coalition_import_preview_data  (const char              *data,
+                                                        gsize                    length,
+                                                        guint                    max_rows,
+                                                        GError                 **error);
+void                    coalition_import_preview_free  (CoalitionImportPreview  *preview);
+
+/* Imports as coalition_import_file() does, reading column i as @fields[i]. */
+CoalitionImportSummary *coalition_import_file_mapped   (CoalitionStore              *store,
+                                                        const char                  *path,
+                                                        const CoalitionImportField  *fields,
+                                                        guint                        n_fields,
+                                                        gboolean                     dry_run,
+                                                        GCancellable                *cancellable,
+                                                        GError                     **error);
+CoalitionImportSummary *coalition_import_data_mapped   (CoalitionStore              *store,
+                                                        const char                  *data,
+                                                        gsize                        length,
+                                                        const CoalitionImportField  *fields,
+                                                        guint                        n_fields,
+                                                        gboolean                     dry_run,
+                                                        GCancellable                *cancellable,
+                                                        GError                     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoalitionImportSummary, coalition_import_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoalitionImportPreview, coalition_import_preview_free)
 
 G_END_DECLS

@@ -28,7 +28,11 @@ struct _CoalitionWindow
   CoalitionMembersPage *members_page;
 
   GCancellable         *transfer;   /* the import or export under way */
-  AdwToast             *transfer_toast;
+  GtkRevealer          *transfer_revealer;
+  GtkLabel             *transfer_label;
+  GtkProgressBar       *transfer_progress;
+  GtkWidget            *transfer_cancel;
+  guint                 transfer_pulse;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionWindow, coalition_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -393,6 +397,10 @@ typedef struct
   int        format;      /* CoalitionExportFormat when exporting */
   GString   *report;      /* what happened, for the person */
   guint      n_records;
+  GArray    *fields;      /* CoalitionImportField for each column of paths[0], or NULL */
+  char      *earlier;     /* the report of files imported before a column mapping */
+  guint      failed;      /* the file that stopped the import */
+  gboolean   unknown_layout;
 } Transfer;
 
 static void
@@ -400,6 +408,8 @@ transfer_free (Transfer *transfer)
 {
   g_free (transfer->database);
   g_ptr_array_unref (transfer->paths);
+  g_clear_pointer (&transfer->fields, g_array_unref);
+  g_free (transfer->earlier);
   if (transfer->report != NULL)
     g_string_free (transfer->report, TRUE);
   g_free (transfer);
@@ -450,7 +460,7 @@ transfer_thread (GTask        *task,
       return;
     }
 
-  transfer->report = g_string_new (NULL);
+  transfer->report = g_string_new (transfer->earlier);
 
   if (transfer->export)
     {
@@ -464,11 +474,24 @@ transfer_thread (GTask        *task,
   for (guint i = 0; i < transfer->paths->len; i++)
     {
       const char *path = transfer->paths->pdata[i];
-      g_autoptr(CoalitionImportSummary) summary = coalition_import_file (store, path, FALSE, cancellable, &error);
+      gboolean mapped = i == 0 && transfer->fields != NULL;
+      g_autoptr(CoalitionImportSummary) summary =
+        mapped ? coalition_import_file_mapped (store, path, (CoalitionImportField *)transfer->fields->data,
+                                               transfer->fields->len, FALSE, cancellable, &error)
+               : coalition_import_file (store, path, FALSE, cancellable, &error);
 
       if (summary == NULL)
         {
           g_autofree char *name = g_filename_display_basename (path);
+
+          /* A sheet of unknown columns is asked about, not refused. */
+          transfer->failed = i;
+          if (!mapped && g_error_matches (error, COALITION_IMPORT_ERROR, COALITION_IMPORT_ERROR_UNKNOWN_LAYOUT))
+            {
+              transfer->unknown_layout = TRUE;
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
 
           /* Files before this one are in; this one is not, not even in part. */
           g_prefix_error (&error, _("Nothing from “%s” was imported. "), name);
@@ -493,6 +516,139 @@ show_message (CoalitionWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void start_transfer (CoalitionWindow *self,
+                            Transfer        *transfer,
+                            const char      *message);
+
+static void
+columns_chosen_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CoalitionWindow  *self)
+{
+  GPtrArray *menus = g_object_get_data (G_OBJECT (dialog), "menus");
+  GPtrArray *paths = g_object_get_data (G_OBJECT (dialog), "paths");
+  const char *earlier = g_object_get_data (G_OBJECT (dialog), "earlier");
+  Transfer *transfer;
+
+  if (!g_str_equal (response, "import"))
+    return;
+
+  transfer = g_new0 (Transfer, 1);
+  transfer->paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (transfer->paths, g_strdup (paths->pdata[i]));
+  transfer->fields = g_array_new (FALSE, FALSE, sizeof (CoalitionImportField));
+  for (guint i = 0; i < menus->len; i++)
+    {
+      CoalitionImportField field = gtk_drop_down_get_selected (menus->pdata[i]);
+
+      g_array_append_val (transfer->fields, field);
+    }
+  transfer->earlier = g_strdup (earlier);
+  start_transfer (self, transfer, _("Importing members…"));
+}
+
+/* Asks what each column of a sheet holds, showing its first rows, and
+ * imports it (and the files after it) with those choices. */
+static void
+ask_for_columns (CoalitionWindow *self,
+                 Transfer        *transfer)
+{
+  const char *path = transfer->paths->pdata[transfer->failed];
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *body = NULL;
+  g_autoptr(CoalitionImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GPtrArray *menus, *paths;
+  GtkWidget *dialog, *grid, *scrolled;
+
+  preview = coalition_import_preview_file (path, 3, &error);
+  if (preview == NULL)
+    {
+      show_message (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  body = g_strdup_printf (_("The columns of “%s” were not recognised. Choose what each one holds; "
+                            "its first rows are shown beside it. Columns left out are not imported."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Is Which?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  for (CoalitionImportField field = 0; field <= COALITION_IMPORT_FIELD_LAST; field++)
+    gtk_string_list_append (choices, coalition_import_field_get_label (field));
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  menus = g_ptr_array_new ();
+  for (guint c = 0; c < preview->n_columns; c++)
+    {
+      GtkWidget *header = gtk_label_new (preview->header[c]);
+      GtkWidget *menu = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+      g_autoptr(GString) sample = g_string_new (NULL);
+      GtkWidget *sample_label;
+
+      for (guint r = 0; r < preview->rows->len; r++)
+        {
+          GStrv row = preview->rows->pdata[r];
+          const char *value = c < g_strv_length (row) ? row[c] : "";
+
+          if (*value == '\0')
+            continue;
+          if (sample->len > 0)
+            g_string_append (sample, " · ");
+          g_string_append (sample, value);
+        }
+      g_strdelimit (sample->str, "\r\n", ' ');
+      sample_label = gtk_label_new (sample->str);
+
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 18);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_label_set_xalign (GTK_LABEL (sample_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (sample_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (sample_label), 28);
+      gtk_widget_set_hexpand (sample_label, TRUE);
+      gtk_widget_add_css_class (sample_label, "dim-label");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), preview->guess[c]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, preview->header[c], -1);
+      {
+        /* The first values, read with the column's name. (A described-by
+         * relation to the label would outlive it in GTK 4.8.) */
+        g_autofree char *description = g_strdup_printf (_("First values: %s"), sample->str);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      }
+
+      gtk_grid_attach (GTK_GRID (grid), header, 0, c, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), menu, 1, c, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), sample_label, 2, c, 1, 1);
+      g_ptr_array_add (menus, menu);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = transfer->failed; i < transfer->paths->len; i++)
+    g_ptr_array_add (paths, g_strdup (transfer->paths->pdata[i]));
+  g_object_set_data_full (G_OBJECT (dialog), "menus", menus, (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "paths", paths, (GDestroyNotify)g_ptr_array_unref);
+  if (transfer->report != NULL && transfer->report->len > 0)
+    g_object_set_data_full (G_OBJECT (dialog), "earlier", g_strdup (transfer->report->str), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (columns_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 transfer_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -502,9 +658,8 @@ transfer_done_cb (GObject      *object,
   Transfer *transfer = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (self->transfer_toast != NULL)
-    adw_toast_dismiss (self->transfer_toast);
-  g_clear_object (&self->transfer_toast);
+  gtk_revealer_set_reveal_child (self->transfer_revealer, FALSE);
+  g_clear_handle_id (&self->transfer_pulse, g_source_remove);
   g_clear_object (&self->transfer);
 
   /* Whatever happened, other connections may have written: read again. */
@@ -513,7 +668,9 @@ transfer_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (transfer->unknown_layout)
+        ask_for_columns (self, transfer);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         coalition_window_add_toast (self, _("Import cancelled; nothing from that file was imported"));
       else
         show_message (self, transfer->export ? _("Could Not Export") : _("Could Not Import"), error->message);
@@ -530,6 +687,15 @@ transfer_done_cb (GObject      *object,
     }
   else
     show_message (self, _("Members Imported"), transfer->report->str);
+}
+
+static gboolean
+pulse_transfer_cb (gpointer data)
+{
+  CoalitionWindow *self = data;
+
+  gtk_progress_bar_pulse (self->transfer_progress);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -554,15 +720,14 @@ start_transfer (CoalitionWindow *self,
 
   transfer->database = g_strdup (self->path);
   self->transfer = g_cancellable_new ();
-  self->transfer_toast = adw_toast_new (message);
-  adw_toast_set_timeout (self->transfer_toast, 0);
-  if (!transfer->export)
-    {
-      adw_toast_set_button_label (self->transfer_toast, _("_Cancel"));
-      g_signal_connect_object (self->transfer_toast, "button-clicked", G_CALLBACK (cancel_transfer_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->transfer_toast));
+  /* A bar under the header: what is happening, that it is moving, and a
+   * way to stop an import (an export is too quick to need one). */
+  gtk_label_set_label (self->transfer_label, message);
+  gtk_widget_set_visible (self->transfer_cancel, !transfer->export);
+  gtk_progress_bar_set_fraction (self->transfer_progress, 0);
+  gtk_revealer_set_reveal_child (self->transfer_revealer, TRUE);
+  g_clear_handle_id (&self->transfer_pulse, g_source_remove);
+  self->transfer_pulse = g_timeout_add (120, pulse_transfer_cb, self);
 
   task = g_task_new (self, self->transfer, transfer_done_cb, NULL);
   g_task_set_source_tag (task, start_transfer);
@@ -717,7 +882,7 @@ coalition_window_finalize (GObject *object)
 {
   CoalitionWindow *self = COALITION_WINDOW (object);
 
-  g_clear_object (&self->transfer_toast);
+  g_clear_handle_id (&self->transfer_pulse, g_source_remove);
   g_clear_object (&self->transfer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -785,6 +950,11 @@ coalition_window_class_init (CoalitionWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, transfer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, transfer_label);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, transfer_progress);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, transfer_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_transfer_cb);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, main_stack);
