@@ -547,11 +547,21 @@ test_window_import_export (void)
     g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Teléfono"));
     g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                    "María José Gutiérrez · Nguyễn Thị Lan · José Pérez"));
-    for (menu = find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL); menu != NULL;
-         menu = gtk_widget_get_next_sibling (menu))
-      if (GTK_IS_DROP_DOWN (menu))
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), choices[n_menus++]);
+    /* Nothing to import until a column of names or addresses is chosen. */
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+    /* Each column's row has its own menu, in the order of the columns. */
+    {
+      GtkWidget *list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, NULL);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          menu = find_widget (row, GTK_TYPE_DROP_DOWN, NULL);
+          if (menu != NULL)
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), choices[n_menus++]);
+        }
+    }
     g_assert_cmpuint (n_menus, ==, G_N_ELEMENTS (choices));
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
     adw_message_dialog_response (dialog, "import");
     gtk_window_destroy (GTK_WINDOW (dialog));
     wait_until (message_shown, NULL, "the import summary");

@@ -548,6 +548,24 @@ columns_chosen_cb (AdwMessageDialog *dialog,
   start_transfer (self, transfer, _("Importing members…"));
 }
 
+/* Import is offered once some column holds names or e-mail addresses. */
+static void
+column_choice_changed_cb (AdwMessageDialog *dialog)
+{
+  GPtrArray *menus = g_object_get_data (G_OBJECT (dialog), "menus");
+  gboolean readable = FALSE;
+
+  for (guint i = 0; i < menus->len; i++)
+    {
+      CoalitionImportField field = gtk_drop_down_get_selected (menus->pdata[i]);
+
+      if (field == COALITION_IMPORT_FIELD_GIVEN_NAME || field == COALITION_IMPORT_FIELD_FAMILY_NAME ||
+          field == COALITION_IMPORT_FIELD_FULL_NAME || field == COALITION_IMPORT_FIELD_EMAIL)
+        readable = TRUE;
+    }
+  adw_message_dialog_set_response_enabled (dialog, "import", readable);
+}
+
 /* Asks what each column of a sheet holds, showing its first rows, and
  * imports it (and the files after it) with those choices. */
 static void
@@ -581,21 +599,21 @@ ask_for_columns (CoalitionWindow *self,
   for (CoalitionImportField field = 0; field <= COALITION_IMPORT_FIELD_LAST; field++)
     gtk_string_list_append (choices, coalition_import_field_get_label (field));
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  /* One row per column: its name, its first values, and the choice. */
+  grid = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (grid), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (grid, "boxed-list");
   menus = g_ptr_array_new ();
   for (guint c = 0; c < preview->n_columns; c++)
     {
-      GtkWidget *header = gtk_label_new (preview->header[c]);
+      GtkWidget *row = adw_action_row_new ();
       GtkWidget *menu = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
       g_autoptr(GString) sample = g_string_new (NULL);
-      GtkWidget *sample_label;
 
       for (guint r = 0; r < preview->rows->len; r++)
         {
-          GStrv row = preview->rows->pdata[r];
-          const char *value = c < g_strv_length (row) ? row[c] : "";
+          GStrv values = preview->rows->pdata[r];
+          const char *value = c < g_strv_length (values) ? values[c] : "";
 
           if (*value == '\0')
             continue;
@@ -604,30 +622,17 @@ ask_for_columns (CoalitionWindow *self,
           g_string_append (sample, value);
         }
       g_strdelimit (sample->str, "\r\n", ' ');
-      sample_label = gtk_label_new (sample->str);
 
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), 18);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_label_set_xalign (GTK_LABEL (sample_label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sample_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (sample_label), 28);
-      gtk_widget_set_hexpand (sample_label, TRUE);
-      gtk_widget_add_css_class (sample_label, "dim-label");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), preview->header[c]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), preview->guess[c]);
+      gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, preview->header[c], -1);
-      {
-        /* The first values, read with the column's name. (A described-by
-         * relation to the label would outlive it in GTK 4.8.) */
-        g_autofree char *description = g_strdup_printf (_("First values: %s"), sample->str);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-      }
-
-      gtk_grid_attach (GTK_GRID (grid), header, 0, c, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), menu, 1, c, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), sample_label, 2, c, 1, 1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), menu);
+      gtk_list_box_append (GTK_LIST_BOX (grid), row);
       g_ptr_array_add (menus, menu);
     }
 
@@ -646,6 +651,10 @@ ask_for_columns (CoalitionWindow *self,
   if (transfer->report != NULL && transfer->report->len > 0)
     g_object_set_data_full (G_OBJECT (dialog), "earlier", g_strdup (transfer->report->str), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (columns_chosen_cb), self, 0);
+  for (guint i = 0; i < menus->len; i++)
+    g_signal_connect_object (menus->pdata[i], "notify::selected", G_CALLBACK (column_choice_changed_cb), dialog,
+                             G_CONNECT_SWAPPED);
+  column_choice_changed_cb (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
