@@ -1082,6 +1082,35 @@ test_window_groups (void)
   renamed = coalition_store_get_group (store, id, NULL);
   g_assert_cmpstr (coalition_group_get_name (renamed), ==, "Comité de Coordinación");
 
+  /* Someone is added by typing part of their name and choosing them. */
+  {
+    GtkWidget *add_row = find_row (GTK_WIDGET (pane), ADW_TYPE_ENTRY_ROW, "Add a Member by Name");
+    GtkWidget *list, *first;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autofree char *chosen = NULL;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (add_row);
+    gtk_editable_set_text (GTK_EDITABLE (add_row), "nguyen");
+    /* the matches are in a popover of the row */
+    list = find_widget (add_row, GTK_TYPE_LIST_BOX, NULL);
+    g_assert_nonnull (list);
+    first = gtk_widget_get_first_child (list);
+    g_assert_nonnull (first);
+    chosen = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)));
+    g_assert_nonnull (strstr (chosen, "Nguyễn"));
+    g_signal_emit_by_name (list, "row-activated", first);
+    spin (50);
+    after = coalition_store_list_group_members (store, id, NULL);
+    for (guint i = 0; i < after->len; i++)
+      if (g_str_equal (((CoalitionMembership *)after->pdata[i])->person_name, chosen))
+        found = TRUE;
+    g_assert_true (found);
+    g_assert_cmpuint (after->len, ==, members->len + 1);
+    g_clear_pointer (&members, g_ptr_array_unref);
+    members = g_steal_pointer (&after);
+  }
+
   /* Deleted, and Undo brings it back with everyone in their roles. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Group"), "clicked");
   g_assert_null (coalition_store_get_group (store, id, NULL));
