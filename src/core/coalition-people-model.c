@@ -217,24 +217,27 @@ load_page (CoalitionPeopleModel *self,
 {
   guint start = page * PAGE_SIZE;
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
-  GPtrArray *people = g_ptr_array_new_full (end - start, g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *people = coalition_store_get_people (self->store, &g_array_index (self->ids, gint64, start),
+                                                  end - start, &error);
 
-  for (guint i = start; i < end; i++)
+  if (people == NULL)
     {
-      gint64 id = g_array_index (self->ids, gint64, i);
-      g_autoptr(GError) error = NULL;
-      CoalitionPerson *person = coalition_store_get_person (self->store, id, &error);
-
-      if (person == NULL)
-        {
-          /* Deleted by another program since the ids were read: show an
-           * empty row until the next reload rather than shift the list. */
-          person = coalition_person_new ();
-          coalition_person_set_id (person, id);
-        }
-
-      g_ptr_array_add (people, person);
+      g_message ("Could not read the directory: %s", error->message);
+      people = g_ptr_array_new_full (end - start, g_object_unref);
+      g_ptr_array_set_size (people, end - start);
     }
+
+  for (guint i = 0; i < people->len; i++)
+    if (people->pdata[i] == NULL)
+      {
+        /* Deleted by another program since the ids were read: show an
+         * empty row until the next reload rather than shift the list. */
+        CoalitionPerson *person = coalition_person_new ();
+
+        coalition_person_set_id (person, g_array_index (self->ids, gint64, start + i));
+        people->pdata[i] = person;
+      }
 
   return people;
 }

@@ -1322,74 +1322,14 @@ tags_from_row (sqlite3_stmt *stmt,
   return tags;
 }
 
-static gboolean
-load_contact_points (CoalitionStore   *self,
-                     CoalitionPerson  *person,
-                     const char       *sql,
-                     gboolean          emails,
-                     GError          **error)
+static CoalitionPerson *
+person_from_row (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, coalition_person_get_id (person));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (emails)
-        coalition_person_add_email (person, column_text (stmt, 0), column_text (stmt, 1),
-                                    sqlite3_column_int (stmt, 2));
-      else
-        coalition_person_add_phone (person, column_text (stmt, 0), column_text (stmt, 1),
-                                    sqlite3_column_int (stmt, 2));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      store_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-CoalitionPerson *
-coalition_store_get_person (CoalitionStore  *self,
-                            gint64           id,
-                            GError         **error)
-{
-  g_autoptr(CoalitionPerson) person = NULL;
+  CoalitionPerson *person = coalition_person_new ();
   CoalitionStatus status = COALITION_STATUS_MEMBER;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(CoalitionOutreach) outreach = outreach_from_row (stmt, 14);
+  g_auto(GStrv) tags = tags_from_row (stmt, 19);
 
-  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
-
-  stmt = prepare (self,
-                  "SELECT " PERSON_COLUMNS " FROM person p "
-                  "LEFT JOIN organization o ON o.id = p.organization_id "
-                  "WHERE p.id = ?",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                     _("This person is no longer in the directory."));
-      else
-        store_error (self, error, rc);
-      return NULL;
-    }
-
-  person = coalition_person_new ();
   coalition_person_set_id (person, sqlite3_column_int64 (stmt, 0));
   coalition_person_set_uid (person, column_text (stmt, 1));
   coalition_person_set_given_name (person, column_text (stmt, 2));
@@ -1404,26 +1344,131 @@ coalition_store_get_person (CoalitionStore  *self,
   coalition_person_set_times (person, column_text (stmt, 10), column_text (stmt, 11));
   coalition_person_set_address (person, column_text (stmt, 12));
   coalition_person_set_skills (person, column_text (stmt, 13));
-  {
-    g_autoptr(CoalitionOutreach) outreach = outreach_from_row (stmt, 14);
-    g_auto(GStrv) tags = tags_from_row (stmt, 19);
+  coalition_person_set_outreach (person, outreach);
+  coalition_person_set_tags (person, (const char * const *)tags);
 
-    coalition_person_set_outreach (person, outreach);
-    coalition_person_set_tags (person, (const char * const *)tags);
-  }
-  sqlite3_reset (stmt);
+  return person;
+}
 
-  if (!load_contact_points (self, person,
-                            "SELECT label, address, is_primary FROM person_email "
-                            "WHERE person_id = ? ORDER BY position",
-                            TRUE, error) ||
-      !load_contact_points (self, person,
-                            "SELECT label, number, is_primary FROM person_phone "
-                            "WHERE person_id = ? ORDER BY position",
-                            FALSE, error))
+CoalitionPerson *
+coalition_store_get_person (CoalitionStore  *self,
+                            gint64           id,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  people = coalition_store_get_people (self, &id, 1, error);
+  if (people == NULL)
     return NULL;
 
-  return g_steal_pointer (&person);
+  if (people->pdata[0] == NULL)
+    {
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                   _("This person is no longer in the directory."));
+      return NULL;
+    }
+
+  return g_object_ref (people->pdata[0]);
+}
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Several people in three queries, not three per person: a page of the
+ * directory is read this way. The ids go in as one JSON array. */
+GPtrArray *
+coalition_store_get_people (CoalitionStore  *self,
+                            const gint64    *ids,
+                            guint            n_ids,
+                            GError         **error)
+{
+  static const char * const point_sql[] = {
+    "SELECT person_id, label, address, is_primary FROM person_email "
+    "WHERE person_id IN (SELECT value FROM json_each (?)) ORDER BY person_id, position",
+    "SELECT person_id, label, number, is_primary FROM person_phone "
+    "WHERE person_id IN (SELECT value FROM json_each (?)) ORDER BY person_id, position",
+  };
+  g_autoptr(GPtrArray) people = g_ptr_array_new_full (n_ids, unref_if_set);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  stmt = prepare (self,
+                  "SELECT " PERSON_COLUMNS " FROM person p "
+                  "LEFT JOIN organization o ON o.id = p.organization_id "
+                  "WHERE p.id IN (SELECT value FROM json_each (?))",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoalitionPerson *person = person_from_row (stmt);
+
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { coalition_person_get_id (person) }, sizeof (gint64)), person);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (point_sql); k++)
+    {
+      if (!(stmt = prepare (self, point_sql[k], error)))
+        rc = SQLITE_ERROR;
+      else
+        {
+          sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+              CoalitionPerson *person = g_hash_table_lookup (by_id, &id);
+
+              if (person == NULL)
+                continue;
+              if (k == 0)
+                coalition_person_add_email (person, column_text (stmt, 1), column_text (stmt, 2),
+                                            sqlite3_column_int (stmt, 3));
+              else
+                coalition_person_add_phone (person, column_text (stmt, 1), column_text (stmt, 2),
+                                            sqlite3_column_int (stmt, 3));
+            }
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            store_error (self, error, rc);
+        }
+      if (rc != SQLITE_DONE)
+        break;
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  /* In the order asked for; NULL for anyone no longer there. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CoalitionPerson *person = g_hash_table_lookup (by_id, &ids[i]);
+
+      g_ptr_array_add (people, person != NULL ? g_object_ref (person) : NULL);
+    }
+
+  return g_steal_pointer (&people);
 }
 
 static gboolean

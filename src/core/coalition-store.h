@@ -100,6 +100,12 @@ gboolean               coalition_store_delete_person         (CoalitionStore    
 CoalitionPerson       *coalition_store_get_person            (CoalitionStore         *self,
                                                               gint64                  id,
                                                               GError                **error);
+/* The people with @ids, in that order, NULL for those no longer there;
+ * element type CoalitionPerson. */
+GPtrArray             *coalition_store_get_people            (CoalitionStore         *self,
+                                                              const gint64           *ids,
+                                                              guint                   n_ids,
+                                                              GError                **error);
 guint                  coalition_store_count_people          (CoalitionStore         *self);
 /* Ids of people in directory order (family name, given name), restricted to
  * those matching @query when it is not NULL or blank. @query is what a person
