@@ -24,6 +24,8 @@
 #include "coalition-store-private.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
+#define BULK_CACHE_KIB 262144
+#define NORMAL_CACHE_KIB 2000
 
 /* While a bulk write (the demo coalition, an import) is under way, the
  * triggers stand aside and the index is filled once at the end: FTS5 flushes
@@ -613,6 +615,17 @@ coalition_store_begin (CoalitionStore  *self,
   return TRUE;
 }
 
+/* Back to ordinary writes: the triggers keep the index, the cache is small. */
+static void
+end_bulk (CoalitionStore *self)
+{
+  if (!self->search_deferred)
+    return;
+
+  self->search_deferred = FALSE;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (NORMAL_CACHE_KIB), NULL, NULL, NULL);
+}
+
 gboolean
 coalition_store_commit (CoalitionStore  *self,
                         GError         **error)
@@ -626,7 +639,7 @@ coalition_store_commit (CoalitionStore  *self,
   if (self->transaction_failed)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->search_deferred = FALSE;
+      end_bulk (self);
       drop_signals (self);
       self->transaction_failed = FALSE;
       g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FAILED,
@@ -643,12 +656,12 @@ coalition_store_commit (CoalitionStore  *self,
       !exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->search_deferred = FALSE;
+      end_bulk (self);
       drop_signals (self);
       return FALSE;
     }
 
-  self->search_deferred = FALSE;
+  end_bulk (self);
   g_clear_pointer (&self->directory_order, g_array_unref);
   g_clear_pointer (&self->filter_matches, g_free);
   flush_signals (self);
@@ -666,7 +679,7 @@ coalition_store_rollback (CoalitionStore *self)
     return;
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->search_deferred = FALSE;
+  end_bulk (self);
   drop_signals (self);
   self->transaction_failed = FALSE;
 }
@@ -685,6 +698,11 @@ coalition_store_begin_bulk (CoalitionStore  *self,
   if (!exec (self, "INSERT INTO setting (key, value) VALUES ('" SEARCH_DEFERRED_KEY "', '1')", error))
     return FALSE;
 
+  /* A bulk write touches far more pages than the default cache holds;
+   * spilling them to the WAL and reading them back in the middle of the
+   * transaction costs more than all the SQL. The memory is given back at
+   * the end (BULK_CACHE_KIB is a ceiling, not an allocation). */
+  exec (self, "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB), NULL);
   self->search_deferred = TRUE;
   return TRUE;
 }
