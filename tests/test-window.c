@@ -975,6 +975,24 @@ test_window_organizations (void)
   /* Delete takes its people's link with it, and Undo brings both back. */
   people = coalition_store_find_people_of_organization (store, id, NULL);
   g_assert_cmpuint (people->len, >, 0);
+
+  /* Its representatives are listed, and each opens their own details. */
+  {
+    g_autoptr(CoalitionPerson) first = coalition_store_get_person (store, g_array_index (people, gint64, 0), NULL);
+    GtkWidget *row = find_row (GTK_WIDGET (pane), ADW_TYPE_ACTION_ROW, coalition_person_get_display_name (first));
+    CoalitionPersonPane *person_pane = COALITION_PERSON_PANE (find_widget (GTK_WIDGET (shown.page),
+                                                                           COALITION_TYPE_PERSON_PANE, NULL));
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    g_assert_cmpstr (coalition_members_page_get_state (shown.page), ==, "list");
+    g_assert_cmpint (coalition_person_get_id (coalition_person_pane_get_person (person_pane)), ==,
+                     coalition_person_get_id (first));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+    gtk_single_selection_set_selected (selection, 0);
+    g_assert_cmpint (coalition_organization_get_id (coalition_organization_pane_get_organization (pane)), ==, id);
+  }
   g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Organization"), "clicked");
   g_assert_null (coalition_store_get_organization (store, id, NULL));
   spin (100);

@@ -27,6 +27,7 @@ struct _CoalitionMembersPage
   gboolean              start_empty;
 
   AdwLeaflet           *leaflet;
+  GtkToggleButton      *people_toggle;
   GtkToggleButton      *organizations_toggle;
   GtkToggleButton      *groups_toggle;
   GtkToggleButton      *prospects_toggle;
@@ -1101,6 +1102,33 @@ delete_organization_cb (CoalitionMembersPage  *self,
                    G_OBJECT (kept), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
 }
 
+/* From an organization's representatives to one of them, in the People list. */
+static void
+show_person_cb (CoalitionMembersPage *self,
+                gint64                id)
+{
+  guint position;
+
+  gtk_toggle_button_set_active (self->people_toggle, TRUE);
+  if (self->model == NULL)
+    return;
+
+  position = coalition_people_model_find (self->model, id);
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection), position);
+      scroll_to (self, position);
+    }
+  else
+    {
+      /* Hidden by the search or a filter: shown beside the list all the same. */
+      coalition_person_pane_show (self->person_pane, id);
+      gtk_stack_set_visible_child_name (self->details_stack, "person");
+    }
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
 static const char *
 group_kind_text (CoalitionGroup *group)
 {
@@ -1348,6 +1376,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, options_grid);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, people_toggle);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, prospects_toggle);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, prospect_view);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, view_options_button);
@@ -1367,6 +1396,7 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_filter_choices);
   gtk_widget_class_bind_template_callback (widget_class, delete_organization_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_group_cb);
 }
 

@@ -37,17 +37,83 @@ struct _CoalitionOrganizationPane
   AdwEntryRow           *access_row;
   AdwEntryRow           *tags_row;
   CoalitionOutreachEditor *outreach_editor;
+  AdwPreferencesGroup   *people_group;
+  GPtrArray             *people_rows;
 };
 
 G_DEFINE_FINAL_TYPE (CoalitionOrganizationPane, coalition_organization_pane, GTK_TYPE_WIDGET)
 
 enum {
+  SHOW_PERSON,
   DELETE_REQUESTED,
   ERROR,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+#define MAX_REPRESENTATIVES 12
+
+static void
+person_row_activated_cb (CoalitionOrganizationPane *self,
+                         AdwActionRow              *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "person-id");
+
+  g_signal_emit (self, signals[SHOW_PERSON], 0, *id);
+}
+
+/* The organization's people in the directory, the first dozen by name;
+ * each opens their details. */
+static void
+fill_representatives (CoalitionOrganizationPane *self)
+{
+  g_autoptr(GArray) ids = coalition_store_find_people_of_organization (self->store,
+                                                                       coalition_organization_get_id (self->organization),
+                                                                       NULL);
+  g_autoptr(GPtrArray) people = NULL;
+  guint n = ids != NULL ? MIN (ids->len, MAX_REPRESENTATIVES) : 0;
+
+  for (guint i = 0; i < self->people_rows->len; i++)
+    adw_preferences_group_remove (self->people_group, self->people_rows->pdata[i]);
+  g_ptr_array_set_size (self->people_rows, 0);
+
+  if (n > 0)
+    people = coalition_store_get_people (self->store, (const gint64 *)ids->data, n, NULL);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      CoalitionPerson *person = people->pdata[i];
+      GtkWidget *row;
+
+      if (person == NULL)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coalition_person_get_display_name (person));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), coalition_person_get_title (person));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "person-id",
+                              g_memdup2 (&(gint64) { coalition_person_get_id (person) }, sizeof (gint64)), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (person_row_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->people_group, row);
+      g_ptr_array_add (self->people_rows, row);
+    }
+
+  if (ids == NULL || ids->len == 0)
+    adw_preferences_group_set_description (self->people_group,
+                                           _("Nobody from it is in the directory yet. Choose it as the "
+                                             "organization of a person to list them here."));
+  else if (ids->len > n)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: search the People list for its name.",
+                                                            "And %u more: search the People list for its name.",
+                                                            ids->len - n), ids->len - n);
+      adw_preferences_group_set_description (self->people_group, more);
+    }
+  else
+    adw_preferences_group_set_description (self->people_group, NULL);
+}
 
 /* E-mails or phones as one line, the main one first. */
 static void
@@ -128,6 +194,7 @@ fill (CoalitionOrganizationPane *self)
 
     gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   }
+  fill_representatives (self);
   coalition_outreach_editor_show (self->outreach_editor, COALITION_SUBJECT_ORGANIZATION,
                                   coalition_organization_get_id (organization),
                                   coalition_organization_get_outreach (organization),
@@ -329,6 +396,7 @@ coalition_organization_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_ORGANIZATION_PANE);
   g_clear_object (&self->organization);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->people_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (coalition_organization_pane_parent_class)->dispose (object);
 }
@@ -345,6 +413,8 @@ coalition_organization_pane_class_init (CoalitionOrganizationPaneClass *klass)
 
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, COALITION_TYPE_ORGANIZATION);
+  signals[SHOW_PERSON] = g_signal_new ("show-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -369,6 +439,7 @@ coalition_organization_pane_class_init (CoalitionOrganizationPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, tags_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, outreach_editor);
   gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionOrganizationPane, people_group);
   gtk_widget_class_bind_template_callback (widget_class, outreach_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outreach_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
@@ -379,6 +450,8 @@ coalition_organization_pane_init (CoalitionOrganizationPane *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->people_rows = g_ptr_array_new ();
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -21,6 +21,6 @@ void                   coalition_organization_pane_show             (CoalitionOr
                                                                      gint64                     id);
 CoalitionOrganization *coalition_organization_pane_get_organization (CoalitionOrganizationPane *self);
 
-/* Signals: "delete-requested" (CoalitionOrganization *), "error" (const char *message) */
+/* Signals: "show-person" (gint64 person_id), "delete-requested" (CoalitionOrganization *), "error" (const char *message) */
 
 G_END_DECLS
