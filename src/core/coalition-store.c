@@ -1867,14 +1867,18 @@ coalition_store_update_person (CoalitionStore   *self,
   return write_person (self, person, FALSE, error);
 }
 
-/* Deletes one row by id in its own transaction and announces it. */
+/* Runs one statement over one or two ids (@second is bound when it is not
+ * 0) in its own transaction, and announces @signal_id for @announced.
+ * With @gone_message, a statement that changes nothing is an error. */
 static gboolean
-delete_row (CoalitionStore  *self,
-            const char      *sql,
-            gint64           id,
-            guint            removed_signal,
-            const char      *gone_message,
-            GError         **error)
+write_row (CoalitionStore  *self,
+           const char      *sql,
+           gint64           first,
+           gint64           second,
+           guint            signal_id,
+           gint64           announced,
+           const char      *gone_message,
+           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -1885,8 +1889,10 @@ delete_row (CoalitionStore  *self,
   stmt = prepare (self, sql, &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (step_done (self, stmt, &local_error) && sqlite3_changes (self->db) == 0)
+      sqlite3_bind_int64 (stmt, 1, first);
+      if (second != 0)
+        sqlite3_bind_int64 (stmt, 2, second);
+      if (step_done (self, stmt, &local_error) && gone_message != NULL && sqlite3_changes (self->db) == 0)
         g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
                              gone_message);
     }
@@ -1898,8 +1904,20 @@ delete_row (CoalitionStore  *self,
       return FALSE;
     }
 
-  queue_signal (self, removed_signal, id);
+  queue_signal (self, signal_id, announced);
   return coalition_store_commit (self, error);
+}
+
+/* Deletes one row by id in its own transaction and announces it. */
+static gboolean
+delete_row (CoalitionStore  *self,
+            const char      *sql,
+            gint64           id,
+            guint            removed_signal,
+            const char      *gone_message,
+            GError         **error)
+{
+  return write_row (self, sql, id, 0, removed_signal, id, gone_message, error);
 }
 
 gboolean
@@ -2980,31 +2998,10 @@ coalition_store_remove_membership (CoalitionStore  *self,
                                    gint64           person_id,
                                    GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  stmt = prepare (self, "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, group_id);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      step_done (self, stmt, &local_error);
-    }
-
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  queue_signal (self, GROUP_CHANGED, group_id);
-  return coalition_store_commit (self, error);
+  return write_row (self, "DELETE FROM group_member WHERE group_id = ? AND person_id = ?", group_id, person_id,
+                    GROUP_CHANGED, group_id, NULL, error);
 }
 
 static gpointer
@@ -3300,30 +3297,10 @@ coalition_store_delete_contact (CoalitionStore    *self,
                                 gint64             contact_id,
                                 GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  stmt = prepare (self, "DELETE FROM contact_log WHERE id = ?", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, contact_id);
-      step_done (self, stmt, &local_error);
-    }
-
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  queue_signal (self, changed_signal_for (subject), id);
-  return coalition_store_commit (self, error);
+  return write_row (self, "DELETE FROM contact_log WHERE id = ?", contact_id, 0, changed_signal_for (subject), id,
+                    NULL, error);
 }
 
 static gpointer
