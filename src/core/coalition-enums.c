@@ -56,6 +56,31 @@ G_DEFINE_ENUM_TYPE (CoalitionContactKind, coalition_contact_kind,
   G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_EVENT, "event"),
   G_DEFINE_ENUM_VALUE (COALITION_CONTACT_KIND_OTHER, "other"))
 
+G_DEFINE_ENUM_TYPE (CoalitionMeetingStatus, coalition_meeting_status,
+  G_DEFINE_ENUM_VALUE (COALITION_MEETING_STATUS_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (COALITION_MEETING_STATUS_HELD, "held"),
+  G_DEFINE_ENUM_VALUE (COALITION_MEETING_STATUS_CANCELLED, "cancelled"))
+
+G_DEFINE_ENUM_TYPE (CoalitionItemKind, coalition_item_kind,
+  G_DEFINE_ENUM_VALUE (COALITION_ITEM_KIND_INFORMATION, "information"),
+  G_DEFINE_ENUM_VALUE (COALITION_ITEM_KIND_DISCUSSION, "discussion"),
+  G_DEFINE_ENUM_VALUE (COALITION_ITEM_KIND_DECISION, "decision"))
+
+G_DEFINE_ENUM_TYPE (CoalitionDecisionMethod, coalition_decision_method,
+  G_DEFINE_ENUM_VALUE (COALITION_DECISION_METHOD_CONSENSUS, "consensus"),
+  G_DEFINE_ENUM_VALUE (COALITION_DECISION_METHOD_VOTE, "vote"))
+
+G_DEFINE_ENUM_TYPE (CoalitionActionStatus, coalition_action_status,
+  G_DEFINE_ENUM_VALUE (COALITION_ACTION_STATUS_OPEN, "open"),
+  G_DEFINE_ENUM_VALUE (COALITION_ACTION_STATUS_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (COALITION_ACTION_STATUS_DROPPED, "dropped"))
+
+G_DEFINE_ENUM_TYPE (CoalitionAttendance, coalition_attendance,
+  G_DEFINE_ENUM_VALUE (COALITION_ATTENDANCE_INVITED, "invited"),
+  G_DEFINE_ENUM_VALUE (COALITION_ATTENDANCE_PRESENT, "present"),
+  G_DEFINE_ENUM_VALUE (COALITION_ATTENDANCE_ABSENT, "absent"),
+  G_DEFINE_ENUM_VALUE (COALITION_ATTENDANCE_EXCUSED, "excused"))
+
 static const char *
 enum_nick (GType type,
            int   value)
@@ -323,6 +348,151 @@ coalition_contact_kind_get_label (CoalitionContactKind kind)
       return C_("contact kind", "Event");
     case COALITION_CONTACT_KIND_OTHER:
       return C_("contact kind", "Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_meeting_status_to_string (int value)
+{
+  return enum_nick (COALITION_TYPE_MEETING_STATUS, value);
+}
+
+gboolean
+coalition_meeting_status_from_string (const char *str,
+                                      int        *out_value)
+{
+  return enum_from_nick (COALITION_TYPE_MEETING_STATUS, str, out_value);
+}
+
+const char *
+coalition_meeting_status_get_label (int value)
+{
+  switch (value)
+    {
+    case COALITION_MEETING_STATUS_PLANNED:
+      return C_("meeting status", "Planned");
+    case COALITION_MEETING_STATUS_HELD:
+      return C_("meeting status", "Held");
+    case COALITION_MEETING_STATUS_CANCELLED:
+      return C_("meeting status", "Cancelled");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_item_kind_to_string (int value)
+{
+  return enum_nick (COALITION_TYPE_ITEM_KIND, value);
+}
+
+gboolean
+coalition_item_kind_from_string (const char *str,
+                                 int        *out_value)
+{
+  return enum_from_nick (COALITION_TYPE_ITEM_KIND, str, out_value);
+}
+
+const char *
+coalition_item_kind_get_label (int value)
+{
+  switch (value)
+    {
+    case COALITION_ITEM_KIND_INFORMATION:
+      return C_("agenda item kind", "Information");
+    case COALITION_ITEM_KIND_DISCUSSION:
+      return C_("agenda item kind", "Discussion");
+    case COALITION_ITEM_KIND_DECISION:
+      return C_("agenda item kind", "Decision");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_decision_method_to_string (int value)
+{
+  return enum_nick (COALITION_TYPE_DECISION_METHOD, value);
+}
+
+gboolean
+coalition_decision_method_from_string (const char *str,
+                                       int        *out_value)
+{
+  return enum_from_nick (COALITION_TYPE_DECISION_METHOD, str, out_value);
+}
+
+const char *
+coalition_decision_method_get_label (int value)
+{
+  switch (value)
+    {
+    case COALITION_DECISION_METHOD_CONSENSUS:
+      return C_("decision method", "Consensus");
+    case COALITION_DECISION_METHOD_VOTE:
+      return C_("decision method", "Vote");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_action_status_to_string (int value)
+{
+  return enum_nick (COALITION_TYPE_ACTION_STATUS, value);
+}
+
+gboolean
+coalition_action_status_from_string (const char *str,
+                                     int        *out_value)
+{
+  return enum_from_nick (COALITION_TYPE_ACTION_STATUS, str, out_value);
+}
+
+const char *
+coalition_action_status_get_label (int value)
+{
+  switch (value)
+    {
+    case COALITION_ACTION_STATUS_OPEN:
+      return C_("action item status", "Open");
+    case COALITION_ACTION_STATUS_DONE:
+      return C_("action item status", "Done");
+    case COALITION_ACTION_STATUS_DROPPED:
+      return C_("action item status", "Dropped");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+coalition_attendance_to_string (int value)
+{
+  return enum_nick (COALITION_TYPE_ATTENDANCE, value);
+}
+
+gboolean
+coalition_attendance_from_string (const char *str,
+                                  int        *out_value)
+{
+  return enum_from_nick (COALITION_TYPE_ATTENDANCE, str, out_value);
+}
+
+const char *
+coalition_attendance_get_label (int value)
+{
+  switch (value)
+    {
+    case COALITION_ATTENDANCE_INVITED:
+      return C_("attendance", "Invited");
+    case COALITION_ATTENDANCE_PRESENT:
+      return C_("attendance", "Present");
+    case COALITION_ATTENDANCE_ABSENT:
+      return C_("attendance", "Absent");
+    case COALITION_ATTENDANCE_EXCUSED:
+      return C_("attendance", "Excused");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -98,6 +98,56 @@ typedef enum
 
 #define COALITION_CONTACT_KIND_LAST COALITION_CONTACT_KIND_OTHER
 
+/* What became of a meeting. */
+typedef enum
+{
+  COALITION_MEETING_STATUS_PLANNED,
+  COALITION_MEETING_STATUS_HELD,
+  COALITION_MEETING_STATUS_CANCELLED,
+} CoalitionMeetingStatus;
+
+#define COALITION_MEETING_STATUS_LAST COALITION_MEETING_STATUS_CANCELLED
+
+/* What an agenda item is for. */
+typedef enum
+{
+  COALITION_ITEM_KIND_INFORMATION,
+  COALITION_ITEM_KIND_DISCUSSION,
+  COALITION_ITEM_KIND_DECISION,
+} CoalitionItemKind;
+
+#define COALITION_ITEM_KIND_LAST COALITION_ITEM_KIND_DECISION
+
+/* How a decision was made. */
+typedef enum
+{
+  COALITION_DECISION_METHOD_CONSENSUS,
+  COALITION_DECISION_METHOD_VOTE,
+} CoalitionDecisionMethod;
+
+#define COALITION_DECISION_METHOD_LAST COALITION_DECISION_METHOD_VOTE
+
+/* Where an action item stands. */
+typedef enum
+{
+  COALITION_ACTION_STATUS_OPEN,
+  COALITION_ACTION_STATUS_DONE,
+  COALITION_ACTION_STATUS_DROPPED,
+} CoalitionActionStatus;
+
+#define COALITION_ACTION_STATUS_LAST COALITION_ACTION_STATUS_DROPPED
+
+/* Whether someone came to a meeting. */
+typedef enum
+{
+  COALITION_ATTENDANCE_INVITED,
+  COALITION_ATTENDANCE_PRESENT,
+  COALITION_ATTENDANCE_ABSENT,
+  COALITION_ATTENDANCE_EXCUSED,
+} CoalitionAttendance;
+
+#define COALITION_ATTENDANCE_LAST COALITION_ATTENDANCE_EXCUSED
+
 #define COALITION_TYPE_GROUP_KIND (coalition_group_kind_get_type ())
 GType            coalition_group_kind_get_type       (void) G_GNUC_CONST;
 const char      *coalition_group_kind_to_string      (CoalitionGroupKind kind);
@@ -141,5 +191,41 @@ const char      *coalition_contact_kind_to_string    (CoalitionContactKind  kind
 gboolean         coalition_contact_kind_from_string  (const char           *str,
                                                       CoalitionContactKind *out_kind);
 const char      *coalition_contact_kind_get_label    (CoalitionContactKind  kind);
+
+/* For the meeting vocabularies the value is an int holding the enum. */
+#define COALITION_TYPE_MEETING_STATUS (coalition_meeting_status_get_type ())
+GType            coalition_meeting_status_get_type (void) G_GNUC_CONST;
+const char      *coalition_meeting_status_to_string (int value);
+gboolean         coalition_meeting_status_from_string (const char *str,
+                                        int        *out_value);
+const char      *coalition_meeting_status_get_label (int value);
+
+#define COALITION_TYPE_ITEM_KIND (coalition_item_kind_get_type ())
+GType            coalition_item_kind_get_type (void) G_GNUC_CONST;
+const char      *coalition_item_kind_to_string (int value);
+gboolean         coalition_item_kind_from_string (const char *str,
+                                        int        *out_value);
+const char      *coalition_item_kind_get_label (int value);
+
+#define COALITION_TYPE_DECISION_METHOD (coalition_decision_method_get_type ())
+GType            coalition_decision_method_get_type (void) G_GNUC_CONST;
+const char      *coalition_decision_method_to_string (int value);
+gboolean         coalition_decision_method_from_string (const char *str,
+                                        int        *out_value);
+const char      *coalition_decision_method_get_label (int value);
+
+#define COALITION_TYPE_ACTION_STATUS (coalition_action_status_get_type ())
+GType            coalition_action_status_get_type (void) G_GNUC_CONST;
+const char      *coalition_action_status_to_string (int value);
+gboolean         coalition_action_status_from_string (const char *str,
+                                        int        *out_value);
+const char      *coalition_action_status_get_label (int value);
+
+#define COALITION_TYPE_ATTENDANCE (coalition_attendance_get_type ())
+GType            coalition_attendance_get_type (void) G_GNUC_CONST;
+const char      *coalition_attendance_to_string (int value);
+gboolean         coalition_attendance_from_string (const char *str,
+                                        int        *out_value);
+const char      *coalition_attendance_get_label (int value);
 
 G_END_DECLS

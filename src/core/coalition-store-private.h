@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "coalition-store.h"
 
 G_BEGIN_DECLS
@@ -27,5 +29,37 @@ gboolean coalition_store_index_people  (CoalitionStore  *self,
                                         char          *(*key_for_email) (const char *address),
                                         char          *(*key_for_name) (const char *name),
                                         GError         **error);
+
+/* The store's own helpers, for the parts of the store in other files
+ * (coalition-store-meetings.c). Statements are cached by the address of
+ * their SQL text, which must be a literal. */
+sqlite3_stmt *coalition_store_prepare       (CoalitionStore  *self,
+                                             const char      *sql,
+                                             GError         **error);
+gboolean      coalition_store_step_done     (CoalitionStore  *self,
+                                             sqlite3_stmt    *stmt,
+                                             GError         **error);
+/* NFC text, or NULL as SQL NULL. */
+void          coalition_store_bind_text     (sqlite3_stmt    *stmt,
+                                             int              idx,
+                                             const char      *text);
+/* Never NULL: "" for SQL NULL. */
+const char   *coalition_store_column_text   (sqlite3_stmt    *stmt,
+                                             int              col);
+void          coalition_store_set_error     (CoalitionStore  *self,
+                                             GError         **error,
+                                             int              rc);
+gboolean      coalition_store_check_text    (const char      *text,
+                                             GError         **error);
+char         *coalition_store_now_utc       (void);
+GPtrArray    *coalition_store_collect_rows  (CoalitionStore  *self,
+                                             sqlite3_stmt    *stmt,
+                                             gpointer       (*from_row) (sqlite3_stmt *stmt),
+                                             GDestroyNotify   free_element,
+                                             GError         **error);
+/* Announced as "meeting-changed" after the outer commit; 0 for several. */
+void          coalition_store_queue_meeting_changed (CoalitionStore *self,
+                                                     gint64          meeting_id);
+gint64        coalition_store_last_insert_id (CoalitionStore *self);
 
 G_END_DECLS

@@ -321,6 +321,93 @@ static const char * const migrations[] = {
   "END;"
   "DELETE FROM person_search;"
   FILL_SEARCH_INDEX ";",
+
+  /* 5: meetings, their series, agendas, decisions, action items and
+   * attendance, and saved agenda templates */
+  "CREATE TABLE meeting_series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rule TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE meeting ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT NOT NULL CHECK (ends_at >= starts_at),"
+  "  zone TEXT NOT NULL,"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'planned',"
+  "  group_id INTEGER REFERENCES coalition_group (id) ON DELETE SET NULL,"
+  "  facilitator_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  note_taker_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  timekeeper_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  series_id INTEGER REFERENCES meeting_series (id) ON DELETE SET NULL,"
+  "  minutes TEXT NOT NULL DEFAULT '',"
+  "  minutes_final INTEGER NOT NULL DEFAULT 0 CHECK (minutes_final IN (0, 1)),"
+  "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_by_start ON meeting (starts_at, id);"
+  "CREATE INDEX meeting_by_group ON meeting (group_id, starts_at);"
+  "CREATE INDEX meeting_by_facilitator ON meeting (facilitator_id, starts_at);"
+  "CREATE INDEX meeting_by_series ON meeting (series_id) WHERE series_id IS NOT NULL;"
+  "CREATE TABLE agenda_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  presenter TEXT NOT NULL DEFAULT '',"
+  "  minutes INTEGER NOT NULL DEFAULT 10 CHECK (minutes BETWEEN 0 AND 1440),"
+  "  actual_minutes INTEGER CHECK (actual_minutes BETWEEN 0 AND 1440),"
+  "  kind TEXT NOT NULL DEFAULT 'discussion',"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX agenda_item_by_meeting ON agenda_item (meeting_id, position);"
+  "CREATE TABLE decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  item_id INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,"
+  "  text TEXT NOT NULL CHECK (text <> ''),"
+  "  method TEXT NOT NULL DEFAULT 'consensus',"
+  "  blocks TEXT NOT NULL DEFAULT '',"
+  "  stand_asides TEXT NOT NULL DEFAULT '',"
+  "  votes_for INTEGER NOT NULL DEFAULT 0,"
+  "  votes_against INTEGER NOT NULL DEFAULT 0,"
+  "  votes_abstain INTEGER NOT NULL DEFAULT 0,"
+  "  by_organization INTEGER NOT NULL DEFAULT 0 CHECK (by_organization IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX decision_by_meeting ON decision (meeting_id);"
+  "CREATE TABLE action_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  item_id INTEGER REFERENCES agenda_item (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  owner_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  due TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'open',"
+  "  closed_at TEXT"
+  ") STRICT;"
+  "CREATE INDEX action_item_by_meeting ON action_item (meeting_id);"
+  "CREATE INDEX action_item_open ON action_item (status, due) WHERE status = 'open';"
+  "CREATE INDEX action_item_by_owner ON action_item (owner_id) WHERE owner_id IS NOT NULL;"
+  "CREATE TABLE attendance ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL DEFAULT 'invited',"
+  "  walk_in INTEGER NOT NULL DEFAULT 0 CHECK (walk_in IN (0, 1)),"
+  "  PRIMARY KEY (meeting_id, person_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX attendance_by_person ON attendance (person_id);"
+  "CREATE INDEX attendance_by_organization ON attendance (organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE TABLE agenda_template ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  items TEXT NOT NULL"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -370,6 +457,7 @@ enum {
   ORGANIZATION_CHANGED,
   ORGANIZATION_REMOVED,
   GROUP_CHANGED,
+  MEETING_CHANGED,
   SETTING_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -1040,6 +1128,7 @@ coalition_store_class_init (CoalitionStoreClass *klass)
     [ORGANIZATION_CHANGED] = "organization-changed",
     [ORGANIZATION_REMOVED] = "organization-removed",
     [GROUP_CHANGED] = "group-changed",
+    [MEETING_CHANGED] = "meeting-changed",
   };
 
   object_class->finalize = coalition_store_finalize;
@@ -3448,4 +3537,82 @@ coalition_store_list_prospects (CoalitionStore  *self,
     return NULL;
 
   return collect_rows (self, stmt, prospect_from_row, g_object_unref, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* For the rest of src/core (see coalition-store-private.h) */
+
+sqlite3_stmt *
+coalition_store_prepare (CoalitionStore  *self,
+                         const char      *sql,
+                         GError         **error)
+{
+  return prepare (self, sql, error);
+}
+
+gboolean
+coalition_store_step_done (CoalitionStore  *self,
+                           sqlite3_stmt    *stmt,
+                           GError         **error)
+{
+  return step_done (self, stmt, error);
+}
+
+void
+coalition_store_bind_text (sqlite3_stmt *stmt,
+                           int           idx,
+                           const char   *text)
+{
+  bind_text (stmt, idx, text);
+}
+
+const char *
+coalition_store_column_text (sqlite3_stmt *stmt,
+                             int           col)
+{
+  return column_text (stmt, col);
+}
+
+void
+coalition_store_set_error (CoalitionStore  *self,
+                           GError         **error,
+                           int              rc)
+{
+  store_error (self, error, rc);
+}
+
+gboolean
+coalition_store_check_text (const char  *text,
+                            GError     **error)
+{
+  return check_text (text, error);
+}
+
+char *
+coalition_store_now_utc (void)
+{
+  return now_utc ();
+}
+
+GPtrArray *
+coalition_store_collect_rows (CoalitionStore  *self,
+                              sqlite3_stmt    *stmt,
+                              gpointer       (*from_row) (sqlite3_stmt *stmt),
+                              GDestroyNotify   free_element,
+                              GError         **error)
+{
+  return collect_rows (self, stmt, from_row, free_element, error);
+}
+
+void
+coalition_store_queue_meeting_changed (CoalitionStore *self,
+                                       gint64          meeting_id)
+{
+  queue_signal (self, MEETING_CHANGED, meeting_id);
+}
+
+gint64
+coalition_store_last_insert_id (CoalitionStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
 }
