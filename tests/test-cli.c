@@ -527,6 +527,128 @@ test_cli_export (void)
   assert_user_error (&missing, "-o FILE");
 }
 
+/* The meetings of the example coalition as scripts see them, read back by
+ * Python's own ISO 8601 parser and zone database. */
+static const char meeting_checker[] =
+  "import json, sys\n"
+  "from datetime import datetime, timedelta\n"
+  "from zoneinfo import ZoneInfo\n"
+  "meetings = json.load(open(sys.argv[1]))\n"
+  "for m in meetings:\n"
+  "    start = datetime.fromisoformat(m['start'])\n"
+  "    end = datetime.fromisoformat(m['end'])\n"
+  "    local = start.astimezone(ZoneInfo(m['zone']))\n"
+  "    assert local.utcoffset() == start.utcoffset(), m\n"
+  "    assert (local.hour, local.minute) == (18, 30), m\n"
+  "    assert end > start, m\n"
+  "    t = start\n"
+  "    for item in m['agenda']:\n"
+  "        assert datetime.fromisoformat(item['start']) == t, (m['title'], item)\n"
+  "        t += timedelta(minutes=item['minutes'])\n"
+  "print(len(meetings))\n";
+
+static void
+test_cli_meetings (void)
+{
+  g_autofree char *db = scratch_path ("meetings.db");
+  g_autofree char *json_path = scratch_path ("meetings.json");
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) meetings = { 0 };
+  g_auto(Result) actions = { 0 };
+  g_auto(Result) table = { 0 };
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(JsonArray) action_list = NULL;
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  guint n_held = 0, n_cancelled = 0, n_planned = 0, n_open = 0, n_with_minutes = 0;
+
+  run_cli (&demo, "--database", db, "demo", "--people", "300", "--seed", "3", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&meetings, "--database", db, "list", "meetings", "--json", NULL);
+  g_assert_cmpint (meetings.status, ==, 0);
+  g_assert_cmpstr (meetings.err, ==, "");
+  list = parse_array (meetings.out);
+  g_assert_cmpuint (json_array_get_length (list), >, 20);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *m = json_array_get_object_element (list, i);
+      const char *status;
+
+      assert_member_type (m, "id", G_TYPE_INT64, FALSE);
+      assert_member_type (m, "uid", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "title", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "start", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "end", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "zone", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "location", G_TYPE_STRING, FALSE);
+      assert_member_type (m, "agenda", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (m, "attendees", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (m, "decisions", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (m, "action_items", JSON_TYPE_ARRAY, FALSE);
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (m, "uid")));
+      g_assert_cmpstr (json_object_get_string_member (m, "zone"), ==, "America/Los_Angeles");
+
+      status = json_object_get_string_member (m, "status");
+      if (g_str_equal (status, "held"))
+        {
+          n_held++;
+          /* A meeting that took place has its agenda, attendance and decisions. */
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "agenda")), ==, 6);
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "attendees")), >, 0);
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "decisions")), >, 0);
+          n_with_minutes++;
+        }
+      else if (g_str_equal (status, "cancelled"))
+        n_cancelled++;
+      else
+        n_planned++;
+    }
+  g_assert_cmpuint (n_held, >=, 20);
+  g_assert_cmpuint (n_cancelled, ==, 1);
+  g_assert_cmpuint (n_planned, >=, 2);
+  g_assert_cmpuint (n_with_minutes, ==, n_held);
+
+  /* Times with their offsets, as Python reads them in the meeting's zone. */
+  g_assert_true (g_file_set_contents (json_path, meetings.out, -1, NULL));
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             "/usr/bin/python3", "-c", meeting_checker, json_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (python))
+    g_error ("the meetings did not read back in Python: %s", err);
+
+  /* Action items, open ones first, each from a meeting. */
+  run_cli (&actions, "--database", db, "list", "actions", "--json", NULL);
+  g_assert_cmpint (actions.status, ==, 0);
+  action_list = parse_array (actions.out);
+  g_assert_cmpuint (json_array_get_length (action_list), ==, 2 * n_held);
+  for (guint i = 0; i < json_array_get_length (action_list); i++)
+    {
+      JsonObject *a = json_array_get_object_element (action_list, i);
+
+      assert_member_type (a, "title", G_TYPE_STRING, FALSE);
+      assert_member_type (a, "owner", G_TYPE_STRING, TRUE);
+      assert_member_type (a, "due", G_TYPE_STRING, TRUE);
+      assert_member_type (a, "meeting_id", G_TYPE_INT64, FALSE);
+      if (g_str_equal (json_object_get_string_member (a, "status"), "open"))
+        {
+          g_assert_cmpuint (i, ==, n_open);   /* open ones first */
+          n_open++;
+        }
+    }
+  g_assert_cmpuint (n_open, >, 0);
+
+  run_cli (&table, "--database", db, "list", "meetings", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "General Meeting"));
+  g_assert_nonnull (strstr (table.out, "Cancelled"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/export", test_cli_export);
+  g_test_add_func ("/cli/meetings", test_cli_meetings);
 
   return g_test_run ();
 }

@@ -463,6 +463,254 @@ list_organizations (CoalitionStore *store,
   return EXIT_SUCCESS;
 }
 
+/* A time as ISO 8601 with its offset, as the meeting's zone has it then. */
+static char *
+iso_with_offset (GDateTime *time)
+{
+  return time ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+}
+
+static void
+set_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+set_id_or_null (JsonBuilder *builder,
+                const char  *member,
+                gint64       id)
+{
+  json_builder_set_member_name (builder, member);
+  if (id > 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_action (JsonBuilder         *builder,
+            CoalitionActionItem *action)
+{
+  json_builder_begin_object (builder);
+  set_int (builder, "id", coalition_action_item_get_id (action));
+  set_string_or_null (builder, "title", coalition_action_item_get_title (action));
+  set_id_or_null (builder, "owner_id", coalition_action_item_get_owner_id (action));
+  set_string_or_null (builder, "owner", *coalition_action_item_get_owner_name (action)
+                                        ? coalition_action_item_get_owner_name (action) : NULL);
+  set_string_or_null (builder, "due", *coalition_action_item_get_due (action) ? coalition_action_item_get_due (action) : NULL);
+  set_string_or_null (builder, "status", coalition_action_status_to_string (coalition_action_item_get_status (action)));
+  set_int (builder, "meeting_id", coalition_action_item_get_meeting_id (action));
+  set_string_or_null (builder, "meeting", coalition_action_item_get_meeting_title (action));
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+meeting_to_json (CoalitionStore   *store,
+                 CoalitionMeeting *meeting)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 id = coalition_meeting_get_id (meeting);
+  g_autoptr(GPtrArray) agenda = coalition_store_list_agenda (store, id, NULL);
+  g_autoptr(GPtrArray) attendance = coalition_store_list_attendance (store, id, NULL);
+  g_autoptr(GPtrArray) decisions = coalition_store_list_decisions (store, id, NULL);
+  g_autoptr(GPtrArray) actions = coalition_store_list_actions_of (store, id, NULL);
+  g_autoptr(GPtrArray) times = coalition_agenda_start_times (coalition_meeting_get_start (meeting), agenda);
+  g_autofree char *start = iso_with_offset (coalition_meeting_get_start (meeting));
+  g_autofree char *end = iso_with_offset (coalition_meeting_get_end (meeting));
+  const struct { const char *member; gint64 id; const char *name; } roles[] = {
+    { "facilitator", coalition_meeting_get_facilitator_id (meeting), coalition_meeting_get_facilitator_name (meeting) },
+    { "note_taker", coalition_meeting_get_note_taker_id (meeting), coalition_meeting_get_note_taker_name (meeting) },
+    { "timekeeper", coalition_meeting_get_timekeeper_id (meeting), coalition_meeting_get_timekeeper_name (meeting) },
+  };
+
+  json_builder_begin_object (builder);
+  set_int (builder, "id", id);
+  set_string_or_null (builder, "uid", coalition_meeting_get_uid (meeting));
+  set_string_or_null (builder, "title", coalition_meeting_get_title (meeting));
+  set_string_or_null (builder, "start", start);
+  set_string_or_null (builder, "end", end);
+  set_string_or_null (builder, "zone", coalition_meeting_get_zone (meeting));
+  set_string_or_null (builder, "status", coalition_meeting_status_to_string (coalition_meeting_get_status (meeting)));
+  set_string_or_null (builder, "location", coalition_meeting_get_location (meeting));
+  set_string_or_null (builder, "url", *coalition_meeting_get_url (meeting) ? coalition_meeting_get_url (meeting) : NULL);
+  set_string_or_null (builder, "group", *coalition_meeting_get_group_name (meeting) ? coalition_meeting_get_group_name (meeting) : NULL);
+  set_int (builder, "sequence", coalition_meeting_get_sequence (meeting));
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      json_builder_set_member_name (builder, roles[r].member);
+      if (roles[r].id > 0)
+        {
+          json_builder_begin_object (builder);
+          set_int (builder, "person_id", roles[r].id);
+          set_string_or_null (builder, "name", roles[r].name);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "agenda");
+  json_builder_begin_array (builder);
+  for (guint i = 0; agenda != NULL && i < agenda->len; i++)
+    {
+      CoalitionAgendaItem *item = agenda->pdata[i];
+      g_autofree char *item_start = iso_with_offset (times->pdata[i]);
+
+      json_builder_begin_object (builder);
+      set_string_or_null (builder, "title", coalition_agenda_item_get_title (item));
+      set_string_or_null (builder, "presenter", *coalition_agenda_item_get_presenter (item)
+                                                ? coalition_agenda_item_get_presenter (item) : NULL);
+      set_int (builder, "minutes", coalition_agenda_item_get_minutes (item));
+      set_string_or_null (builder, "start", item_start);
+      set_string_or_null (builder, "kind", coalition_item_kind_to_string (coalition_agenda_item_get_kind (item)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "attendees");
+  json_builder_begin_array (builder);
+  for (guint i = 0; attendance != NULL && i < attendance->len; i++)
+    {
+      const CoalitionAttendee *attendee = attendance->pdata[i];
+
+      json_builder_begin_object (builder);
+      set_int (builder, "person_id", attendee->person_id);
+      set_string_or_null (builder, "name", attendee->name);
+      set_string_or_null (builder, "organization", attendee->organization_name);
+      set_string_or_null (builder, "status", coalition_attendance_to_string (attendee->status));
+      json_builder_set_member_name (builder, "walk_in");
+      json_builder_add_boolean_value (builder, attendee->walk_in);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; decisions != NULL && i < decisions->len; i++)
+    {
+      const CoalitionDecision *decision = decisions->pdata[i];
+
+      json_builder_begin_object (builder);
+      set_string_or_null (builder, "text", decision->text);
+      set_string_or_null (builder, "method", coalition_decision_method_to_string (decision->method));
+      if (decision->method == COALITION_DECISION_METHOD_VOTE)
+        {
+          set_int (builder, "for", decision->votes_for);
+          set_int (builder, "against", decision->votes_against);
+          set_int (builder, "abstain", decision->votes_abstain);
+        }
+      else
+        {
+          set_string_or_null (builder, "blocks", decision->blocks);
+          set_string_or_null (builder, "stand_asides", decision->stand_asides);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "action_items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    add_action (builder, actions->pdata[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+list_meetings (CoalitionStore *store,
+               gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = coalition_store_list_meetings (store, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (meetings == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Date"), _("Meeting"), _("Group"), _("Status"), NULL }));
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      CoalitionMeeting *meeting = meetings->pdata[i];
+
+      if (json)
+        write_json_element (meeting_to_json (store, meeting), i == 0);
+      else
+        {
+          char *row[] = {
+            g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d %H:%M %Z"),
+            g_strdup (coalition_meeting_get_title (meeting)),
+            g_strdup (*coalition_meeting_get_group_name (meeting) ? coalition_meeting_get_group_name (meeting) : "—"),
+            g_strdup (coalition_meeting_status_get_label (coalition_meeting_get_status (meeting))),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (meetings->len == 0);
+  else
+    print_table (rows, 4);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_actions (CoalitionStore *store,
+              gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = coalition_store_list_actions (store, FALSE, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (actions == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Action"), _("Owner"), _("Due"), _("Status"), NULL }));
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CoalitionActionItem *action = actions->pdata[i];
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          add_action (builder, action);
+          write_json_element (json_builder_get_root (builder), i == 0);
+        }
+      else
+        {
+          char *row[] = {
+            g_strdup (coalition_action_item_get_title (action)),
+            g_strdup (*coalition_action_item_get_owner_name (action) ? coalition_action_item_get_owner_name (action) : "—"),
+            g_strdup (*coalition_action_item_get_due (action) ? coalition_action_item_get_due (action) : "—"),
+            g_strdup (coalition_action_status_get_label (coalition_action_item_get_status (action))),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (actions->len == 0);
+  else
+    print_table (rows, 4);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 run_list (CoalitionStore  *store,
           int              argc,
@@ -475,12 +723,13 @@ run_list (CoalitionStore  *store,
   };
   int status = EXIT_SUCCESS;
 
-  if (!parse_options ("list", "people|organizations", _("List the people or the organizations in the directory."),
+  if (!parse_options ("list", "people|organizations|meetings|actions",
+                      _("List the people or the organizations in the directory, the meetings, or the action items."),
                       entries, &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return fail (_("“list” needs what to list: people or organizations"));
+    return fail (_("“list” needs what to list: people, organizations, meetings or actions"));
   if (argc > 2)
     return fail (_("“list” takes one kind, not “%s” too"), argv[2]);
 
@@ -488,8 +737,12 @@ run_list (CoalitionStore  *store,
     return list_people (store, json);
   if (g_str_equal (argv[1], "organizations"))
     return list_organizations (store, json);
+  if (g_str_equal (argv[1], "meetings"))
+    return list_meetings (store, json);
+  if (g_str_equal (argv[1], "actions"))
+    return list_actions (store, json);
 
-  return fail (_("cannot list “%s”: choose people or organizations"), argv[1]);
+  return fail (_("cannot list “%s”: choose people, organizations, meetings or actions"), argv[1]);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -652,7 +905,7 @@ run_check (CoalitionStore  *store,
 
 static const Command commands[] = {
   { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
-  { "list", FALSE, "people|organizations [--json]", N_("list people or organizations, as a table or JSON"), run_list },
+  { "list", FALSE, "people|organizations|meetings|actions [--json]", N_("list people, organizations, meetings or action items, as a table or JSON"), run_list },
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },

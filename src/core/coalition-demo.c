@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "coalition-demo.h"
+#include "coalition-meetings.h"
 #include "coalition-store-private.h"
 
 typedef enum
@@ -678,6 +679,289 @@ add_groups (CoalitionStore  *store,
   return TRUE;
 }
 
+#define DEMO_ZONE "America/Los_Angeles"
+
+static const char * const decision_texts[] = {
+  "Endorse the rent stabilization ordinance as drafted by the Policy Committee",
+  "Hold the tenant assembly at the Riverside Community Center",
+  "Send the sign-on letter to the city council by the end of the month",
+  "Ask member organizations for one volunteer each for the canvass",
+  "Adopt the eviction data report as the coalition's own",
+  "Invite the council member's housing aide to the next general meeting",
+};
+
+static const char * const action_texts[] = {
+  "Book the hall for the tenant assembly",
+  "Draft the sign-on letter and circulate it to member organizations",
+  "Call the three organizations that missed the last two meetings",
+  "Update the power map after the hearing",
+  "Send the monthly update to all members",
+  "Collect eviction data from the legal aid clinics",
+  "Ask the faith congregations to announce the assembly",
+  "Prepare the testimony for the rent board hearing",
+};
+
+static const char * const item_notes[] = {
+  "Two new member organizations introduced themselves.",
+  "Most open items were done; the rest carried to next month.",
+  "The outreach working group knocked on 340 doors in October.",
+  "Long discussion of the ordinance's exemptions; no agreement on small landlords yet.",
+  "",
+  "",
+};
+
+/* The people of a group, by id. */
+static GArray *
+group_people (CoalitionStore *store,
+              const char     *name)
+{
+  g_autoptr(GPtrArray) groups = coalition_store_list_groups (store, NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint g = 0; groups != NULL && g < groups->len; g++)
+    if (g_str_equal (coalition_group_get_name (groups->pdata[g]), name))
+      {
+        g_autoptr(GPtrArray) members = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[g]), NULL);
+
+        for (guint i = 0; members != NULL && i < members->len; i++)
+          g_array_append_val (ids, ((CoalitionMembership *)members->pdata[i])->person_id);
+        g_array_prepend_val (ids, (gint64) { coalition_group_get_id (groups->pdata[g]) });
+        return ids;
+      }
+  g_array_append_val (ids, (gint64) { 0 });
+  return ids;
+}
+
+/* What happened at a meeting that took place: its agenda with notes, who
+ * came (one member organization drifting away), decisions of both kinds,
+ * action items (those of earlier meetings done, the latest still open). */
+static gboolean
+hold_meeting (CoalitionStore   *store,
+              GRand            *rand,
+              CoalitionMeeting *meeting,
+              GArray           *core,
+              guint             index,
+              gboolean          latest,
+              gint64            drifting_organization,
+              gboolean          drifted,
+              GError          **error)
+{
+  gint64 id = coalition_meeting_get_id (meeting);
+  g_autoptr(GPtrArray) agenda = coalition_agenda_standard_template ();
+  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(CoalitionDecision) consensus = NULL;
+  g_autoptr(CoalitionDecision) vote = NULL;
+
+  for (guint i = 0; i < agenda->len; i++)
+    coalition_agenda_item_set_notes (agenda->pdata[i], item_notes[(i + index) % G_N_ELEMENTS (item_notes)]);
+  if (!coalition_store_set_agenda (store, id, agenda, error) ||
+      !coalition_store_invite_group (store, id, coalition_meeting_get_group_id (meeting), NULL, error))
+    return FALSE;
+
+  attendance = coalition_store_list_attendance (store, id, error);
+  if (attendance == NULL)
+    return FALSE;
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      const CoalitionAttendee *a = attendance->pdata[i];
+      double roll = g_rand_double (rand);
+      CoalitionAttendance status = roll < 0.78 ? COALITION_ATTENDANCE_PRESENT
+                                   : roll < 0.9 ? COALITION_ATTENDANCE_EXCUSED : COALITION_ATTENDANCE_ABSENT;
+
+      if (a->organization_id == drifting_organization && drifting_organization != 0)
+        status = drifted ? COALITION_ATTENDANCE_ABSENT : COALITION_ATTENDANCE_PRESENT;
+      if (!coalition_store_set_attendance (store, id, a->person_id, status, error))
+        return FALSE;
+    }
+
+  consensus = coalition_decision_new (decision_texts[index % G_N_ELEMENTS (decision_texts)],
+                                      COALITION_DECISION_METHOD_CONSENSUS);
+  consensus->item_id = coalition_agenda_item_get_id (agenda->pdata[4]);
+  if (index % 3 == 1 && attendance->len > 0)
+    {
+      g_free (consensus->stand_asides);
+      consensus->stand_asides = g_strdup (((CoalitionAttendee *)attendance->pdata[0])->name);
+    }
+  if (!coalition_store_add_decision (store, id, consensus, error))
+    return FALSE;
+  if (index % 2 == 0)
+    {
+      vote = coalition_decision_new (decision_texts[(index + 3) % G_N_ELEMENTS (decision_texts)],
+                                     COALITION_DECISION_METHOD_VOTE);
+      vote->item_id = coalition_agenda_item_get_id (agenda->pdata[4]);
+      vote->votes_for = 14 + g_rand_int_range (rand, 0, 8);
+      vote->votes_against = g_rand_int_range (rand, 0, 4);
+      vote->votes_abstain = g_rand_int_range (rand, 0, 3);
+      vote->by_organization = TRUE;
+      if (!coalition_store_add_decision (store, id, vote, error))
+        return FALSE;
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(CoalitionActionItem) action = coalition_action_item_new ();
+      g_autoptr(GDateTime) due = g_date_time_add_days (coalition_meeting_get_start (meeting), 14 + 7 * k);
+      g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%d");
+
+      coalition_action_item_set_meeting_id (action, id);
+      coalition_action_item_set_item_id (action, coalition_agenda_item_get_id (agenda->pdata[5]));
+      coalition_action_item_set_title (action, action_texts[(2 * index + k) % G_N_ELEMENTS (action_texts)]);
+      if (core->len > 1)
+        coalition_action_item_set_owner_id (action, g_array_index (core, gint64, 1 + (index + k) % (core->len - 1)));
+      coalition_action_item_set_due (action, due_text);
+      if (!coalition_store_add_action (store, action, error))
+        return FALSE;
+      /* Earlier items were done by the next meeting; one was dropped. */
+      if (!latest && !coalition_store_set_action_status (store, coalition_action_item_get_id (action),
+                                                         index == 2 && k == 1 ? COALITION_ACTION_STATUS_DROPPED
+                                                                              : COALITION_ACTION_STATUS_DONE,
+                                                         error))
+        return FALSE;
+    }
+
+  coalition_meeting_set_status (meeting, COALITION_MEETING_STATUS_HELD);
+  return coalition_store_update_meeting (store, meeting, error);
+}
+
+/* A year of the coalition's life: the monthly general meeting (second
+ * Tuesday, one cancelled, one moved), and the outreach working group every
+ * four weeks, dated around today. */
+static gboolean
+add_meetings (CoalitionStore  *store,
+              guint32          seed,
+              GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x3ee7);
+  g_autoptr(GTimeZone) tz = coalition_zone_new (DEMO_ZONE);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) first_end = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GArray) core = group_people (store, "Steering Committee");
+  g_autoptr(GArray) outreach = group_people (store, "Tenant Outreach Working Group");
+  g_autoptr(CoalitionMeeting) general = coalition_meeting_new ();
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autofree char *until_text = NULL;
+  CoalitionSeriesRule monthly = { COALITION_REPEAT_MONTHLY_WEEKDAY, 1, 2, G_DATE_TUESDAY, NULL };
+  CoalitionSeriesRule every_four_weeks = { COALITION_REPEAT_WEEKLY, 4, 0, G_DATE_BAD_WEEKDAY, NULL };
+  gint64 drifting = 0;
+  guint n_past = 0, held = 0;
+  int year, month;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  now = g_date_time_new_now (tz);
+  until = g_date_time_add_days (now, 75);
+  until_text = g_date_time_format (until, "%Y-%m-%d");
+  monthly.until = every_four_weeks.until = until_text;
+
+  /* The first: the second Tuesday of the month, eleven months ago. */
+  {
+    g_autoptr(GDateTime) back = g_date_time_add_months (now, -11);
+    GDateWeekday weekday;
+    int day;
+
+    g_date_time_get_ymd (back, &year, &month, NULL);
+    {
+      g_autoptr(GDate) first_day = g_date_new_dmy (1, month, year);
+      weekday = g_date_get_weekday (first_day);
+    }
+    day = 1 + (G_DATE_TUESDAY - weekday + 7) % 7 + 7;
+    first = g_date_time_new (tz, year, month, day, 18, 30, 0);
+  }
+  first_end = g_date_time_add_minutes (first, 120);
+
+  coalition_meeting_set_title (general, "General Meeting");
+  coalition_meeting_set_start (general, first);
+  coalition_meeting_set_end (general, first_end);
+  coalition_meeting_set_zone (general, g_time_zone_get_identifier (tz));
+  coalition_meeting_set_location (general, "Riverside Community Center, 3900 Main Street");
+  coalition_meeting_set_url (general, "https://meet.example.org/riverside-coalition");
+  if (core->len > 3)
+    {
+      coalition_meeting_set_facilitator_id (general, g_array_index (core, gint64, 2));
+      coalition_meeting_set_note_taker_id (general, g_array_index (core, gint64, 3));
+    }
+  if (!coalition_store_insert_meeting (store, general, error) ||
+      !coalition_store_create_series (store, general, &monthly, NULL, error))
+    return FALSE;
+
+  if (outreach->len > 1)
+    {
+      g_autoptr(CoalitionMeeting) wg = coalition_meeting_new ();
+      g_autoptr(GDateTime) wg_start = g_date_time_add_days (first, 9);
+      g_autoptr(GDateTime) wg_end = g_date_time_add_minutes (wg_start, 60);
+
+      coalition_meeting_set_title (wg, "Tenant Outreach Working Group");
+      coalition_meeting_set_start (wg, wg_start);
+      coalition_meeting_set_end (wg, wg_end);
+      coalition_meeting_set_zone (wg, g_time_zone_get_identifier (tz));
+      coalition_meeting_set_location (wg, "Eastside Tenants Union office");
+      coalition_meeting_set_group_id (wg, g_array_index (outreach, gint64, 0));
+      if (!coalition_store_insert_meeting (store, wg, error) ||
+          !coalition_store_create_series (store, wg, &every_four_weeks, NULL, error))
+        return FALSE;
+    }
+
+  /* One member organization comes less and less. */
+  organizations = coalition_store_list_organizations (store, error);
+  if (organizations == NULL)
+    return FALSE;
+  for (guint i = 0; i < organizations->len && drifting == 0; i++)
+    if (coalition_organization_get_status (organizations->pdata[i]) == COALITION_STATUS_MEMBER &&
+        coalition_organization_get_n_people (organizations->pdata[i]) > 0)
+      drifting = coalition_organization_get_id (organizations->pdata[i]);
+
+  meetings = coalition_store_list_meetings (store, error);
+  if (meetings == NULL)
+    return FALSE;
+  for (guint i = 0; i < meetings->len; i++)
+    if (g_date_time_compare (coalition_meeting_get_start (meetings->pdata[i]), now) < 0)
+      n_past++;
+
+  for (guint i = 0, general_index = 0; i < meetings->len; i++)
+    {
+      CoalitionMeeting *meeting = meetings->pdata[i];
+      gboolean is_general = coalition_meeting_get_group_id (meeting) == 0;
+      gboolean past = g_date_time_compare (coalition_meeting_get_start (meeting), now) < 0;
+
+      if (is_general)
+        general_index++;
+
+      /* The fourth general meeting was cancelled (the hall flooded), the
+       * seventh moved to the Thursday. */
+      if (is_general && general_index == 4)
+        {
+          coalition_meeting_set_status (meeting, COALITION_MEETING_STATUS_CANCELLED);
+          if (!coalition_store_update_meeting (store, meeting, error))
+            return FALSE;
+          continue;
+        }
+      if (is_general && general_index == 7)
+        {
+          g_autoptr(GDateTime) moved = g_date_time_add_days (coalition_meeting_get_start (meeting), 2);
+          g_autoptr(GDateTime) moved_end = g_date_time_add_days (coalition_meeting_get_end (meeting), 2);
+
+          coalition_meeting_set_start (meeting, moved);
+          coalition_meeting_set_end (meeting, moved_end);
+          if (!coalition_store_update_meeting (store, meeting, error))
+            return FALSE;
+          past = g_date_time_compare (moved, now) < 0;
+        }
+
+      if (past)
+        {
+          held++;
+          if (!hold_meeting (store, rand, meeting, core, held, held >= n_past - 1, is_general ? drifting : 0,
+                             held + 4 > n_past, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 coalition_demo_fill (CoalitionStore  *store,
                      guint            n_people,
@@ -766,6 +1050,9 @@ coalition_demo_fill (CoalitionStore  *store,
     goto out;
 
   if (!add_outreach (store, seed, organizations, members, &local_error))
+    goto out;
+
+  if (!add_meetings (store, seed, &local_error))
     goto out;
 
 out:
