@@ -9,6 +9,7 @@
 
 #include "coalition-core.h"
 #include "coalition-group-pane.h"
+#include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
 #include "coalition-organization-pane.h"
 #include "coalition-person-pane.h"
@@ -1294,6 +1295,135 @@ test_window_prospects (void)
   close_window (&shown);
 }
 
+/* The key controller a widget was given, to press keys on it. */
+static GtkEventController *
+key_controller_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_row_prefix (GtkWidget  *root,
+                 GType       type,
+                 const char *suffix)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), suffix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_prefix (child, type, suffix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_meetings (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  CoalitionMeetingsPage *page;
+  CoalitionStore *store;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *minutes_row;
+  GtkEventController *keys;
+  Shown shown = { 0 };
+  gboolean handled = FALSE;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("meetings-ui.db", 0);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  page = COALITION_MEETINGS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MEETINGS_PAGE, NULL));
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
+                                         "meetings");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "No Meetings Yet"));
+
+  /* + on the Meetings page plans a meeting with the standard agenda. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.new-person", NULL));
+  id = coalition_meetings_page_get_meeting_id (page);
+  g_assert_cmpint (id, >, 0);
+  agenda = coalition_store_list_agenda (store, id, NULL);
+  g_assert_cmpuint (agenda->len, ==, 6);
+  /* Each item shows when it starts: 18:00, then ten minutes later. */
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Welcome and introductions"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items"));
+
+  /* Alt+↑ on the second item makes it the first. */
+  row = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items");
+  keys = key_controller_of (row);
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, GDK_ALT_MASK, &handled);
+  g_assert_true (handled);
+  spin (50);
+  g_clear_pointer (&agenda, g_ptr_array_unref);
+  agenda = coalition_store_list_agenda (store, id, NULL);
+  g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[0]), ==, "Review of action items");
+  g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[1]), ==, "Welcome and introductions");
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Review of action items"));
+
+  /* A longer discussion runs past the end, and the agenda says so. */
+  row = find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Discussion");
+  minutes_row = find_row (row, ADW_TYPE_ENTRY_ROW, "Planned Minutes");
+  gtk_editable_set_text (GTK_EDITABLE (minutes_row), "50");
+  g_signal_emit_by_name (minutes_row, "apply");
+  spin (50);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                              gtk_widget_get_ancestor (find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Discussion"),
+                                                       ADW_TYPE_PREFERENCES_GROUP))),
+                            "20 minutes past the end"));
+
+  /* Quick attendance adds a walk-in. */
+  row = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Who Came? Type a Name, Press Enter");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Nguyễn Thị Lan");
+  g_signal_emit_by_name (row, "apply");
+  spin (50);
+  attendance = coalition_store_list_attendance (store, id, NULL);
+  g_assert_cmpuint (attendance->len, ==, 1);
+  g_assert_true (((CoalitionAttendee *)attendance->pdata[0])->walk_in);
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Nguyễn Thị Lan"));
+
+  /* Marking it held asks for the next date and plans that meeting. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Mark as _Held…"), "clicked");
+  wait_until (message_shown, NULL, "the question of the next date");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "When Is the Next Meeting?");
+  adw_message_dialog_response (dialog, "plan");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  meetings = coalition_store_list_meetings (store, NULL);
+  g_assert_cmpuint (meetings->len, ==, 2);
+  g_assert_cmpint (coalition_meeting_get_status (meetings->pdata[0]), ==, COALITION_MEETING_STATUS_HELD);
+  g_assert_cmpint (coalition_meeting_get_status (meetings->pdata[1]), ==, COALITION_MEETING_STATUS_PLANNED);
+  g_assert_cmpint (g_date_time_difference (coalition_meeting_get_start (meetings->pdata[1]),
+                                           coalition_meeting_get_start (meetings->pdata[0])) / G_TIME_SPAN_DAY, ==, 28);
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1320,6 +1450,7 @@ main (int   argc,
   g_test_add_func ("/window/organizations", test_window_organizations);
   g_test_add_func ("/window/groups", test_window_groups);
   g_test_add_func ("/window/prospects", test_window_prospects);
+  g_test_add_func ("/window/meetings", test_window_meetings);
 
   return g_test_run ();
 }

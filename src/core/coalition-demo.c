@@ -847,6 +847,7 @@ add_meetings (CoalitionStore  *store,
   CoalitionSeriesRule every_four_weeks = { COALITION_REPEAT_WEEKLY, 4, 0, G_DATE_BAD_WEEKDAY, NULL };
   gint64 drifting = 0;
   guint n_past = 0, held = 0;
+  gboolean next_prepared = FALSE;
   int year, month;
 
   if (tz == NULL)
@@ -948,6 +949,17 @@ add_meetings (CoalitionStore  *store,
           if (!coalition_store_update_meeting (store, meeting, error))
             return FALSE;
           past = g_date_time_compare (moved, now) < 0;
+        }
+
+      /* The next general meeting has its agenda ready. */
+      if (!past && is_general && !next_prepared)
+        {
+          g_autoptr(GPtrArray) agenda = coalition_agenda_standard_template ();
+
+          next_prepared = TRUE;
+          if (!coalition_store_set_agenda (store, coalition_meeting_get_id (meeting), agenda, error) ||
+              !coalition_store_invite_group (store, coalition_meeting_get_id (meeting), 0, NULL, error))
+            return FALSE;
         }
 
       if (past)

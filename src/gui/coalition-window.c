@@ -9,6 +9,7 @@
 #include "coalition-application.h"
 #include "coalition-export.h"
 #include "coalition-import.h"
+#include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
 #include "coalition-window.h"
 
@@ -26,6 +27,7 @@ struct _CoalitionWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   CoalitionMembersPage *members_page;
+  CoalitionMeetingsPage *meetings_page;
 
   GCancellable         *transfer;   /* the import or export under way */
   GtkRevealer          *transfer_revealer;
@@ -105,6 +107,7 @@ load_database (CoalitionWindow *self)
   g_signal_connect_object (store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   coalition_members_page_set_store (self->members_page, store);
+  coalition_meetings_page_set_store (self->meetings_page, store);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
@@ -172,12 +175,25 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+meetings_toast_cb (CoalitionWindow *self,
+                   const char      *message)
+{
+  coalition_window_add_toast (self, message);
+}
+
+static void
 new_person_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   CoalitionWindow *self = COALITION_WINDOW (widget);
 
+  /* + adds what the page shows: a meeting on Meetings, else a person. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
+    {
+      coalition_meetings_page_new_meeting (self->meetings_page);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
   coalition_members_page_new_person (self->members_page);
 }
@@ -956,6 +972,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COALITION_TYPE_MEMBERS_PAGE);
+  g_type_ensure (COALITION_TYPE_MEETINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
@@ -969,6 +986,8 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, meetings_page);
+  gtk_widget_class_bind_template_callback (widget_class, meetings_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
