@@ -848,6 +848,7 @@ add_meetings (CoalitionStore  *store,
   gint64 drifting = 0;
   guint n_past = 0, held = 0;
   gboolean next_prepared = FALSE;
+  guint n_general_past = 0;
   int year, month;
 
   if (tz == NULL)
@@ -919,7 +920,11 @@ add_meetings (CoalitionStore  *store,
     return FALSE;
   for (guint i = 0; i < meetings->len; i++)
     if (g_date_time_compare (coalition_meeting_get_start (meetings->pdata[i]), now) < 0)
-      n_past++;
+      {
+        n_past++;
+        if (coalition_meeting_get_group_id (meetings->pdata[i]) == 0)
+          n_general_past++;
+      }
 
   for (guint i = 0, general_index = 0; i < meetings->len; i++)
     {
@@ -965,8 +970,10 @@ add_meetings (CoalitionStore  *store,
       if (past)
         {
           held++;
+          /* The drifting organization missed the last three general meetings
+           * (the fourth was cancelled, so it counts among the past). */
           if (!hold_meeting (store, rand, meeting, core, held, held >= n_past - 1, is_general ? drifting : 0,
-                             held + 4 > n_past, error))
+                             is_general && general_index + 3 > n_general_past, error))
             return FALSE;
         }
     }

@@ -1884,7 +1884,6 @@ coalition_store_list_participation (CoalitionStore  *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       CoalitionParticipation *p = g_hash_table_lookup (by_organization, &id);
       gboolean came = sqlite3_column_int (stmt, 3);
-      int rank = sqlite3_column_int (stmt, 2);
 
       if (p == NULL)
         {
@@ -1894,12 +1893,13 @@ coalition_store_list_participation (CoalitionStore  *self,
           g_ptr_array_add (result, p);
           g_hash_table_insert (by_organization, &p->organization_id, p);
         }
-      p->meetings++;
-      p->present += came ? 1 : 0;
-      if (rank <= 3)
+      /* Its rows come latest first: the first three are its last three. */
+      if (p->meetings < 3)
         p->recent_present += came ? 1 : 0;
       else if (came)
-        p->falling = TRUE;   /* came before the last three… */
+        p->falling = TRUE;   /* came before its last three… */
+      p->meetings++;
+      p->present += came ? 1 : 0;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1909,7 +1909,7 @@ coalition_store_list_participation (CoalitionStore  *self,
       return NULL;
     }
 
-  /* …and to none of the last three it was asked to. */
+  /* …and to none of its last three. */
   for (guint i = 0; i < result->len; i++)
     {
       CoalitionParticipation *p = result->pdata[i];

@@ -493,7 +493,7 @@ fill_action_list (CoalitionMeetingsPage *self)
 static void
 fill_participation_list (CoalitionMeetingsPage *self)
 {
-  g_autoptr(GPtrArray) participation = coalition_store_list_participation (self->store, 8, NULL);
+  g_autoptr(GPtrArray) participation = coalition_store_list_participation (self->store, 12, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participation_list))) != NULL)
