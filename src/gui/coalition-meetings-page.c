@@ -1010,9 +1010,10 @@ fill_agenda (CoalitionMeetingsPage *self)
       g_signal_connect_object (up, "clicked", G_CALLBACK (move_up_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (down, "clicked", G_CALLBACK (move_down_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_item_cb), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
+      /* Each action goes before the ones added already: up, down, remove. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 item_entry (self, _("Title"), "title", coalition_agenda_item_get_title (item), i));
