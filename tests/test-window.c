@@ -1385,6 +1385,48 @@ test_window_meetings (void)
   g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[1]), ==, "Welcome and introductions");
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Review of action items"));
 
+  /* Dragged onto the first item, the last one takes its place. */
+  {
+    GtkWidget *first = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Review of action items");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (first);
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, G_TYPE_UINT);
+    g_value_set_uint (&value, 5);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+      }
+    g_assert_true (dropped);
+    spin (50);
+    g_clear_pointer (&agenda, g_ptr_array_unref);
+    agenda = coalition_store_list_agenda (store, id, NULL);
+    g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[0]), ==, "Next steps and the next meeting’s date");
+    g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[1]), ==, "Review of action items");
+  }
+
+  /* The timer: started and stopped on an item, its minutes are recorded. */
+  {
+    GtkWidget *start = find_with_tooltip (GTK_WIDGET (page), "Time “Review of action items” Now");
+    GtkWidget *stop;
+
+    g_assert_nonnull (start);
+    g_signal_emit_by_name (start, "clicked");
+    spin (50);
+    g_assert_nonnull (find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Review of action items"));
+    stop = find_with_tooltip (GTK_WIDGET (page), "Stop Timing “Review of action items”");
+    g_assert_nonnull (stop);
+    g_signal_emit_by_name (stop, "clicked");
+    spin (50);
+    g_clear_pointer (&agenda, g_ptr_array_unref);
+    agenda = coalition_store_list_agenda (store, id, NULL);
+    g_assert_cmpint (coalition_agenda_item_get_actual_minutes (agenda->pdata[1]), ==, 0);
+  }
+
   /* A longer discussion runs past the end, and the agenda says so. */
   row = find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Discussion");
   minutes_row = find_row (row, ADW_TYPE_ENTRY_ROW, "Planned Minutes");

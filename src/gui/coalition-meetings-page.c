@@ -29,6 +29,10 @@ struct _CoalitionMeetingsPage
   gboolean             loading;
   guint                reload_source;
 
+  /* the item being timed while the meeting runs */
+  CoalitionAgendaItem *timed_item;
+  GDateTime           *timed_since;
+
   /* people who can hold a role or an action: "Nobody" and then those in
    * any group, and whoever holds one now */
   GArray              *people_ids;
@@ -66,6 +70,7 @@ struct _CoalitionMeetingsPage
   AdwPreferencesGroup *attendance_group;
   GPtrArray           *rows[5];       /* the rows each of those groups has now */
   GtkTextView         *minutes_view;
+  GtkSwitch           *final_switch;
   GtkWidget           *held_button;
 };
 
@@ -867,6 +872,91 @@ item_key_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Drag and drop: an item carries its position; dropped on another item it
+ * takes that item's place. */
+static GdkContentProvider *
+item_drag_prepare_cb (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      gpointer       user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  return gdk_content_provider_new_typed (G_TYPE_UINT, get_index (row));
+}
+
+static void
+item_drag_begin_cb (GtkDragSource *source,
+                    GdkDrag       *drag,
+                    gpointer       user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static void
+drop_item (CoalitionMeetingsPage *self,
+           guint                  from,
+           guint                  to)
+{
+  gpointer item;
+
+  if (self->agenda == NULL || from >= self->agenda->len || to >= self->agenda->len || from == to)
+    return;
+  item = g_ptr_array_steal_index (self->agenda, from);
+  g_ptr_array_insert (self->agenda, to, item);
+  save_agenda_later (self);
+}
+
+static gboolean
+item_drop_cb (GtkDropTarget         *target,
+              const GValue          *value,
+              double                 x,
+              double                 y,
+              CoalitionMeetingsPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  if (!G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  drop_item (self, g_value_get_uint (value), get_index (row));
+  return TRUE;
+}
+
+/* The timer for the current item: started, it notes the time; stopped, the
+ * minutes it took go to the item. One item at a time. */
+static void
+timer_clicked_cb (CoalitionMeetingsPage *self,
+                  GtkButton             *button)
+{
+  guint index = get_index (button);
+  CoalitionAgendaItem *item;
+
+  if (self->agenda == NULL || index >= self->agenda->len)
+    return;
+  item = self->agenda->pdata[index];
+
+  if (self->timed_item == item)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      GTimeSpan took = g_date_time_difference (now, self->timed_since);
+
+      coalition_agenda_item_set_actual_minutes (item, (int)MIN ((took + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE, 1440));
+      g_clear_object (&self->timed_item);
+      g_clear_pointer (&self->timed_since, g_date_time_unref);
+      save_agenda_later (self);
+      return;
+    }
+
+  g_set_object (&self->timed_item, item);
+  g_clear_pointer (&self->timed_since, g_date_time_unref);
+  self->timed_since = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (self), "focus-item", GUINT_TO_POINTER (index + 1));
+  save_agenda_later (self);
+}
+
 static void
 item_field_applied_cb (CoalitionMeetingsPage *self,
                        AdwEntryRow           *row)
@@ -961,7 +1051,10 @@ fill_agenda (CoalitionMeetingsPage *self)
       CoalitionAgendaItem *item = self->agenda->pdata[i];
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *kind = adw_combo_row_new ();
-      GtkWidget *up, *down, *remove;
+      GtkWidget *up, *down, *remove, *timer;
+      gboolean timing = self->timed_item != NULL &&
+                        coalition_agenda_item_get_id (self->timed_item) == coalition_agenda_item_get_id (item) &&
+                        coalition_agenda_item_get_id (item) > 0;
       GtkEventController *keys = gtk_event_controller_key_new ();
       g_autofree char *start = format_time (times->pdata[i]);
       g_autofree char *title = g_strdup_printf ("%s  %s", start, coalition_agenda_item_get_title (item));
@@ -994,10 +1087,30 @@ fill_agenda (CoalitionMeetingsPage *self)
           subtitle = with;
         }
 
+      if (timing)
+        {
+          g_autofree char *since = format_time (self->timed_since);
+          /* Translators: an agenda item being timed, "15 min · Discussion · timing since 19:12" */
+          char *with = g_strdup_printf (_("%s · timing since %s"), subtitle, since);
+
+          g_free (subtitle);
+          subtitle = with;
+          /* The items are read again after each save: follow this one. */
+          g_set_object (&self->timed_item, item);
+        }
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       set_index (row, i);
+      {
+        g_autofree char *timer_label = timing ? g_strdup_printf (_("Stop Timing “%s”"), coalition_agenda_item_get_title (item))
+                                              : g_strdup_printf (_("Time “%s” Now"), coalition_agenda_item_get_title (item));
+
+        timer = icon_button (timing ? "media-playback-stop-symbolic" : "media-playback-start-symbolic", timer_label);
+        set_index (timer, i);
+        g_signal_connect_object (timer, "clicked", G_CALLBACK (timer_clicked_cb), self, G_CONNECT_SWAPPED);
+      }
 
       up = icon_button ("coalition-move-up-symbolic", up_label);
       down = icon_button ("coalition-move-down-symbolic", down_label);
@@ -1014,6 +1127,7 @@ fill_agenda (CoalitionMeetingsPage *self)
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), timer);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 item_entry (self, _("Title"), "title", coalition_agenda_item_get_title (item), i));
@@ -1031,6 +1145,17 @@ fill_agenda (CoalitionMeetingsPage *self)
 
       g_signal_connect_object (keys, "key-pressed", G_CALLBACK (item_key_cb), self, 0);
       gtk_widget_add_controller (row, keys);
+      {
+        GtkDragSource *source = gtk_drag_source_new ();
+        GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+        gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+        g_signal_connect (source, "prepare", G_CALLBACK (item_drag_prepare_cb), NULL);
+        g_signal_connect (source, "drag-begin", G_CALLBACK (item_drag_begin_cb), NULL);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+        g_signal_connect_object (target, "drop", G_CALLBACK (item_drop_cb), self, 0);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+      }
       add_row (self, ROWS_AGENDA, row);
       if (focus == i + 1)
         gtk_widget_grab_focus (row);
@@ -1548,6 +1673,19 @@ minutes_left_cb (CoalitionMeetingsPage *self)
   save_meeting_later (self);
 }
 
+/* Final minutes are the record: no more edits until they are reopened. */
+static void
+final_toggled_cb (CoalitionMeetingsPage *self)
+{
+  gboolean final = gtk_switch_get_active (self->final_switch);
+
+  if (self->meeting == NULL || self->loading || final == coalition_meeting_get_minutes_final (self->meeting))
+    return;
+  minutes_left_cb (self);
+  coalition_meeting_set_minutes_final (self->meeting, final);
+  save_meeting_later (self);
+}
+
 static void
 draft_minutes_cb (CoalitionMeetingsPage *self)
 {
@@ -1556,6 +1694,11 @@ draft_minutes_cb (CoalitionMeetingsPage *self)
 
   if (self->meeting == NULL)
     return;
+  if (coalition_meeting_get_minutes_final (self->meeting))
+    {
+      toast (self, _("These minutes are final. Switch off “Final” to draft them again."));
+      return;
+    }
   draft = coalition_store_draft_minutes (self->store, coalition_meeting_get_id (self->meeting), &error);
   if (draft == NULL)
     {
@@ -1920,6 +2063,8 @@ fill (CoalitionMeetingsPage *self)
   fill_attendance (self);
   fill_templates_menu (self, g_object_get_data (G_OBJECT (self), "templates-button"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->minutes_view), coalition_meeting_get_minutes (meeting), -1);
+  gtk_switch_set_active (self->final_switch, coalition_meeting_get_minutes_final (meeting));
+  gtk_text_view_set_editable (self->minutes_view, !coalition_meeting_get_minutes_final (meeting));
   gtk_widget_set_sensitive (self->held_button,
                             coalition_meeting_get_status (meeting) == COALITION_MEETING_STATUS_PLANNED);
 
@@ -2362,6 +2507,20 @@ build_details (CoalitionMeetingsPage *self)
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->minutes_view));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (minutes), frame);
+  {
+    GtkWidget *final_row = adw_action_row_new ();
+
+    self->final_switch = GTK_SWITCH (gtk_switch_new ());
+    gtk_widget_set_valign (GTK_WIDGET (self->final_switch), GTK_ALIGN_CENTER);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (final_row), _("Final"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (final_row), _("Approved as the record of the meeting"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (final_row), GTK_WIDGET (self->final_switch));
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (final_row), GTK_WIDGET (self->final_switch));
+    gtk_widget_set_margin_top (final_row, 6);
+    gtk_widget_add_css_class (final_row, "card");
+    g_signal_connect_object (self->final_switch, "notify::active", G_CALLBACK (final_toggled_cb), self, G_CONNECT_SWAPPED);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (minutes), final_row);
+  }
   gtk_box_append (GTK_BOX (box), minutes);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -2427,6 +2586,8 @@ coalition_meetings_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_object (&self->timed_item);
+  g_clear_pointer (&self->timed_since, g_date_time_unref);
   g_clear_pointer (&self->people_ids, g_array_unref);
   g_clear_pointer (&self->group_ids, g_array_unref);
   g_clear_object (&self->people_names);
