@@ -1328,6 +1328,7 @@ decision_method_cb (CoalitionMeetingsPage *self)
   for (guint f = 0; f < G_N_ELEMENTS (decision_fields); f++)
     gtk_widget_set_visible (g_object_get_data (G_OBJECT (self), decision_fields[f].key),
                             decision_fields[f].vote == vote);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (self), "per-organization-row"), vote);
 }
 
 static void
@@ -1348,7 +1349,9 @@ fill_decisions (CoalitionMeetingsPage *self)
 
       if (decision->method == COALITION_DECISION_METHOD_VOTE)
         /* Translators: a vote's tally, "Vote: 14 for, 2 against, 1 abstaining" */
-        how = g_strdup_printf (_("Vote: %u for, %u against, %u abstaining"),
+        how = g_strdup_printf (decision->by_organization
+                               ? _("Vote, one per organization: %u for, %u against, %u abstaining")
+                               : _("Vote: %u for, %u against, %u abstaining"),
                                decision->votes_for, decision->votes_against, decision->votes_abstain);
       else if (*decision->blocks != '\0' || *decision->stand_asides != '\0')
         /* Translators: "By consensus; blocked by: …; standing aside: …" */
@@ -1387,6 +1390,19 @@ fill_decisions (CoalitionMeetingsPage *self)
       g_object_set_data (G_OBJECT (self), decision_fields[f].key, row);
       add_row (self, ROWS_DECISIONS, row);
     }
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkWidget *toggle = gtk_switch_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("One Vote per Member Organization"));
+    gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+    gtk_widget_set_visible (row, FALSE);
+    g_object_set_data (G_OBJECT (self), "per-organization-row", row);
+    g_object_set_data (G_OBJECT (self), "per-organization", toggle);
+    add_row (self, ROWS_DECISIONS, row);
+  }
   g_signal_connect_object (method, "notify::selected", G_CALLBACK (decision_method_cb), self, G_CONNECT_SWAPPED);
 
   add = entry_row (_("Record a Decision"), G_CALLBACK (decision_applied_cb), self);
@@ -1431,6 +1447,7 @@ decision_applied_cb (CoalitionMeetingsPage *self,
       decision->votes_for = tally (self, "for-row");
       decision->votes_against = tally (self, "against-row");
       decision->votes_abstain = tally (self, "abstain-row");
+      decision->by_organization = gtk_switch_get_active (g_object_get_data (G_OBJECT (self), "per-organization"));
     }
   else
     {
