@@ -305,6 +305,27 @@ coalition_series_occurrences (GDateTime                 *first,
 /* ---------------------------------------------------------------------- */
 /* Meetings */
 
+/* Ends a write begun with coalition_store_begin (): rolled back with
+ * @local_error (taken), else committed, announcing @meeting_id unless it is
+ * negative. */
+static gboolean
+end_write (CoalitionStore  *self,
+           GError          *local_error,
+           gint64           meeting_id,
+           GError         **error)
+{
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (meeting_id >= 0)
+    coalition_store_queue_meeting_changed (self, meeting_id);
+  return coalition_store_commit (self, error);
+}
+
 #define MEETING_SELECT \
   "SELECT m.id, m.uid, m.title, m.starts_at, m.ends_at, m.zone, m.location, m.url, m.status, " \
   "m.group_id, g.name, m.facilitator_id, f.display_name, m.note_taker_id, n.display_name, " \
@@ -582,15 +603,7 @@ write_by_id (CoalitionStore  *self,
       step_done (self, stmt, &local_error);
     }
 
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  coalition_store_queue_meeting_changed (self, meeting_id);
-  return coalition_store_commit (self, error);
+  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
 }
 
 gboolean
@@ -984,15 +997,7 @@ coalition_store_set_agenda (CoalitionStore  *self,
       step_done (self, stmt, &local_error);
     }
 
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  coalition_store_queue_meeting_changed (self, meeting_id);
-  return coalition_store_commit (self, error);
+  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
 }
 
 static CoalitionAgendaItem *
@@ -1150,14 +1155,7 @@ coalition_store_save_template (CoalitionStore  *self,
       bind_text (stmt, 2, json);
       step_done (self, stmt, &local_error);
     }
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return coalition_store_commit (self, error);
+  return end_write (self, g_steal_pointer (&local_error), -1, error);
 }
 
 GPtrArray *
@@ -1319,15 +1317,7 @@ coalition_store_add_decision (CoalitionStore     *self,
       if (step_done (self, stmt, &local_error))
         decision->id = coalition_store_last_insert_id (self);
     }
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  coalition_store_queue_meeting_changed (self, meeting_id);
-  return coalition_store_commit (self, error);
+  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
 }
 
 gboolean
@@ -1413,15 +1403,7 @@ coalition_store_add_action (CoalitionStore       *self,
       if (step_done (self, stmt, &local_error))
         coalition_action_item_set_id (action, coalition_store_last_insert_id (self));
     }
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  coalition_store_queue_meeting_changed (self, coalition_action_item_get_meeting_id (action));
-  return coalition_store_commit (self, error);
+  return end_write (self, g_steal_pointer (&local_error), coalition_action_item_get_meeting_id (action), error);
 }
 
 gboolean
