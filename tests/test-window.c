@@ -1448,6 +1448,43 @@ test_window_meetings (void)
   g_assert_true (((CoalitionAttendee *)attendance->pdata[0])->walk_in);
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Nguyễn Thị Lan"));
 
+  /* A decision by vote, recorded with its tally under the Decisions item. */
+  {
+    g_autoptr(GPtrArray) decisions = NULL;
+    AdwComboRow *method = ADW_COMBO_ROW (find_row (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "How It Was Decided"));
+
+    adw_combo_row_set_selected (method, COALITION_DECISION_METHOD_VOTE);
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Votes For")), "14");
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Votes Against")), "2");
+    gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Abstaining")), "1");
+    row = find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Record a Decision");
+    gtk_editable_set_text (GTK_EDITABLE (row), "Endorse the rent stabilization ordinance");
+    g_signal_emit_by_name (row, "apply");
+    spin (50);
+    decisions = coalition_store_list_decisions (store, id, NULL);
+    g_assert_cmpuint (decisions->len, ==, 1);
+    g_assert_cmpint (((CoalitionDecision *)decisions->pdata[0])->method, ==, COALITION_DECISION_METHOD_VOTE);
+    g_assert_cmpuint (((CoalitionDecision *)decisions->pdata[0])->votes_for, ==, 14);
+    g_assert_cmpuint (((CoalitionDecision *)decisions->pdata[0])->votes_abstain, ==, 1);
+    g_assert_cmpint (((CoalitionDecision *)decisions->pdata[0])->item_id, >, 0);
+    g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Endorse the rent stabilization ordinance"));
+  }
+
+  /* Taken off the list again. */
+  g_signal_emit_by_name (find_with_tooltip (GTK_WIDGET (page), "Take Nguyễn Thị Lan Off the List"), "clicked");
+  spin (50);
+  g_clear_pointer (&attendance, g_ptr_array_unref);
+  attendance = coalition_store_list_attendance (store, id, NULL);
+  g_assert_cmpuint (attendance->len, ==, 0);
+
+  /* Start From → the standard meeting adds its six items after the rest. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.use-template", "s", ""));
+  spin (50);
+  g_clear_pointer (&agenda, g_ptr_array_unref);
+  agenda = coalition_store_list_agenda (store, id, NULL);
+  g_assert_cmpuint (agenda->len, ==, 12);
+  g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[6]), ==, "Welcome and introductions");
+
   /* Marking it held asks for the next date and plans that meeting. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Mark as _Held…"), "clicked");
   wait_until (message_shown, NULL, "the question of the next date");

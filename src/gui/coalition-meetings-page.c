@@ -1405,6 +1405,25 @@ fill_decisions (CoalitionMeetingsPage *self)
   }
   g_signal_connect_object (method, "notify::selected", G_CALLBACK (decision_method_cb), self, G_CONNECT_SWAPPED);
 
+  {
+    g_autoptr(GtkStringList) items = gtk_string_list_new ((const char * const[]) { _("None in particular"), NULL });
+    GtkWidget *row = adw_combo_row_new ();
+
+    for (guint i = 0; self->agenda != NULL && i < self->agenda->len; i++)
+      gtk_string_list_append (items, coalition_agenda_item_get_title (self->agenda->pdata[i]));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("From the Agenda Item"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (items));
+    /* The decisions item of the standard agenda, when there is one. */
+    for (guint i = 0; self->agenda != NULL && i < self->agenda->len; i++)
+      if (coalition_agenda_item_get_kind (self->agenda->pdata[i]) == COALITION_ITEM_KIND_DECISION)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
+          break;
+        }
+    g_object_set_data (G_OBJECT (self), "decision-item-row", row);
+    add_row (self, ROWS_DECISIONS, row);
+  }
+
   add = entry_row (_("Record a Decision"), G_CALLBACK (decision_applied_cb), self);
   add_row (self, ROWS_DECISIONS, add);
 }
@@ -1442,6 +1461,12 @@ decision_applied_cb (CoalitionMeetingsPage *self,
     return;
 
   decision = coalition_decision_new (text, adw_combo_row_get_selected (method));
+  {
+    guint item = adw_combo_row_get_selected (g_object_get_data (G_OBJECT (self), "decision-item-row"));
+
+    if (item > 0 && self->agenda != NULL && item <= self->agenda->len)
+      decision->item_id = coalition_agenda_item_get_id (self->agenda->pdata[item - 1]);
+  }
   if (decision->method == COALITION_DECISION_METHOD_VOTE)
     {
       decision->votes_for = tally (self, "for-row");
@@ -1565,6 +1590,24 @@ attendance_selected_cb (CoalitionMeetingsPage *self,
 }
 
 static void
+remove_attendee (CoalitionMeetingsPage *self,
+                 gpointer               data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->meeting != NULL &&
+      !coalition_store_remove_attendee (self->store, coalition_meeting_get_id (self->meeting), *(gint64 *)data, &error))
+    report (self, error);
+}
+
+static void
+remove_attendee_cb (CoalitionMeetingsPage *self,
+                    GtkButton             *button)
+{
+  run_later (self, remove_attendee, g_memdup2 (&(gint64) { get_id (button) }, sizeof (gint64)), g_free);
+}
+
+static void
 fill_attendance (CoalitionMeetingsPage *self)
 {
   g_autoptr(GPtrArray) attendance = coalition_store_list_attendance (self->store, coalition_meeting_get_id (self->meeting), NULL);
@@ -1602,6 +1645,14 @@ fill_attendance (CoalitionMeetingsPage *self)
       set_id (status, a->person_id);
       g_signal_connect_object (status, "notify::selected", G_CALLBACK (attendance_selected_cb), self, G_CONNECT_SWAPPED);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+      {
+        g_autofree char *remove_label = g_strdup_printf (_("Take %s Off the List"), a->name);
+        GtkWidget *remove = icon_button ("list-remove-symbolic", remove_label);
+
+        set_id (remove, a->person_id);
+        g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_attendee_cb), self, G_CONNECT_SWAPPED);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      }
       add_row (self, ROWS_ATTENDANCE, row);
     }
 
