@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "coalition-core.h"
+#include "coalition-ics.h"
 
 #define MAX_DEMO_PEOPLE 1000000
 
@@ -901,6 +902,45 @@ run_check (CoalitionStore  *store,
   return EXIT_FAILURE;
 }
 
+static int
+run_export_ics (CoalitionStore  *store,
+                int              argc,
+                char           **argv)
+{
+  gint64 meeting = 0;
+  gboolean upcoming = FALSE, all = FALSE;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "meeting", 0, 0, G_OPTION_ARG_INT64, &meeting, N_("One meeting (its whole series, when it is in one)"), "ID" },
+    { "upcoming", 0, 0, G_OPTION_ARG_NONE, &upcoming, N_("Every meeting that has not ended"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every meeting"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .ics file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  CoalitionIcsScope scope;
+  int status = EXIT_SUCCESS;
+  guint n_events = 0;
+
+  if (!parse_options ("export-ics", "(--meeting ID | --upcoming | --all) -o FILE.ics",
+                      _("Write meetings as an iCalendar file for Thunderbird, GNOME Calendar, Outlook or Google Calendar."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“export-ics” takes no argument “%s”"), argv[1]);
+  if ((meeting > 0) + upcoming + all != 1)
+    return fail (_("“export-ics” needs one of --meeting ID, --upcoming or --all"));
+  if (output == NULL)
+    return fail (_("“export-ics” needs -o FILE.ics"));
+
+  scope = meeting > 0 ? COALITION_ICS_MEETING : upcoming ? COALITION_ICS_UPCOMING : COALITION_ICS_ALL;
+  if (!coalition_ics_write_file (store, scope, meeting, output, &n_events, &error))
+    return fail ("%s", error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u event to %s\n", "Wrote %u events to %s\n", n_events), n_events, output);
+  return EXIT_SUCCESS;
+}
+
 /* ---------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -908,12 +948,13 @@ static const Command commands[] = {
   { "list", FALSE, "people|organizations|meetings|actions [--json]", N_("list people, organizations, meetings or action items, as a table or JSON"), run_list },
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
+  { "export-ics", FALSE, "(--meeting ID|--upcoming|--all) -o FILE", N_("write meetings as iCalendar"), run_export_ics },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
 /* In the design but not in this version yet: say so rather than "unknown". */
 static const char * const later_commands[] = {
-  "export-ics", "print",
+  "print",
 };
 
 static char *

@@ -682,6 +682,24 @@ copy_meeting_at (CoalitionMeeting *model,
   return copy;
 }
 
+/* Where an occurrence falls by its series' rule: calendars name a moved
+ * occurrence by it (RECURRENCE-ID). */
+static gboolean
+set_series_start (CoalitionStore  *self,
+                  gint64           meeting_id,
+                  GDateTime       *start,
+                  GError         **error)
+{
+  g_autofree char *text = utc_text (start);
+  sqlite3_stmt *stmt = prepare (self, "UPDATE meeting SET series_start = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  return step_done (self, stmt, error);
+}
+
 gboolean
 coalition_store_create_series (CoalitionStore             *self,
                                CoalitionMeeting           *first,
@@ -712,15 +730,19 @@ coalition_store_create_series (CoalitionStore             *self,
   if (!coalition_store_begin (self, error))
     return FALSE;
 
-  stmt = prepare (self, "INSERT INTO meeting_series (rule, created_at) VALUES (?, ?)", &local_error);
+  stmt = prepare (self, "INSERT INTO meeting_series (uid, rule, created_at) VALUES (?, ?, ?)", &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, rrule, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      g_autofree char *uid = g_uuid_string_random ();
+
+      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, rrule, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
       if (step_done (self, stmt, &local_error))
         {
           coalition_meeting_set_series_id (first, coalition_store_last_insert_id (self));
-          write_meeting (self, first, FALSE, &local_error);
+          if (write_meeting (self, first, FALSE, &local_error))
+            set_series_start (self, coalition_meeting_get_id (first), starts->pdata[0], &local_error);
         }
     }
 
@@ -729,7 +751,8 @@ coalition_store_create_series (CoalitionStore             *self,
       g_autoptr(CoalitionMeeting) occurrence = copy_meeting_at (first, starts->pdata[i]);
 
       coalition_meeting_set_series_id (occurrence, coalition_meeting_get_series_id (first));
-      if (write_meeting (self, occurrence, TRUE, &local_error))
+      if (write_meeting (self, occurrence, TRUE, &local_error) &&
+          set_series_start (self, coalition_meeting_get_id (occurrence), starts->pdata[i], &local_error))
         added++;
     }
 

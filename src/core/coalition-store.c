@@ -326,6 +326,7 @@ static const char * const migrations[] = {
    * attendance, and saved agenda templates */
   "CREATE TABLE meeting_series ("
   "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
   "  rule TEXT NOT NULL,"
   "  created_at TEXT NOT NULL"
   ") STRICT;"
@@ -344,6 +345,7 @@ static const char * const migrations[] = {
   "  note_taker_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
   "  timekeeper_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
   "  series_id INTEGER REFERENCES meeting_series (id) ON DELETE SET NULL,"
+  "  series_start TEXT,"
   "  minutes TEXT NOT NULL DEFAULT '',"
   "  minutes_final INTEGER NOT NULL DEFAULT 0 CHECK (minutes_final IN (0, 1)),"
   "  sequence INTEGER NOT NULL DEFAULT 0,"
