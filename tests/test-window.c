@@ -1500,6 +1500,21 @@ test_window_meetings (void)
   g_assert_cmpint (g_date_time_difference (coalition_meeting_get_start (meetings->pdata[1]),
                                            coalition_meeting_get_start (meetings->pdata[0])) / G_TIME_SPAN_DAY, ==, 28);
 
+  /* Add to Calendar saves the meeting as iCalendar. */
+  {
+    g_autofree char *ics_path = g_build_filename (g_get_user_data_dir (), "meeting.ics", NULL);
+    g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
+    g_autofree char *contents = NULL;
+    g_autofree char *uid_line = g_strdup_printf ("UID:%s\r\n", coalition_meeting_get_uid (meetings->pdata[1]));
+
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (shown.window)));
+    g_assert_true (coalition_window_export_ics (shown.window, coalition_meeting_get_id (meetings->pdata[1]), ics));
+    g_assert_true (g_file_get_contents (ics_path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, uid_line));
+    g_assert_nonnull (strstr (contents, "BEGIN:VALARM"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Add to _Calendar…"));
+  }
+
   close_window (&shown);
 }
 

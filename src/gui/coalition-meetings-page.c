@@ -1941,6 +1941,13 @@ delete_clicked_cb (CoalitionMeetingsPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+add_to_calendar_cb (CoalitionMeetingsPage *self)
+{
+  if (self->meeting != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.export-ics", "x", coalition_meeting_get_id (self->meeting));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Series */
 
@@ -2593,6 +2600,7 @@ build_details (CoalitionMeetingsPage *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (buttons, "meeting-buttons");
   self->held_button = gtk_button_new_with_mnemonic (_("Mark as _Held…"));
   gtk_widget_add_css_class (self->held_button, "pill");
   gtk_widget_add_css_class (self->held_button, "suggested-action");
@@ -2601,7 +2609,16 @@ build_details (CoalitionMeetingsPage *self)
   gtk_widget_add_css_class (delete, "pill");
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (buttons), self->held_button);
+  {
+    GtkWidget *calendar = gtk_button_new_with_mnemonic (_("Add to _Calendar…"));
+
+    gtk_widget_add_css_class (calendar, "pill");
+    gtk_widget_set_tooltip_text (calendar, _("Save it as an .ics file for Thunderbird, GNOME Calendar, Outlook or Google "
+                                             "Calendar; a series is saved whole"));
+    g_signal_connect_object (calendar, "clicked", G_CALLBACK (add_to_calendar_cb), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (buttons), self->held_button);
+    gtk_box_append (GTK_BOX (buttons), calendar);
+  }
   gtk_box_append (GTK_BOX (buttons), delete);
   gtk_box_append (GTK_BOX (box), buttons);
 

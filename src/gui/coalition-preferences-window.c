@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "coalition-preferences-window.h"
 
@@ -17,6 +18,8 @@ struct _CoalitionPreferencesWindow
 
   AdwPreferencesGroup  *coalition_group;
   AdwEntryRow          *name_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *reminders_row;
   AdwComboRow          *style_row;
 };
 
@@ -25,16 +28,77 @@ G_DEFINE_FINAL_TYPE (CoalitionPreferencesWindow, coalition_preferences_window, A
 /* Positions in the Style row, and the GSettings values they stand for. */
 static const char * const color_schemes[] = { "default", "light", "dark" };
 
+/* Reminders as the calendar export reads them: minutes, comma-separated. */
+static char *
+normalize_reminders (const char  *text,
+                     gboolean    *ok)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  *ok = TRUE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end;
+      gint64 minutes;
+
+      if (*parts[i] == '\0')
+        continue;
+      minutes = g_ascii_strtoll (parts[i], &end, 10);
+      if (*end != '\0' || minutes < 0 || minutes > 20160)
+        {
+          *ok = FALSE;
+          return NULL;
+        }
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len ? "," : "", minutes);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
-name_applied_cb (CoalitionPreferencesWindow *self)
+name_applied_cb (CoalitionPreferencesWindow *self,
+                 AdwEntryRow                *row)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *value = NULL;
+  const char *key;
 
   if (self->store == NULL)
     return;
 
-  if (!coalition_store_set_setting (self->store, "coalition-name", name[0] ? name : NULL, &error))
+  if (row == self->reminders_row)
+    {
+      gboolean ok;
+
+      key = "reminders";
+      value = normalize_reminders (text, &ok);
+      if (!ok)
+        {
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (_("Write the reminders as minutes before the meeting, such as “60, 5”.")));
+          return;
+        }
+    }
+  else if (row == self->email_row)
+    {
+      if (*text != '\0' && strchr (text, '@') == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an e-mail address."), text);
+
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+          return;
+        }
+      key = "coalition-email";
+      value = *text ? g_strdup (text) : NULL;
+    }
+  else
+    {
+      key = "coalition-name";
+      value = *text ? g_strdup (text) : NULL;
+    }
+
+  if (!coalition_store_set_setting (self->store, key, value, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
@@ -71,6 +135,8 @@ coalition_preferences_window_class_init (CoalitionPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionPreferencesWindow, coalition_group);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionPreferencesWindow, reminders_row);
   gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
 }
 
@@ -107,8 +173,13 @@ coalition_preferences_window_new (GtkWindow      *parent,
 
   if (store != NULL)
     {
+      g_autofree char *email = coalition_store_get_setting (store, "coalition-email");
+      g_autofree char *reminders = coalition_store_get_setting (store, "reminders");
+
       name = coalition_store_get_setting (store, "coalition-name");
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->reminders_row), reminders ? reminders : "60, 5");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->coalition_group), store != NULL);
 

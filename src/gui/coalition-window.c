@@ -9,6 +9,8 @@
 #include "coalition-application.h"
 #include "coalition-export.h"
 #include "coalition-import.h"
+#include "coalition-ics.h"
+#include "coalition-meetings.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
 #include "coalition-window.h"
@@ -97,6 +99,7 @@ load_database (CoalitionWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", FALSE);
       update_title (self);
       return;
     }
@@ -115,6 +118,7 @@ load_database (CoalitionWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", TRUE);
   update_title (self);
 }
 
@@ -856,6 +860,89 @@ export_members_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Meetings to calendars */
+
+gboolean
+coalition_window_export_ics (CoalitionWindow *self,
+                             gint64           meeting_id,
+                             GFile           *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_events = 0;
+
+  g_return_val_if_fail (COALITION_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || path == NULL)
+    return FALSE;
+
+  if (!coalition_ics_write_file (self->store, meeting_id > 0 ? COALITION_ICS_MEETING : COALITION_ICS_UPCOMING,
+                                 meeting_id, path, &n_events, &error))
+    {
+      show_message (self, _("Could Not Add to Calendar"), error->message);
+      return FALSE;
+    }
+
+  /* Translators: after writing an .ics file; the name is the file's */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Saved %u event in “%s”: open it with your calendar",
+                                          "Saved %u events in “%s”: open it with your calendar", n_events),
+                             n_events, name);
+  coalition_window_add_toast (self, message);
+  return TRUE;
+}
+
+static void
+ics_accepted (CoalitionWindow *self,
+              GtkFileChooser  *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  gint64 *meeting_id = g_object_get_data (G_OBJECT (chooser), "meeting-id");
+
+  coalition_window_export_ics (self, meeting_id ? *meeting_id : 0, file);
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+  gint64 meeting_id = g_variant_get_int64 (parameter);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  if (meeting_id > 0)
+    {
+      g_autoptr(CoalitionMeeting) meeting = coalition_store_get_meeting (self->store, meeting_id, NULL);
+      g_autofree char *day = meeting ? g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d") : NULL;
+
+      suggested = meeting ? g_strdup_printf ("%s %s.ics", coalition_meeting_get_title (meeting), day)
+                          : g_strdup ("meeting.ics");
+      g_strdelimit (suggested, "/\\:", '-');
+    }
+  else
+    /* Translators: the suggested file name for every upcoming meeting */
+    suggested = g_strdup (_("upcoming meetings.ics"));
+
+  chooser = gtk_file_chooser_native_new (_("Add to Calendar"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_file_filter_set_name (filter, _("Calendar files (iCalendar)"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "meeting-id", g_memdup2 (&meeting_id, sizeof meeting_id), g_free);
+  run_chooser (self, chooser, ics_accepted);
+}
+
+/* ---------------------------------------------------------------------- */
 /* GObject */
 
 static gboolean
@@ -999,6 +1086,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-members", NULL, export_members_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", "x", export_ics_action);
 
   /* Shortcuts that work without an application too (tests, embedding);
    * the application registers the same accelerators for its menus. */

@@ -30,6 +30,11 @@ void             coalition_window_show_toast   (CoalitionWindow *self,
 void             coalition_window_import_files (CoalitionWindow *self,
                                                 GFile          **files,
                                                 guint            n_files);
+/* Writes the meeting @meeting_id (its series, when in one), or with 0 every
+ * upcoming meeting, to @file as iCalendar; says so in a toast. */
+gboolean         coalition_window_export_ics   (CoalitionWindow *self,
+                                                gint64           meeting_id,
+                                                GFile           *file);
 void             coalition_window_export_file  (CoalitionWindow *self,
                                                 GFile           *file);
 
