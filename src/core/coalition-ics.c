@@ -582,43 +582,63 @@ add_timezones (Export        *export,
     }
 }
 
-/* Lines of at most 75 octets, never cut inside a UTF-8 character, CRLF. */
+/* Writes one logical line folded: at most 75 octets a line, never cut inside
+ * a UTF-8 character, each ended by CRLF. */
+static void
+append_folded (GString    *out,
+               const char *line,
+               gsize       length)
+{
+  const char *p = line, *stop = line + length;
+  gsize width = 75;
+
+  while (p < stop)
+    {
+      const char *end = p;
+
+      while (end < stop && (gsize)(g_utf8_next_char (end) - p) <= width)
+        end = g_utf8_next_char (end);
+      if (end == p)
+        end = g_utf8_next_char (p);
+      if (p != line)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, p, end - p);
+      g_string_append (out, "\r\n");
+      p = end;
+      width = 74;   /* continuation lines begin with a space */
+    }
+}
+
+/* libical's text, unfolded and folded again our way, in one pass. */
 static char *
 refold (const char *text)
 {
-  g_autoptr(GString) unfolded = g_string_new (text);
-  GString *out = g_string_sized_new (unfolded->len + unfolded->len / 64);
-  g_auto(GStrv) lines = NULL;
+  gsize length = strlen (text);
+  GString *out = g_string_sized_new (length + length / 32);
+  g_autoptr(GString) line = g_string_sized_new (256);
 
-  g_string_replace (unfolded, "\r\n ", "", 0);
-  g_string_replace (unfolded, "\r\n\t", "", 0);
-  g_string_replace (unfolded, "\n ", "", 0);
-  g_string_replace (unfolded, "\r\n", "\n", 0);
-  lines = g_strsplit (unfolded->str, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (const char *p = text; *p != '\0'; )
     {
-      const char *p = lines[i];
-      gsize width = 75;
+      gsize eol = (p[0] == '\r' && p[1] == '\n') ? 2 : (p[0] == '\n' ? 1 : 0);
 
-      if (*p == '\0')
-        continue;
-      while (*p != '\0')
+      if (eol == 0)
         {
-          const char *end = p;
-
-          while (*end != '\0' && (gsize)(g_utf8_next_char (end) - p) <= width)
-            end = g_utf8_next_char (end);
-          if (end == p)
-            end = g_utf8_next_char (p);
-          if (out->len > 0 && p != lines[i])
-            g_string_append_c (out, ' ');
-          g_string_append_len (out, p, end - p);
-          g_string_append (out, "\r\n");
-          p = end;
-          width = 74;   /* continuation lines begin with a space */
+          g_string_append_c (line, *p++);
+          continue;
         }
+      p += eol;
+      /* A fold: the line goes on after the space or tab. */
+      if (*p == ' ' || *p == '\t')
+        {
+          p++;
+          continue;
+        }
+      if (line->len > 0)
+        append_folded (out, line->str, line->len);
+      g_string_truncate (line, 0);
     }
+  if (line->len > 0)
+    append_folded (out, line->str, line->len);
 
   return g_string_free (out, FALSE);
 }
