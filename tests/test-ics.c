@@ -379,6 +379,26 @@ test_ics_changes (void)
   g_assert_nonnull (strstr (cancelled, "STATUS:CANCELLED\r\n"));
   g_assert_nonnull (strstr (cancelled, "SEQUENCE:2\r\n"));
 
+  /* The organizer: the coalition's address while the facilitator has none. */
+  g_assert_null (strstr (cancelled, "ORGANIZER"));
+  g_assert_true (coalition_store_set_setting (store, "coalition-email", "coordinator@example.org", &error));
+  g_assert_true (coalition_store_set_setting (store, "coalition-name", "Riverside Housing Justice Coalition", &error));
+  {
+    g_autofree char *with_organizer = coalition_ics_export (store, COALITION_ICS_MEETING, coalition_meeting_get_id (meeting),
+                                                            NULL, &error);
+    g_autoptr(CoalitionPerson) facilitator = coalition_person_new ();
+    g_autofree char *by_facilitator = NULL;
+
+    g_assert_nonnull (strstr (with_organizer, "ORGANIZER;CN=Riverside Housing Justice Coalition:mailto:coordinator@"));
+    coalition_person_set_display_name (facilitator, "Łukasz Nowak");
+    coalition_person_add_email (facilitator, "work", "lukasz@example.org", TRUE);
+    g_assert_true (coalition_store_insert_person (store, facilitator, &error));
+    coalition_meeting_set_facilitator_id (meeting, coalition_person_get_id (facilitator));
+    g_assert_true (coalition_store_update_meeting (store, meeting, &error));
+    by_facilitator = coalition_ics_export (store, COALITION_ICS_MEETING, coalition_meeting_get_id (meeting), NULL, &error);
+    g_assert_nonnull (strstr (by_facilitator, "ORGANIZER;CN=Łukasz Nowak:mailto:lukasz@example.org\r\n"));
+  }
+
   /* No reminders when the setting says none. */
   g_assert_true (coalition_store_set_setting (store, "reminders", "", &error));
   {

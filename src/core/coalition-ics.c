@@ -218,7 +218,23 @@ add_people (Export           *export,
       icalcomponent_add_property (event, attendee);
     }
 
-  /* Without the facilitator's address, the coalition's own. */
+  /* The facilitator organizes, invited or not; without their address, the
+   * coalition's own. */
+  if (!organizer && facilitator > 0)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_store_get_person (export->store, facilitator, NULL);
+      const char *email = person ? coalition_person_get_primary_email (person) : NULL;
+
+      if (email != NULL)
+        {
+          g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
+          icalproperty *p = icalproperty_new_organizer (mailto);
+
+          icalproperty_add_parameter (p, icalparameter_new_cn (coalition_person_get_display_name (person)));
+          icalcomponent_add_property (event, p);
+          organizer = TRUE;
+        }
+    }
   if (!organizer && export->organizer_email != NULL)
     {
       g_autofree char *mailto = g_strconcat ("mailto:", export->organizer_email, NULL);
