@@ -14,6 +14,7 @@
 
 #include "coalition-core.h"
 #include "coalition-ics.h"
+#include "coalition-print.h"
 
 #define MAX_DEMO_PEOPLE 1000000
 
@@ -941,6 +942,63 @@ run_export_ics (CoalitionStore  *store,
   return EXIT_SUCCESS;
 }
 
+static int
+run_print (CoalitionStore  *store,
+           int              argc,
+           char           **argv)
+{
+  gint64 meeting = 0;
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  GOptionEntry entries[] = {
+    { "meeting", 0, 0, G_OPTION_ARG_INT64, &meeting, N_("The meeting"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter (default: the locale's)"), "PAPER" },
+    { NULL }
+  };
+  g_autoptr(CoalitionDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CoalitionDocumentKind kind;
+  double width, height;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("print", "agenda|sign-in|minutes --meeting ID -o FILE.pdf",
+                      _("Write a meeting's agenda, sign-in sheet or minutes as PDF, the same pages the window prints."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail (_("“print” needs what to print: agenda, sign-in or minutes"));
+  if (g_str_equal (argv[1], "agenda"))
+    kind = COALITION_DOCUMENT_AGENDA;
+  else if (g_str_equal (argv[1], "sign-in"))
+    kind = COALITION_DOCUMENT_SIGN_IN;
+  else if (g_str_equal (argv[1], "minutes"))
+    kind = COALITION_DOCUMENT_MINUTES;
+  else
+    return fail (_("cannot print “%s”: choose agenda, sign-in or minutes"), argv[1]);
+  if (meeting <= 0 || output == NULL)
+    return fail (_("“print” needs --meeting ID and -o FILE.pdf"));
+
+  coalition_document_locale_paper (&width, &height);
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") == 0)
+    width = 595, height = 842;
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
+    width = 612, height = 792;
+  else if (paper != NULL)
+    return fail (_("--paper must be a4 or letter, not “%s”"), paper);
+
+  document = coalition_document_new (store, kind, meeting, width, height, &error);
+  if (document == NULL || !coalition_document_write_pdf (document, output, &error))
+    return fail ("%s", error->message);
+
+  if (kind == COALITION_DOCUMENT_SIGN_IN && coalition_document_get_n_names (document) == 0)
+    fprintf (stderr, "%s\n", _("Nobody is invited to this meeting yet: the sheet has only blank rows."));
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u page to %s\n", "Wrote %u pages to %s\n",
+                       coalition_document_get_n_pages (document)),
+          coalition_document_get_n_pages (document), output);
+  return EXIT_SUCCESS;
+}
+
 /* ---------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -949,12 +1007,13 @@ static const Command commands[] = {
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
   { "export-ics", FALSE, "(--meeting ID|--upcoming|--all) -o FILE", N_("write meetings as iCalendar"), run_export_ics },
+  { "print", FALSE, "agenda|sign-in|minutes --meeting ID -o FILE", N_("write a meeting's agenda, sign-in sheet or minutes as PDF"), run_print },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
 /* In the design but not in this version yet: say so rather than "unknown". */
 static const char * const later_commands[] = {
-  "print",
+  "power-map",
 };
 
 static char *
