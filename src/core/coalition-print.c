@@ -445,7 +445,7 @@ build_sign_in (CoalitionDocument  *self,
   g_autoptr(GPtrArray) attendance = coalition_store_list_attendance (store, coalition_meeting_get_id (meeting), error);
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (Sortable));
   const char *header[] = { _("Name"), _("Organization"), _("E-mail"), _("Phone"), _("Signature") };
-  const double widths[] = { 0.2, 0.19, 0.27, 0.18, 0.16 };
+  const double widths[] = { 0.2, 0.19, 0.25, 0.2, 0.16 };
   const char *blank[] = { "", "", "", "", "" };
 
   if (attendance == NULL)
@@ -468,9 +468,17 @@ build_sign_in (CoalitionDocument  *self,
   for (guint i = 0; i < sorted->len; i++)
     {
       CoalitionAttendee *a = g_array_index (sorted, Sortable, i).attendee;
-      const char *cells[] = { a->name, a->organization_name ? a->organization_name : "", a->email ? a->email : "",
-                              a->phone ? a->phone : "", "" };
-      Block *row = make_row (self, cells, widths, G_N_ELEMENTS (cells), 9, FALSE);
+      g_autoptr(GString) phone = g_string_new (a->phone);
+      const char *cells[5];
+
+      /* A number is read whole: its spaces do not break. */
+      g_string_replace (phone, " ", "\u00a0", 0);
+      cells[0] = a->name;
+      cells[1] = a->organization_name ? a->organization_name : "";
+      cells[2] = a->email ? a->email : "";
+      cells[3] = phone->str;
+      cells[4] = "";
+      Block *row = make_row (self, cells, widths, G_N_ELEMENTS (cells), 8.5, FALSE);
 
       row->height = MAX (row->height, BLANK_ROW_HEIGHT);
       place (self, row);
