@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coalition-core.h"
+#include "coalition-print.h"
 #include "coalition-group-pane.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
@@ -231,6 +232,12 @@ type_search (Shown      *shown,
 
 /* ---------------------------------------------------------------------- */
 
+static gboolean
+switcher_bar_revealed (gpointer bar)
+{
+  return adw_view_switcher_bar_get_reveal (bar);
+}
+
 static void
 test_window_members (void)
 {
@@ -324,8 +331,7 @@ test_window_members (void)
   switcher_bar = find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   gtk_window_set_default_size (GTK_WINDOW (shown.window), 360, 600);
-  spin (300);
-  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  wait_until (switcher_bar_revealed, switcher_bar, "the page switcher at the bottom");
 
   close_window (&shown);
 }
@@ -1513,6 +1519,41 @@ test_window_meetings (void)
     g_assert_nonnull (strstr (contents, uid_line));
     g_assert_nonnull (strstr (contents, "BEGIN:VALARM"));
     g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Add to _Calendar…"));
+  }
+
+  /* Print… asks which document, then prints through GtkPrintOperation;
+   * exported to PDF, the agenda reads back with poppler. */
+  {
+    g_autofree char *pdf_path = g_build_filename (g_get_user_data_dir (), "agenda.pdf", NULL);
+    g_autofree char *setup_path = g_build_filename (g_get_user_config_dir (), "coalition", "page-setup.ini", NULL);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", "-raw", pdf_path, "-", NULL };
+    gint64 held_id = coalition_meeting_get_id (meetings->pdata[0]);
+    g_autoptr(GPtrArray) held_agenda = coalition_store_list_agenda (store, held_id, NULL);
+    int status = -1;
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Print…"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.print", NULL));
+    wait_until (message_shown, NULL, "the choice of document");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Print");
+    g_assert_true (adw_message_dialog_has_response (dialog, "pdf"));
+    g_assert_true (adw_message_dialog_has_response (dialog, "print"));
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (50);
+
+    g_assert_true (coalition_window_print_meeting (shown.window, held_id, COALITION_DOCUMENT_AGENDA, pdf_path));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, coalition_meeting_get_title (meetings->pdata[0])));
+    g_assert_cmpuint (held_agenda->len, ==, 12);
+    for (guint i = 0; i < held_agenda->len; i++)
+      g_assert_nonnull (strstr (text, coalition_agenda_item_get_title (held_agenda->pdata[i])));
+    g_assert_nonnull (strstr (text, "Page 1 of "));
+    /* The paper is remembered for the next time. */
+    g_assert_true (g_file_test (setup_path, G_FILE_TEST_EXISTS));
   }
 
   close_window (&shown);

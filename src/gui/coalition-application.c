@@ -227,6 +227,7 @@ coalition_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.new-group", (const char *[]) { "<Control>g", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.import-members", (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.export-members", (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.print", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.reload", (const char *[]) { "<Control>r", "F5", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.close", (const char *[]) { "<Control>w", NULL });

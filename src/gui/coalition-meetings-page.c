@@ -2598,7 +2598,12 @@ build_details (CoalitionMeetingsPage *self)
   }
   gtk_box_append (GTK_BOX (box), minutes);
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The buttons wrap onto a second line in a narrow window. */
+  buttons = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 4);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (buttons, "meeting-buttons");
   self->held_button = gtk_button_new_with_mnemonic (_("Mark as _Held…"));
@@ -2616,10 +2621,19 @@ build_details (CoalitionMeetingsPage *self)
     gtk_widget_set_tooltip_text (calendar, _("Save it as an .ics file for Thunderbird, GNOME Calendar, Outlook or Google "
                                              "Calendar; a series is saved whole"));
     g_signal_connect_object (calendar, "clicked", G_CALLBACK (add_to_calendar_cb), self, G_CONNECT_SWAPPED);
-    gtk_box_append (GTK_BOX (buttons), self->held_button);
-    gtk_box_append (GTK_BOX (buttons), calendar);
+    GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+
+    gtk_widget_add_css_class (print, "pill");
+    gtk_widget_set_tooltip_text (print, _("The agenda, the sign-in sheet or the minutes, on paper or as PDF"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->held_button);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), calendar);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), print);
   }
-  gtk_box_append (GTK_BOX (buttons), delete);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), delete);
+  /* Tab goes from button to button, not through their cells. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (buttons); cell; cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
   gtk_box_append (GTK_BOX (box), buttons);
 
   return scrolled (clamp);

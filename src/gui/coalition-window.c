@@ -10,6 +10,7 @@
 #include "coalition-export.h"
 #include "coalition-import.h"
 #include "coalition-ics.h"
+#include "coalition-print.h"
 #include "coalition-meetings.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
@@ -943,6 +944,232 @@ export_ics_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Printing */
+
+typedef struct
+{
+  CoalitionWindow   *window;
+  CoalitionDocument *document;
+  gint64             meeting_id;
+  int                kind;
+} Printing;
+
+static void
+printing_free (Printing *printing)
+{
+  g_clear_pointer (&printing->document, coalition_document_free);
+  g_free (printing);
+}
+
+static char *
+page_setup_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "coalition", "page-setup.ini", NULL);
+}
+
+/* The paper and orientation chosen last time, else the locale's. */
+static GtkPageSetup *
+load_page_setup (void)
+{
+  g_autofree char *path = page_setup_path ();
+  GtkPageSetup *setup = gtk_page_setup_new_from_file (path, NULL);
+
+  if (setup == NULL)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (gtk_paper_size_get_default ());
+
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size (setup, paper);
+    }
+  return setup;
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Printing          *printing)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The document is laid out for the paper chosen, in points. */
+  g_clear_pointer (&printing->document, coalition_document_free);
+  printing->document = coalition_document_new (printing->window->store, printing->kind, printing->meeting_id,
+                                               gtk_print_context_get_width (context),
+                                               gtk_print_context_get_height (context), &error);
+  if (printing->document == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      coalition_window_add_toast (printing->window, error->message);
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, coalition_document_get_n_pages (printing->document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              Printing          *printing)
+{
+  if (printing->document != NULL)
+    coalition_document_draw_page (printing->document, gtk_print_context_get_cairo_context (context), page);
+}
+
+gboolean
+coalition_window_print_meeting (CoalitionWindow *self,
+                                gint64           meeting_id,
+                                int              kind,
+                                const char      *export_pdf)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = load_page_setup ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  Printing *printing;
+
+  g_return_val_if_fail (COALITION_IS_WINDOW (self), FALSE);
+  if (self->store == NULL)
+    return FALSE;
+
+  printing = g_new0 (Printing, 1);
+  printing->window = self;
+  printing->meeting_id = meeting_id;
+  printing->kind = kind;
+  g_object_set_data_full (G_OBJECT (operation), "printing", printing, (GDestroyNotify)printing_free);
+
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, kind == COALITION_DOCUMENT_SIGN_IN ? _("Sign-in Sheet")
+                                               : kind == COALITION_DOCUMENT_MINUTES ? _("Minutes") : _("Agenda"));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), printing);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), printing);
+
+  if (export_pdf != NULL)
+    gtk_print_operation_set_export_filename (operation, export_pdf);
+  result = gtk_print_operation_run (operation,
+                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      show_message (self, _("Could Not Print"), error->message);
+      return FALSE;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      /* Remembered for next time: the paper and the orientation. */
+      g_autofree char *path = page_setup_path ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      GtkPageSetup *used = gtk_print_operation_get_default_page_setup (operation);
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+      g_mkdir_with_parents (dir, 0700);
+      if (settings != NULL)
+        {
+          g_autoptr(GtkPageSetup) chosen = gtk_page_setup_copy (used);
+          GtkPaperSize *paper = gtk_print_settings_get_paper_size (settings);
+
+          if (paper != NULL)
+            gtk_page_setup_set_paper_size (chosen, paper);
+          gtk_page_setup_set_orientation (chosen, gtk_print_settings_get_orientation (settings));
+          gtk_page_setup_to_file (chosen, path, NULL);
+          if (paper != NULL)
+            gtk_paper_size_free (paper);
+        }
+      else
+        gtk_page_setup_to_file (used, path, NULL);
+    }
+  return result != GTK_PRINT_OPERATION_RESULT_CANCEL;
+}
+
+static void
+pdf_accepted (CoalitionWindow *self,
+              GtkFileChooser  *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  gint64 meeting_id = *(gint64 *)g_object_get_data (G_OBJECT (chooser), "meeting-id");
+  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+  g_autoptr(GtkPageSetup) setup = load_page_setup ();
+  g_autoptr(CoalitionDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = coalition_document_new (self->store, kind, meeting_id,
+                                     gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                     gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS), &error);
+  if (document == NULL || !coalition_document_write_pdf (document, path, &error))
+    show_message (self, _("Could Not Export"), error->message);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+      coalition_window_add_toast (self, message);
+    }
+}
+
+static void
+print_choice_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CoalitionWindow  *self)
+{
+  GtkDropDown *which = g_object_get_data (G_OBJECT (dialog), "which");
+  gint64 meeting_id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "meeting-id");
+  int kind = gtk_drop_down_get_selected (which);
+
+  if (g_str_equal (response, "print"))
+    coalition_window_print_meeting (self, meeting_id, kind, NULL);
+  else if (g_str_equal (response, "pdf"))
+    {
+      const char *names[] = { N_("agenda.pdf"), N_("sign-in sheet.pdf"), N_("minutes.pdf") };
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                                   _("_Cancel"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[CLAMP (kind, 0, 2)]));
+      g_object_set_data_full (G_OBJECT (chooser), "meeting-id", g_memdup2 (&meeting_id, sizeof meeting_id), g_free);
+      g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+      run_chooser (self, chooser, pdf_accepted);
+    }
+}
+
+/* Print… asks which document: the agenda for the room, the sign-in sheet
+ * for the door, or the minutes for the file. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+  gint64 meeting_id = coalition_meetings_page_get_meeting_id (self->meetings_page);
+  g_autoptr(GtkStringList) documents = gtk_string_list_new ((const char * const[]) {
+    _("Agenda"), _("Sign-in Sheet"), _("Minutes"), NULL });
+  GtkWidget *dialog, *which;
+
+  if (meeting_id <= 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "meetings");
+      coalition_window_add_toast (self, _("Choose a meeting to print its agenda, sign-in sheet or minutes"));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print"), _("Which document of this meeting?"));
+  which = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&documents)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (which), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), which);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "pdf", _("_Export as PDF…"),
+                                    "print", _("_Print…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "which", which);
+  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_memdup2 (&meeting_id, sizeof meeting_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (print_choice_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---------------------------------------------------------------------- */
 /* GObject */
 
 static gboolean
@@ -1087,6 +1314,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-members", NULL, import_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-members", NULL, export_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", "x", export_ics_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   /* Shortcuts that work without an application too (tests, embedding);
    * the application registers the same accelerators for its menus. */

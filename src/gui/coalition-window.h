@@ -35,6 +35,13 @@ void             coalition_window_import_files (CoalitionWindow *self,
 gboolean         coalition_window_export_ics   (CoalitionWindow *self,
                                                 gint64           meeting_id,
                                                 GFile           *file);
+/* Prints a document of the meeting through GtkPrintOperation: with
+ * @export_pdf, into that PDF without a dialog; else with the print dialog
+ * and its preview. The page setup is remembered. */
+gboolean         coalition_window_print_meeting (CoalitionWindow *self,
+                                                 gint64           meeting_id,
+                                                 int              kind,
+                                                 const char      *export_pdf);
 void             coalition_window_export_file  (CoalitionWindow *self,
                                                 GFile           *file);
 
