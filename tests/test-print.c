@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <cairo.h>
 #include <string.h>
 
 #include "coalition-core.h"
@@ -58,6 +59,50 @@ run (const char *program,
   if (!g_subprocess_get_successful (process))
     g_error ("%s failed: %s", program, err);
   return out;
+}
+
+/* Renders one page with poppler's pdftoppm at 60 dpi and returns the share of
+ * its pixels that carry ink. The PNG is kept in $COALITION_PRINT_PAGES when
+ * that is set, for a person to look at after a change of layout. */
+static double
+rendered_ink (const char *pdf,
+              guint       page)
+{
+  const char *keep = g_getenv ("COALITION_PRINT_PAGES");
+  g_autofree char *base = g_path_get_basename (pdf);
+  g_autofree char *stem = g_strdup_printf ("%.*s-%u", (int)(strlen (base) - 4), base, page);
+  g_autofree char *prefix = g_build_filename (keep ? keep : g_get_user_data_dir (), stem, NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  guint inked = 0, total = 0;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  /* A4 (496 × 702 pixels at 60 dpi) or Letter (510 × 660), upright. */
+  g_assert_true ((cairo_image_surface_get_width (image) == 496 && cairo_image_surface_get_height (image) == 702)
+                 || (cairo_image_surface_get_width (image) == 510 && cairo_image_surface_get_height (image) == 660));
+  cairo_surface_flush (image);
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    {
+      const guint8 *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+
+      for (int x = 0; x < cairo_image_surface_get_width (image); x++, total++)
+        {
+          guint32 pixel = ((const guint32 *)row)[x];
+          guint luminance = (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) / 3;
+
+          inked += luminance < 160;
+        }
+    }
+  cairo_surface_destroy (image);
+  return (double)inked / total;
 }
 
 static guint
@@ -161,6 +206,18 @@ test_print_sign_in_500 (void)
   /* Sorted by family name: Brontë before Jónsdóttir before Nguyễn. */
   g_assert_true (strstr (text, "Zoë Brontë 000") < strstr (text, "Jónsdóttir"));
   g_assert_true (strstr (text, "Jónsdóttir") < strstr (text, "Nguyễn"));
+
+  /* Rendered by poppler, the first page carries the names and the last the
+   * ruled blank rows: neither is empty nor a black page. */
+  {
+    double first = rendered_ink (path, 1);
+    double last_page = rendered_ink (path, n_pages);
+
+    g_assert_cmpfloat (first, >, 0.02);
+    g_assert_cmpfloat (first, <, 0.40);
+    g_assert_cmpfloat (last_page, >, 0.005);
+    g_assert_cmpfloat (last_page, <, 0.40);
+  }
 }
 
 static void
@@ -234,9 +291,13 @@ test_print_agenda_and_minutes (void)
   g_assert_nonnull (strstr (minutes_text, "Ủng hộ dự thảo về giá thuê nhà"));
   g_assert_nonnull (strstr (minutes_text, "14 for, 2 against, 1 abstaining"));
   g_assert_nonnull (strstr (minutes_text, "Gửi thư ký tên đến hội đồng thành phố"));
-  g_assert_nonnull (strstr (minutes_text, "2026-12-20"));
+  g_assert_nonnull (strstr (minutes_text, "20 Dec 2026"));
   /* Notes before the decision taken under the later item. */
   g_assert_true (strstr (minutes_text, "Chị Lan") < strstr (minutes_text, "Ủng hộ"));
+
+  /* Both render as pages with text on them. */
+  g_assert_cmpfloat (rendered_ink (agenda_path, 1), >, 0.01);
+  g_assert_cmpfloat (rendered_ink (minutes_path, 1), >, 0.01);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <unistd.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "coalition-meetings.h"
@@ -321,6 +322,20 @@ place_meeting_heading (CoalitionDocument *self,
   self->footer = g_strdup (title);
 }
 
+/* A due date (YYYY-MM-DD) as people write it: "20 Dec 2026". */
+static char *
+format_due (const char *iso)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3
+      || (date = g_date_time_new_local (year, month, day, 12, 0, 0)) == NULL)
+    return g_strdup (iso ? iso : "");
+  /* Translators: a due date in a printed table, "20 Dec 2026"; see g_date_time_format() */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
 static void
 place_actions (CoalitionDocument *self,
                GPtrArray         *actions,
@@ -334,9 +349,10 @@ place_actions (CoalitionDocument *self,
   for (guint i = 0; i < actions->len; i++)
     {
       CoalitionActionItem *action = actions->pdata[i];
+      g_autofree char *due = format_due (coalition_action_item_get_due (action));
       const char *cells[] = {
         coalition_action_item_get_title (action), coalition_action_item_get_owner_name (action),
-        coalition_action_item_get_due (action), coalition_action_status_get_label (coalition_action_item_get_status (action)),
+        due, coalition_action_status_get_label (coalition_action_item_get_status (action)),
       };
 
       place_row (self, cells, with_status ? widths : widths_no_status, with_status ? 4 : 3);
