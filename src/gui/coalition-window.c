@@ -905,6 +905,27 @@ ics_accepted (CoalitionWindow *self,
   coalition_window_export_ics (self, meeting_id ? *meeting_id : 0, file);
 }
 
+/* A file name for a meeting's document: "General Meeting 2026-12-08
+ * agenda.pdf", with no character a file system refuses. */
+static char *
+meeting_file_name (CoalitionWindow *self,
+                   gint64           meeting_id,
+                   const char      *what,
+                   const char      *extension)
+{
+  g_autoptr(CoalitionMeeting) meeting = coalition_store_get_meeting (self->store, meeting_id, NULL);
+  g_autofree char *day = meeting ? g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d") : NULL;
+  char *name;
+
+  if (meeting == NULL)
+    name = g_strdup_printf ("%s.%s", what ? what : _("meeting"), extension);
+  else if (what == NULL)
+    name = g_strdup_printf ("%s %s.%s", coalition_meeting_get_title (meeting), day, extension);
+  else
+    name = g_strdup_printf ("%s %s %s.%s", coalition_meeting_get_title (meeting), day, what, extension);
+  return g_strdelimit (name, "/\\:", '-');
+}
+
 static void
 export_ics_action (GtkWidget  *widget,
                    const char *action_name,
@@ -920,14 +941,7 @@ export_ics_action (GtkWidget  *widget,
     return;
 
   if (meeting_id > 0)
-    {
-      g_autoptr(CoalitionMeeting) meeting = coalition_store_get_meeting (self->store, meeting_id, NULL);
-      g_autofree char *day = meeting ? g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d") : NULL;
-
-      suggested = meeting ? g_strdup_printf ("%s %s.ics", coalition_meeting_get_title (meeting), day)
-                          : g_strdup ("meeting.ics");
-      g_strdelimit (suggested, "/\\:", '-');
-    }
+    suggested = meeting_file_name (self, meeting_id, NULL, "ics");
   else
     /* Translators: the suggested file name for every upcoming meeting */
     suggested = g_strdup (_("upcoming meetings.ics"));
@@ -1122,12 +1136,20 @@ print_choice_cb (AdwMessageDialog *dialog,
     coalition_window_print_meeting (self, meeting_id, kind, NULL);
   else if (g_str_equal (response, "pdf"))
     {
-      const char *names[] = { N_("agenda.pdf"), N_("sign-in sheet.pdf"), N_("minutes.pdf") };
+      /* Translators: these end a suggested file name, "General Meeting 2026-12-08 agenda.pdf" */
+      const char *names[] = { N_("agenda"), N_("sign-in sheet"), N_("minutes") };
+      g_autofree char *suggested = meeting_file_name (self, meeting_id, _(names[CLAMP (kind, 0, 2)]), "pdf");
       GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export as PDF"), GTK_WINDOW (self),
                                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                                    _("_Cancel"));
 
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[CLAMP (kind, 0, 2)]));
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_pattern (filter, "*.pdf");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       g_object_set_data_full (G_OBJECT (chooser), "meeting-id", g_memdup2 (&meeting_id, sizeof meeting_id), g_free);
       g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
       run_chooser (self, chooser, pdf_accepted);
