@@ -16,6 +16,7 @@
 #include "coalition-group.h"
 #include "coalition-organization.h"
 #include "coalition-people-model.h"
+#include "coalition-power-map.h"
 #include "coalition-person.h"
 #include "coalition-store.h"
 #include "coalition-vcard.h"

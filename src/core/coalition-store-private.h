@@ -60,6 +60,9 @@ GPtrArray    *coalition_store_collect_rows  (CoalitionStore  *self,
 /* Announced as "meeting-changed" after the outer commit; 0 for several. */
 void          coalition_store_queue_meeting_changed (CoalitionStore *self,
                                                      gint64          meeting_id);
+/* Announced as "map-changed" after the outer commit. */
+void          coalition_store_queue_map_changed (CoalitionStore *self,
+                                                 gint64          map_id);
 gint64        coalition_store_last_insert_id (CoalitionStore *self);
 
 G_END_DECLS

@@ -410,6 +410,53 @@ static const char * const migrations[] = {
   "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
   "  items TEXT NOT NULL"
   ") STRICT;",
+
+  /* 5 → 6: power maps. A node is a person or an organization of the
+   * directory; its history holds every placement and move, so that the map
+   * can be shown as it stood on any date. */
+  "CREATE TABLE power_map ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  decision TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE map_node ("
+  "  id INTEGER PRIMARY KEY,"
+  "  map_id INTEGER NOT NULL REFERENCES power_map (id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  stance INTEGER NOT NULL DEFAULT 0 CHECK (stance BETWEEN -2 AND 2),"
+  "  influence INTEGER NOT NULL DEFAULT 0 CHECK (influence BETWEEN 0 AND 4),"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX map_node_person ON map_node (map_id, person_id) WHERE person_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX map_node_organization ON map_node (map_id, organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE INDEX map_node_by_person ON map_node (person_id) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX map_node_by_organization ON map_node (organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE TABLE map_edge ("
+  "  id INTEGER PRIMARY KEY,"
+  "  map_id INTEGER NOT NULL REFERENCES power_map (id) ON DELETE CASCADE,"
+  "  from_node INTEGER NOT NULL REFERENCES map_node (id) ON DELETE CASCADE,"
+  "  to_node INTEGER NOT NULL REFERENCES map_node (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'influences',"
+  "  strength INTEGER NOT NULL DEFAULT 2 CHECK (strength BETWEEN 1 AND 3),"
+  "  directed INTEGER NOT NULL DEFAULT 1 CHECK (directed IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  CHECK (from_node <> to_node)"
+  ") STRICT;"
+  "CREATE INDEX map_edge_by_map ON map_edge (map_id);"
+  "CREATE INDEX map_edge_from ON map_edge (from_node);"
+  "CREATE INDEX map_edge_to ON map_edge (to_node);"
+  "CREATE TABLE map_node_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  node_id INTEGER NOT NULL REFERENCES map_node (id) ON DELETE CASCADE,"
+  "  changed_on TEXT NOT NULL,"
+  "  stance INTEGER NOT NULL CHECK (stance BETWEEN -2 AND 2),"
+  "  influence INTEGER NOT NULL CHECK (influence BETWEEN 0 AND 4),"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX map_node_history_by_node ON map_node_history (node_id, changed_on, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -460,6 +507,7 @@ enum {
   ORGANIZATION_REMOVED,
   GROUP_CHANGED,
   MEETING_CHANGED,
+  MAP_CHANGED,
   SETTING_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -1131,6 +1179,7 @@ coalition_store_class_init (CoalitionStoreClass *klass)
     [ORGANIZATION_REMOVED] = "organization-removed",
     [GROUP_CHANGED] = "group-changed",
     [MEETING_CHANGED] = "meeting-changed",
+    [MAP_CHANGED] = "map-changed",
   };
 
   object_class->finalize = coalition_store_finalize;
@@ -3611,6 +3660,13 @@ coalition_store_queue_meeting_changed (CoalitionStore *self,
                                        gint64          meeting_id)
 {
   queue_signal (self, MEETING_CHANGED, meeting_id);
+}
+
+void
+coalition_store_queue_map_changed (CoalitionStore *self,
+                                   gint64          map_id)
+{
+  queue_signal (self, MAP_CHANGED, map_id);
 }
 
 gint64
