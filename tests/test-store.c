@@ -845,6 +845,77 @@ test_store_migrate_v3 (void)
 }
 
 static void
+test_store_migrate_v5 (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v5.sql", "v5.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) maps = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_auto(GStrv) problems = NULL;
+  CoalitionMapNode *node;
+  sqlite3 *db = NULL;
+  gint64 map_id, node_id;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  g_assert_cmpuint (n_found (store, "zoe"), ==, 1);
+  g_assert_cmpuint (n_found (store, "wisniewski"), ==, 1);
+  g_assert_cmpuint (n_found (store, "김민준"), ==, 1);
+  g_assert_cmpuint (n_found (store, "nguyen"), ==, 1);
+  g_assert_cmpuint (n_found (store, "олена"), ==, 1);
+
+  /* The meeting keeps its agenda and its invitees. */
+  meeting = coalition_store_get_meeting (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_meeting_get_title (meeting), ==, "General Meeting");
+  agenda = coalition_store_list_agenda (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (agenda->len, ==, 2);
+  g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[0]), ==, "Welcome and introductions");
+  g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[1]), ==, "Rent stabilization campaign");
+  attendees = coalition_store_list_attendance (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendees->len, ==, 2);
+  /* By family name: Brontë before Wiśniewski. */
+  g_assert_cmpstr (((CoalitionAttendee *)attendees->pdata[0])->name, ==, "Zoë Brontë");
+  g_assert_cmpstr (((CoalitionAttendee *)attendees->pdata[1])->name, ==, "Łukasz Wiśniewski");
+
+  /* No maps yet, and one can be made with the people already there. */
+  maps = coalition_store_list_maps (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (maps->len, ==, 0);
+  map_id = coalition_store_create_map (store, "Rent Stabilization Ordinance",
+                                       "City Council passes the ordinance", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (map_id, >, 0);
+  node_id = coalition_store_add_map_node (store, map_id, 1, 0, 2, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (node_id, >, 0);
+  nodes = coalition_store_list_map_nodes (store, map_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nodes->len, ==, 1);
+  node = nodes->pdata[0];
+  g_assert_cmpint (node->person_id, ==, 1);
+  g_assert_cmpstr (node->name, ==, "Zoë Brontë");
+  g_assert_cmpstr (node->detail, ==, "Organizer, Eastside Tenants Union");
+  g_assert_cmpint (node->role, ==, COALITION_MAP_ROLE_MEMBER);
+  g_assert_cmpint (node->stance, ==, 2);
+  g_assert_cmpint (node->influence, ==, 1);
+
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+
+  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_backup_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 5);
+  sqlite3_close (db);
+}
+
+static void
 test_store_profile_fields (void)
 {
   g_autofree char *path = scratch_path ("profile.db");
@@ -1100,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/store/migration-rolls-back", test_store_migration_rolls_back);
   g_test_add_func ("/store/migrate-v2", test_store_migrate_v2);
   g_test_add_func ("/store/migrate-v3", test_store_migrate_v3);
+  g_test_add_func ("/store/migrate-v5", test_store_migrate_v5);
   g_test_add_func ("/store/profile-fields", test_store_profile_fields);
   g_test_add_func ("/store/outreach", test_store_outreach);
   g_test_add_func ("/store/filters", test_store_filters);
