@@ -36,7 +36,7 @@
 #define RADIUS 9.0
 #define NAME_SIZE 9.0       /* points, at 100 % */
 #define DETAIL_SIZE 7.5
-#define HEADER_HEIGHT 86.0  /* title, decision sought and legend on a page */
+#define HEADER_HEIGHT 84.0  /* title, decision sought and legend on a page */
 
 typedef struct
 {
@@ -852,7 +852,7 @@ draw_legend (cairo_t     *cr,
       int width;
 
       cairo_new_path (cr);
-      cairo_arc (cr, x + 6, y + 7, 6, 0, 2 * G_PI);
+      cairo_arc (cr, x + 6, y + 8, 6, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, role_fill[roles[i]].r, role_fill[roles[i]].g, role_fill[roles[i]].b);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -865,7 +865,7 @@ draw_legend (cairo_t     *cr,
 
   /* Circles are people, squares organizations. */
   cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  mark_path (cr, &person, x + 6, y + 7, 6);
+  mark_path (cr, &person, x + 6, y + 8, 6);
   cairo_fill (cr);
   {
     int width;
@@ -878,12 +878,29 @@ draw_legend (cairo_t     *cr,
     x += 16 + width / (double)PANGO_SCALE + 18;
   }
   cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  mark_path (cr, &organization, x + 6, y + 7, 6);
+  mark_path (cr, &organization, x + 6, y + 8, 6);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   pango_layout_set_text (layout, _("Organization"), -1);
   cairo_move_to (cr, x + 16, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* The page: the header keeps a readable size however large the map, so it
+ * grows with the map's width. */
+static double
+header_scale_for (CoalitionMapScene *self)
+{
+  return MAX (1.0, (coalition_map_scene_get_width (self) + 2 * MARGIN) / 1400.0);
+}
+
+static void
+page_size (CoalitionMapScene *self,
+           double            *width,
+           double            *height)
+{
+  *width = coalition_map_scene_get_width (self) + 2 * MARGIN;
+  *height = coalition_map_scene_get_height (self) + HEADER_HEIGHT * header_scale_for (self) + 2 * MARGIN;
 }
 
 void
@@ -894,9 +911,11 @@ coalition_map_scene_draw_page (CoalitionMapScene *self,
                                double             width,
                                double             height)
 {
-  double natural_width = coalition_map_scene_get_width (self) + 2 * MARGIN;
-  double natural_height = coalition_map_scene_get_height (self) + HEADER_HEIGHT + 2 * MARGIN;
-  double scale = MIN (width / natural_width, height / natural_height);
+  double natural_width, natural_height, scale;
+  double header_scale = header_scale_for (self);
+
+  page_size (self, &natural_width, &natural_height);
+  scale = MIN (width / natural_width, height / natural_height);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -905,31 +924,35 @@ coalition_map_scene_draw_page (CoalitionMapScene *self,
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, MARGIN, MARGIN);
 
-  /* The header keeps a readable size however large the map. */
   {
-    double header_scale = MAX (1.0, natural_width / 1400.0);
-    g_autoptr(PangoLayout) heading = new_layout (cr, "Sans Bold", 18 * header_scale);
-    g_autoptr(PangoLayout) text = new_layout (cr, "Sans", 11 * header_scale);
+    g_autoptr(PangoLayout) heading = NULL;
+    g_autoptr(PangoLayout) text = NULL;
     g_autofree char *sought = decision && *decision ? g_strdup_printf (_("Decision sought: %s"), decision) : NULL;
+    double line_width = (natural_width - 2 * MARGIN) / header_scale - 2 * MARGIN;
 
+    cairo_save (cr);
+    cairo_scale (cr, header_scale, header_scale);
+    heading = new_layout (cr, "Sans Bold", 18);
+    text = new_layout (cr, "Sans", 11);
     cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-    pango_layout_set_width (heading, (int)((natural_width - 2 * MARGIN) * PANGO_SCALE));
+    pango_layout_set_width (heading, (int)(line_width * PANGO_SCALE));
     pango_layout_set_ellipsize (heading, PANGO_ELLIPSIZE_END);
     pango_layout_set_text (heading, title ? title : _("Power Map"), -1);
     cairo_move_to (cr, MARGIN, 0);
     pango_cairo_show_layout (cr, heading);
     if (sought != NULL)
       {
-        pango_layout_set_width (text, (int)((natural_width - 2 * MARGIN) * PANGO_SCALE));
+        pango_layout_set_width (text, (int)(line_width * PANGO_SCALE));
         pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
         pango_layout_set_text (text, sought, -1);
-        cairo_move_to (cr, MARGIN, 28 * header_scale);
+        cairo_move_to (cr, MARGIN, 30);
         pango_cairo_show_layout (cr, text);
       }
     pango_layout_set_width (text, -1);
     pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
-    draw_legend (cr, text, MARGIN, 52 * header_scale);
-    cairo_translate (cr, 0, MAX (HEADER_HEIGHT, 78 * header_scale));
+    draw_legend (cr, text, MARGIN, 56);
+    cairo_restore (cr);
+    cairo_translate (cr, 0, HEADER_HEIGHT * header_scale);
   }
 
   coalition_map_scene_draw (self, cr, scale, NULL, COALITION_MAP_DRAW_ALL & ~COALITION_MAP_DRAW_LABELS);
@@ -950,14 +973,14 @@ coalition_map_scene_write (CoalitionMapScene  *self,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *temporary = g_build_filename (dir, ".coalition-map-XXXXXX", NULL);
-  double natural_width = coalition_map_scene_get_width (self) + 2 * MARGIN;
-  double natural_height = coalition_map_scene_get_height (self) + HEADER_HEIGHT + 2 * MARGIN;
+  double natural_width, natural_height;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   enum { PDF, SVG, PNG } format;
   int fd;
 
+  page_size (self, &natural_width, &natural_height);
   if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
     format = PDF;
   else if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
