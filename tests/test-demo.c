@@ -185,6 +185,142 @@ test_demo_realistic (void)
   }
 }
 
+/* Two campaigns mapped: officials, members and allies, relationships that
+ * members can follow to the people who decide, and a year of moves. */
+static void
+test_demo_power_maps (void)
+{
+  g_autoptr(CoalitionStore) store = open_scratch ("maps.db");
+  g_autoptr(CoalitionStore) again = open_scratch ("maps-again.db");
+  g_autoptr(GPtrArray) maps = NULL;
+  g_autoptr(GPtrArray) maps_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, -400);
+  g_autofree char *before = g_date_time_format (year_ago, "%Y-%m-%d");
+  guint n_paths = 0, n_moved = 0, n_kinds = 0, n_notes = 0, n_undirected = 0;
+  gboolean kinds[COALITION_RELATIONSHIP_LAST + 1] = { FALSE };
+
+  g_assert_true (coalition_demo_fill (store, COALITION_DEMO_DEFAULT_PEOPLE, COALITION_DEMO_DEFAULT_SEED,
+                                      NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  maps = coalition_store_list_maps (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (maps->len, ==, 2);
+  /* By title. */
+  g_assert_cmpstr (((CoalitionPowerMap *)maps->pdata[0])->title, ==, "Eastside Clinic Funding");
+  g_assert_cmpstr (((CoalitionPowerMap *)maps->pdata[1])->title, ==, "Rent Stabilization Ordinance");
+
+  for (guint m = 0; m < maps->len; m++)
+    {
+      CoalitionPowerMap *map = maps->pdata[m];
+      g_autoptr(GPtrArray) nodes = coalition_store_list_map_nodes (store, map->id, NULL, &error);
+      g_autoptr(GPtrArray) edges = coalition_store_list_map_edges (store, map->id, &error);
+      g_autoptr(GPtrArray) then = coalition_store_list_map_nodes (store, map->id, before, &error);
+      guint n_roles[COALITION_MAP_ROLE_TARGET + 1] = { 0 };
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (map->decision, !=, "");
+      g_assert_cmpuint (nodes->len, >=, 20);
+      g_assert_cmpuint (nodes->len, <=, 40);
+      g_assert_cmpuint (map->n_nodes, ==, nodes->len);
+      g_assert_cmpuint (edges->len, >=, 15);
+      /* Nobody was on the map more than a year ago. */
+      g_assert_cmpuint (then->len, ==, 0);
+
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          CoalitionMapNode *node = nodes->pdata[i];
+          g_autoptr(GPtrArray) history = coalition_store_list_map_history (store, node->id, &error);
+
+          g_assert_no_error (error);
+          n_roles[node->role]++;
+          g_assert_cmpuint (history->len, >=, 1);
+          if (history->len > 1)
+            {
+              CoalitionMapChange *last = history->pdata[history->len - 1];
+
+              n_moved++;
+              g_assert_cmpstr (last->note, !=, "");
+              g_assert_cmpint (last->stance, ==, node->stance);
+              g_assert_cmpstr (last->date, ==, node->changed_on);
+              g_assert_cmpstr (((CoalitionMapChange *)history->pdata[0])->date, <, last->date);
+            }
+          /* The decision makers are in the directory as targets, with their office. */
+          if (node->role == COALITION_MAP_ROLE_TARGET && node->person_id != 0)
+            g_assert_true (g_str_has_prefix (node->detail, "Council") || g_str_has_prefix (node->detail, "Mayor")
+                           || strstr (node->detail, "County") != NULL || strstr (node->detail, "Riverside") != NULL);
+        }
+      g_assert_cmpuint (n_roles[COALITION_MAP_ROLE_TARGET], >=, 6);
+      g_assert_cmpuint (n_roles[COALITION_MAP_ROLE_MEMBER], >=, 6);
+      g_assert_cmpuint (n_roles[COALITION_MAP_ROLE_ALLY], >=, 1);
+
+      for (guint i = 0; i < edges->len; i++)
+        {
+          CoalitionMapEdge *edge = edges->pdata[i];
+
+          g_assert_cmpint (edge->strength, >=, 1);
+          g_assert_cmpint (edge->strength, <=, 3);
+          kinds[edge->kind] = TRUE;
+          if (*edge->note != '\0')
+            n_notes++;
+          if (!edge->directed)
+            n_undirected++;
+        }
+
+      /* Members can reach the people who decide, in one to three steps. */
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          CoalitionMapNode *node = nodes->pdata[i];
+          g_autoptr(GPtrArray) paths = NULL;
+
+          if (node->role != COALITION_MAP_ROLE_TARGET || node->influence < 4)
+            continue;
+          paths = coalition_map_reach (nodes, edges, node->id, 10);
+          for (guint p = 0; p < paths->len; p++)
+            {
+              GArray *path = paths->pdata[p];
+
+              g_assert_cmpuint (path->len, >=, 2);
+              g_assert_cmpint (g_array_index (path, gint64, path->len - 1), ==, node->id);
+              if (path->len <= 4)
+                n_paths++;
+            }
+        }
+    }
+  for (guint k = 0; k <= COALITION_RELATIONSHIP_LAST; k++)
+    n_kinds += kinds[k];
+  g_assert_cmpuint (n_kinds, >=, 6);
+  g_assert_cmpuint (n_notes, >=, 10);
+  g_assert_cmpuint (n_undirected, >=, 3);
+  g_assert_cmpuint (n_paths, >=, 4);
+  g_assert_cmpuint (n_moved, >=, 10);
+
+  /* The same seed, the same maps. */
+  g_assert_true (coalition_demo_fill (again, COALITION_DEMO_DEFAULT_PEOPLE, COALITION_DEMO_DEFAULT_SEED,
+                                      NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  maps_again = coalition_store_list_maps (again, &error);
+  g_assert_cmpuint (maps_again->len, ==, maps->len);
+  for (guint m = 0; m < maps->len; m++)
+    {
+      g_autoptr(GPtrArray) a = coalition_store_list_map_nodes (store, ((CoalitionPowerMap *)maps->pdata[m])->id, NULL, NULL);
+      g_autoptr(GPtrArray) b = coalition_store_list_map_nodes (again, ((CoalitionPowerMap *)maps_again->pdata[m])->id, NULL, NULL);
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        {
+          CoalitionMapNode *na = a->pdata[i], *nb = b->pdata[i];
+
+          g_assert_cmpstr (na->name, ==, nb->name);
+          g_assert_cmpint (na->stance, ==, nb->stance);
+          g_assert_cmpint (na->influence, ==, nb->influence);
+          g_assert_cmpstr (na->changed_on, ==, nb->changed_on);
+        }
+    }
+}
+
 static void
 cancel_half_way (double   fraction,
                  gpointer user_data)
@@ -212,6 +348,14 @@ test_demo_all_or_nothing (void)
   g_assert_false (coalition_demo_fill (store, 100, 1, NULL, NULL, NULL, &error));
   g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_EMPTY);
   g_assert_cmpuint (coalition_store_count_people (store), ==, 100);
+  {
+    /* Too small to have the officials the campaigns target: no maps. */
+    g_autoptr(GError) list_error = NULL;
+    g_autoptr(GPtrArray) maps = coalition_store_list_maps (store, &list_error);
+
+    g_assert_no_error (list_error);
+    g_assert_cmpuint (maps->len, ==, 0);
+  }
 }
 
 int
@@ -223,6 +367,7 @@ main (int   argc,
 
   g_test_add_func ("/demo/reproducible", test_demo_reproducible);
   g_test_add_func ("/demo/realistic", test_demo_realistic);
+  g_test_add_func ("/demo/power-maps", test_demo_power_maps);
   g_test_add_func ("/demo/all-or-nothing", test_demo_all_or_nothing);
 
   return g_test_run ();

@@ -5,7 +5,8 @@
  * A made-up but faithful coalition for housing justice in a mid-sized city:
  * tenant unions, congregations, clinics, food banks, a university, a union
  * local and a merchants' association, their staff and volunteers, allies,
- * prospects still being courted, and the officials the campaign must move.
+ * prospects still being courted, and the officials the campaign must move,
+ * with power maps of two campaigns.
  * Names come from the many communities such a coalition brings together.
  * Everything is drawn from a GRand seeded by the caller, so a seed always
  * gives the same coalition.
@@ -16,6 +17,7 @@
 
 #include "coalition-demo.h"
 #include "coalition-meetings.h"
+#include "coalition-power-map.h"
 #include "coalition-store-private.h"
 
 typedef enum
@@ -220,12 +222,38 @@ static const char * const neighbourhoods[] = {
   "Greenwood", "Ironbridge", "Lakeshore", "Chinatown", "Little Saigon", "Koreatown",
 };
 
-static const char * const decision_maker_titles[] = {
-  "Mayor", "Council Member, District 1", "Council Member, District 2", "Council Member, District 3",
-  "Council Member, District 4", "Council Member, District 5", "Council President",
-  "Director, Department of Housing", "Deputy Director, Department of Housing",
-  "Chief of Staff to the Mayor", "State Senator", "State Representative",
-  "Commissioner, Rent Stabilization Board",
+/* The officials the campaigns must move, city and county; a small coalition
+ * has the first few. The power maps below name them by title. */
+typedef struct
+{
+  const char *title;
+  gboolean    county;
+} Office;
+
+static const Office offices[] = {
+  { "Mayor", FALSE },
+  { "Council Member, District 1", FALSE },
+  { "Council Member, District 2", FALSE },
+  { "Council Member, District 3", FALSE },
+  { "Council Member, District 4", FALSE },
+  { "Council Member, District 5", FALSE },
+  { "Council President", FALSE },
+  { "Director, Department of Housing", FALSE },
+  { "Deputy Director, Department of Housing", FALSE },
+  { "Chief of Staff to the Mayor", FALSE },
+  { "State Senator", FALSE },
+  { "State Representative", FALSE },
+  { "Commissioner, Rent Stabilization Board", FALSE },
+  { "Chief of Staff, Council District 3", FALSE },
+  { "Legislative Aide, Council District 5", FALSE },
+  { "Chair, County Board of Supervisors", TRUE },
+  { "County Supervisor, District 2", TRUE },
+  { "County Supervisor, District 4", TRUE },
+  { "Director, County Health Services", TRUE },
+  { "Chief of Staff to Supervisor, District 2", TRUE },
+  { "County Budget Director", TRUE },
+  { "County Supervisor, District 1", TRUE },
+  { "County Supervisor, District 3", TRUE },
 };
 
 static const char *
@@ -482,9 +510,9 @@ make_person (GRand                 *rand,
   if (government != NULL)
     {
       coalition_person_set_organization_id (person, coalition_organization_get_id (government));
-      coalition_person_set_title (person, decision_maker_titles[index % G_N_ELEMENTS (decision_maker_titles)]);
+      coalition_person_set_title (person, offices[index % G_N_ELEMENTS (offices)].title);
       coalition_person_set_status (person, COALITION_STATUS_TARGET);
-      domain = g_strdup ("city.example.gov");
+      domain = g_strdup (offices[index % G_N_ELEMENTS (offices)].county ? "county.example.gov" : "city.example.gov");
     }
   else if (organization != NULL)
     {
@@ -981,6 +1009,516 @@ add_meetings (CoalitionStore  *store,
   return TRUE;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Power maps */
+
+/* Where a node of a power map comes from. */
+typedef enum
+{
+  FROM_OFFICE,      /* the official with that title */
+  FROM_MEMBER_ORG,  /* a member organization of that sector, else an ally of it, else any member */
+  FROM_OTHER_ORG,   /* an organization of that sector that is not a member */
+  FROM_GROUP,       /* someone in that group */
+  FROM_STAFF_OF,    /* someone of the organization placed as that node */
+  FROM_ALLY,        /* an ally who came on their own */
+} NodeSource;
+
+typedef struct
+{
+  const char *key;
+  NodeSource  source;
+  const char *which;
+  int         stance;
+  int         influence;
+  int         days_ago;   /* when placed, give or take two weeks earlier */
+} NodeSpec;
+
+typedef struct
+{
+  const char                *from;
+  const char                *to;
+  CoalitionRelationshipKind  kind;
+  int                        strength;
+  gboolean                   directed;
+  const char                *note;
+} LinkSpec;
+
+/* In the order they happened. */
+typedef struct
+{
+  const char *key;
+  int         days_ago;
+  int         stance;
+  int         influence;
+  const char *note;
+} MoveSpec;
+
+typedef struct
+{
+  const char     *title;
+  const char     *decision;
+  const NodeSpec *nodes;
+  guint           n_nodes;
+  const LinkSpec *links;
+  guint           n_links;
+  const MoveSpec *moves;
+  guint           n_moves;
+} MapSpec;
+
+#define INFLUENCES COALITION_RELATIONSHIP_INFLUENCES
+#define WORKS_FOR COALITION_RELATIONSHIP_WORKS_FOR
+#define MEMBER_OF COALITION_RELATIONSHIP_MEMBER_OF
+#define FUNDS COALITION_RELATIONSHIP_FUNDS
+#define ADVISES COALITION_RELATIONSHIP_ADVISES
+#define SERVES_WITH COALITION_RELATIONSHIP_SERVES_WITH
+#define FAMILY_OR_FRIEND COALITION_RELATIONSHIP_FAMILY_OR_FRIEND
+#define KNOWS COALITION_RELATIONSHIP_KNOWS
+
+/* The council votes on the ordinance; the mayor can veto it. */
+static const NodeSpec rent_nodes[] = {
+  { "mayor", FROM_OFFICE, "Mayor", -1, 4, 340 },
+  { "cm1", FROM_OFFICE, "Council Member, District 1", -2, 4, 340 },
+  { "cm2", FROM_OFFICE, "Council Member, District 2", 0, 4, 340 },
+  { "cm3", FROM_OFFICE, "Council Member, District 3", -1, 4, 340 },
+  { "cm4", FROM_OFFICE, "Council Member, District 4", 1, 4, 340 },
+  { "cm5", FROM_OFFICE, "Council Member, District 5", 1, 4, 340 },
+  { "president", FROM_OFFICE, "Council President", 0, 4, 340 },
+  { "housing", FROM_OFFICE, "Director, Department of Housing", 0, 3, 330 },
+  { "deputy", FROM_OFFICE, "Deputy Director, Department of Housing", 1, 2, 330 },
+  { "mayor-staff", FROM_OFFICE, "Chief of Staff to the Mayor", -1, 3, 330 },
+  { "commissioner", FROM_OFFICE, "Commissioner, Rent Stabilization Board", 1, 2, 320 },
+  { "cm3-staff", FROM_OFFICE, "Chief of Staff, Council District 3", 0, 2, 190 },
+  { "cm5-aide", FROM_OFFICE, "Legislative Aide, Council District 5", 2, 1, 210 },
+  { "tenants", FROM_MEMBER_ORG, "Housing", 2, 2, 350 },
+  { "tenants-2", FROM_MEMBER_ORG, "Housing", 2, 1, 350 },
+  { "faith", FROM_MEMBER_ORG, "Faith", 2, 1, 345 },
+  { "legal", FROM_MEMBER_ORG, "Legal services", 2, 2, 345 },
+  { "clinic", FROM_MEMBER_ORG, "Health", 1, 1, 300 },
+  { "youth", FROM_MEMBER_ORG, "Youth", 2, 1, 250 },
+  { "organizer", FROM_STAFF_OF, "tenants", 2, 1, 345 },
+  { "congregant", FROM_STAFF_OF, "faith", 2, 0, 300 },
+  { "chair", FROM_GROUP, "Steering Committee", 2, 1, 350 },
+  { "drafter", FROM_GROUP, "Policy Committee", 2, 1, 340 },
+  { "researcher", FROM_GROUP, "Research Working Group", 2, 0, 280 },
+  { "merchants", FROM_OTHER_ORG, "Small business", -1, 2, 330 },
+  { "radio", FROM_OTHER_ORG, "Media", 0, 1, 300 },
+  { "neighbour", FROM_ALLY, NULL, 1, 1, 320 },
+  { "retired-judge", FROM_ALLY, NULL, 2, 1, 260 },
+  { "blogger", FROM_ALLY, NULL, 1, 0, 200 },
+};
+
+static const LinkSpec rent_links[] = {
+  { "tenants", "cm3-staff", KNOWS, 3, TRUE, "Organized together before the election" },
+  { "cm3-staff", "cm3", WORKS_FOR, 3, TRUE, "" },
+  { "cm5-aide", "cm5", WORKS_FOR, 3, TRUE, "" },
+  { "mayor-staff", "mayor", WORKS_FOR, 3, TRUE, "Screens the mayor’s meetings" },
+  { "deputy", "housing", WORKS_FOR, 2, TRUE, "" },
+  { "housing", "mayor", ADVISES, 2, TRUE, "" },
+  { "commissioner", "president", ADVISES, 1, TRUE, "" },
+  { "organizer", "tenants", WORKS_FOR, 3, TRUE, "" },
+  { "congregant", "faith", MEMBER_OF, 2, TRUE, "" },
+  { "congregant", "cm2", FAMILY_OR_FRIEND, 2, FALSE, "Same block club for years" },
+  { "faith", "cm2", INFLUENCES, 2, TRUE, "Largest congregation in District 2" },
+  { "legal", "commissioner", KNOWS, 2, TRUE, "Argues cases before the board" },
+  { "chair", "cm5-aide", KNOWS, 2, TRUE, "Former classmates" },
+  { "drafter", "cm4", ADVISES, 2, TRUE, "Drafted the ordinance language with the office" },
+  { "cm4", "president", SERVES_WITH, 2, FALSE, "Housing committee" },
+  { "cm1", "cm2", SERVES_WITH, 1, FALSE, "" },
+  { "merchants", "cm1", FUNDS, 3, TRUE, "Largest donor in the last campaign" },
+  { "merchants", "mayor", FUNDS, 2, TRUE, "" },
+  { "radio", "mayor", INFLUENCES, 1, TRUE, "Monthly call-in show" },
+  { "researcher", "housing", KNOWS, 1, TRUE, "Shared the eviction data" },
+  { "youth", "cm5", INFLUENCES, 1, TRUE, "Youth town hall in District 5" },
+  { "tenants-2", "cm1", INFLUENCES, 1, TRUE, "Members in District 1 buildings" },
+  { "clinic", "housing", KNOWS, 1, TRUE, "" },
+  { "neighbour", "cm4", FAMILY_OR_FRIEND, 3, FALSE, "Neighbours for twenty years" },
+  { "retired-judge", "president", KNOWS, 2, TRUE, "" },
+  { "blogger", "radio", KNOWS, 2, TRUE, "" },
+  { "organizer", "cm3", KNOWS, 1, TRUE, "Door-knocked the district together" },
+};
+
+static const MoveSpec rent_moves[] = {
+  { "merchants", 300, -2, 2, "Signed the landlords’ letter against the ordinance" },
+  { "cm3", 270, 0, 4, "Met with the housing working group" },
+  { "tenants", 240, 2, 3, "Brought 200 tenants to the budget hearing" },
+  { "housing", 210, 1, 3, "Released the displacement report" },
+  { "cm5", 180, 2, 4, "Co-sponsored the tenant protections study" },
+  { "cm3", 150, 1, 4, "Voted for the tenant protections study" },
+  { "cm2", 150, -1, 4, "Voted against the tenant protections study" },
+  { "mayor", 120, 0, 4, "Said at the town hall there would be no veto" },
+  { "mayor-staff", 90, 0, 3, "Asked for the eviction data" },
+  { "president", 75, 1, 4, "Scheduled the first reading" },
+  { "radio", 60, 1, 1, "Ran a week of tenant stories" },
+  { "cm3-staff", 45, 1, 3, "Set up a meeting with the Policy Committee" },
+  { "cm4", 30, 2, 4, "Spoke at the tenant assembly" },
+  { "clinic", 20, 2, 1, "Endorsed the ordinance" },
+  { "cm2", 10, 0, 4, "Asked for an exemption for small landlords" },
+};
+
+/* The Board of Supervisors adopts the county budget. */
+static const NodeSpec clinic_nodes[] = {
+  { "chair", FROM_OFFICE, "Chair, County Board of Supervisors", -1, 4, 330 },
+  { "sup2", FROM_OFFICE, "County Supervisor, District 2", 0, 4, 330 },
+  { "sup4", FROM_OFFICE, "County Supervisor, District 4", -1, 4, 330 },
+  { "health", FROM_OFFICE, "Director, County Health Services", 1, 3, 330 },
+  { "sup2-staff", FROM_OFFICE, "Chief of Staff to Supervisor, District 2", 0, 2, 300 },
+  { "mayor", FROM_OFFICE, "Mayor", 0, 2, 300 },
+  { "senator", FROM_OFFICE, "State Senator", 1, 2, 300 },
+  { "clinic", FROM_MEMBER_ORG, "Health", 2, 2, 345 },
+  { "food", FROM_MEMBER_ORG, "Food security", 2, 1, 340 },
+  { "faith", FROM_MEMBER_ORG, "Faith", 2, 1, 340 },
+  { "union", FROM_MEMBER_ORG, "Labor", 2, 2, 320 },
+  { "university", FROM_MEMBER_ORG, "Education", 1, 1, 300 },
+  { "tenants", FROM_MEMBER_ORG, "Housing", 2, 1, 300 },
+  { "nurse", FROM_STAFF_OF, "clinic", 2, 1, 345 },
+  { "steward", FROM_STAFF_OF, "union", 2, 1, 320 },
+  { "chair-coalition", FROM_GROUP, "Steering Committee", 2, 1, 340 },
+  { "researcher", FROM_GROUP, "Research Working Group", 2, 0, 280 },
+  { "press", FROM_GROUP, "Communications Committee", 2, 0, 250 },
+  { "merchants", FROM_OTHER_ORG, "Small business", 0, 1, 320 },
+  { "radio", FROM_OTHER_ORG, "Media", 0, 1, 300 },
+  { "patient", FROM_ALLY, NULL, 2, 0, 310 },
+  { "doctor", FROM_ALLY, NULL, 1, 1, 260 },
+  { "cousin", FROM_ALLY, NULL, 1, 0, 200 },
+};
+
+static const LinkSpec clinic_links[] = {
+  { "clinic", "health", INFLUENCES, 2, TRUE, "Runs the county’s contract for uninsured patients" },
+  { "health", "chair", ADVISES, 3, TRUE, "" },
+  { "sup2-staff", "sup2", WORKS_FOR, 3, TRUE, "" },
+  { "nurse", "clinic", WORKS_FOR, 3, TRUE, "" },
+  { "nurse", "sup2-staff", FAMILY_OR_FRIEND, 3, FALSE, "Cousins" },
+  { "steward", "union", MEMBER_OF, 3, TRUE, "" },
+  { "union", "sup4", FUNDS, 2, TRUE, "Endorsed in the last election" },
+  { "faith", "sup4", INFLUENCES, 2, TRUE, "The supervisor’s own congregation" },
+  { "chair", "sup2", SERVES_WITH, 1, FALSE, "" },
+  { "sup2", "sup4", SERVES_WITH, 2, FALSE, "Budget committee" },
+  { "senator", "chair", INFLUENCES, 2, TRUE, "Secured the state match for the county" },
+  { "mayor", "chair", KNOWS, 1, FALSE, "" },
+  { "university", "health", ADVISES, 1, TRUE, "Published the clinic’s outcomes study" },
+  { "food", "clinic", KNOWS, 2, FALSE, "Share the building" },
+  { "tenants", "mayor", INFLUENCES, 1, TRUE, "" },
+  { "chair-coalition", "senator", KNOWS, 2, TRUE, "Volunteered on the campaign" },
+  { "researcher", "university", KNOWS, 2, TRUE, "" },
+  { "press", "radio", KNOWS, 3, TRUE, "A guest every week" },
+  { "radio", "chair", INFLUENCES, 1, TRUE, "" },
+  { "merchants", "chair", FUNDS, 2, TRUE, "" },
+  { "patient", "sup4", FAMILY_OR_FRIEND, 2, FALSE, "" },
+  { "doctor", "health", KNOWS, 1, TRUE, "Trained together" },
+  { "cousin", "steward", KNOWS, 1, FALSE, "" },
+};
+
+static const MoveSpec clinic_moves[] = {
+  { "health", 280, 2, 3, "Testified that the clinic sees 9,000 patients a year" },
+  { "sup2", 240, 1, 4, "Toured the clinic with the nurses" },
+  { "chair", 200, -2, 4, "Proposed closing the clinic to balance the budget" },
+  { "union", 150, 2, 3, "Turned out 150 members to the budget hearing" },
+  { "sup2-staff", 120, 1, 3, "Asked for the patient numbers by zip code" },
+  { "sup4", 90, 0, 4, "Met with the faith leaders" },
+  { "chair", 60, -1, 4, "Open to a one-year restoration" },
+  { "sup2", 30, 2, 4, "Voted for the clinic amendment in committee" },
+  { "radio", 14, 1, 1, "Aired the nurses’ call-in show" },
+};
+
+#undef INFLUENCES
+#undef WORKS_FOR
+#undef MEMBER_OF
+#undef FUNDS
+#undef ADVISES
+#undef SERVES_WITH
+#undef FAMILY_OR_FRIEND
+#undef KNOWS
+
+#define MAP_SPEC(title, decision, prefix) \
+  { title, decision, prefix##_nodes, G_N_ELEMENTS (prefix##_nodes), prefix##_links, G_N_ELEMENTS (prefix##_links), \
+    prefix##_moves, G_N_ELEMENTS (prefix##_moves) }
+
+static const MapSpec map_specs[] = {
+  MAP_SPEC ("Rent Stabilization Ordinance", "City Council passes the rent stabilization ordinance by June", rent),
+  MAP_SPEC ("Eastside Clinic Funding", "County Board restores the clinic’s funding in the budget", clinic),
+};
+
+#undef MAP_SPEC
+
+/* Who can be put on a map. */
+typedef struct
+{
+  GHashTable *officials;      /* title → person id */
+  GPtrArray  *organizations;  /* CoalitionOrganization */
+  GPtrArray  *staff;          /* CoalitionPerson, members and allies with an organization */
+  GPtrArray  *allies;         /* CoalitionPerson, allies without one */
+} MapPools;
+
+/* A placed node: what it is in the directory, and its id on the map. */
+typedef struct
+{
+  gint64 person_id;
+  gint64 organization_id;
+  gint64 node_id;
+} Placed;
+
+static char *
+days_ago (GDateTime *now,
+          int        days)
+{
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static gboolean
+already_on (GHashTable *placed,
+            gint64      person_id,
+            gint64      organization_id)
+{
+  GHashTableIter iter;
+  Placed *p;
+
+  g_hash_table_iter_init (&iter, placed);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&p))
+    if ((person_id > 0 && p->person_id == person_id) || (organization_id > 0 && p->organization_id == organization_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @organization is what @spec asks for, at the @pass-th try. */
+static gboolean
+organization_fits (CoalitionOrganization *organization,
+                   const NodeSpec        *spec,
+                   guint                  pass)
+{
+  CoalitionStatus status = coalition_organization_get_status (organization);
+  gboolean same_sector = g_strcmp0 (coalition_organization_get_sector (organization), spec->which) == 0;
+
+  if (coalition_organization_get_kind (organization) == COALITION_ORGANIZATION_KIND_GOVERNMENT)
+    return FALSE;
+  if (spec->source == FROM_OTHER_ORG)
+    return status != COALITION_STATUS_MEMBER && (same_sector || pass > 0);
+  switch (pass)
+    {
+    case 0: return status == COALITION_STATUS_MEMBER && same_sector;
+    case 1: return status == COALITION_STATUS_ALLY && same_sector;
+    default: return status == COALITION_STATUS_MEMBER;
+    }
+}
+
+/* Finds who @spec names, not on the map yet; each pick starts at a place
+ * drawn from @rand, so the seed decides who is chosen. FALSE when there
+ * is nobody to choose. */
+static gboolean
+choose (CoalitionStore *store,
+        MapPools       *pools,
+        GRand          *rand,
+        const NodeSpec *spec,
+        GHashTable     *placed,
+        gint64         *person_id,
+        gint64         *organization_id)
+{
+  g_autoptr(GArray) group = NULL;
+  GPtrArray *people = spec->source == FROM_ALLY ? pools->allies : pools->staff;
+  guint start;
+
+  *person_id = *organization_id = 0;
+  switch (spec->source)
+    {
+    case FROM_OFFICE:
+      {
+        gint64 *id = g_hash_table_lookup (pools->officials, spec->which);
+
+        if (id == NULL || already_on (placed, *id, 0))
+          return FALSE;
+        *person_id = *id;
+        return TRUE;
+      }
+
+    case FROM_MEMBER_ORG:
+    case FROM_OTHER_ORG:
+      if (pools->organizations->len == 0)
+        return FALSE;
+      start = g_rand_int_range (rand, 0, pools->organizations->len);
+      for (guint pass = 0; pass < 3; pass++)
+        for (guint i = 0; i < pools->organizations->len; i++)
+          {
+            CoalitionOrganization *organization = pools->organizations->pdata[(start + i) % pools->organizations->len];
+            gint64 id = coalition_organization_get_id (organization);
+
+            if (organization_fits (organization, spec, pass) && !already_on (placed, 0, id))
+              {
+                *organization_id = id;
+                return TRUE;
+              }
+          }
+      return FALSE;
+
+    case FROM_GROUP:
+      /* The group's id first, then its people. */
+      group = group_people (store, spec->which);
+      if (group->len < 2)
+        return FALSE;
+      start = g_rand_int_range (rand, 1, group->len);
+      for (guint i = 0; i < group->len - 1; i++)
+        {
+          gint64 id = g_array_index (group, gint64, 1 + (start - 1 + i) % (group->len - 1));
+
+          if (!already_on (placed, id, 0))
+            {
+              *person_id = id;
+              return TRUE;
+            }
+        }
+      return FALSE;
+
+    case FROM_STAFF_OF:
+    case FROM_ALLY:
+      {
+        Placed *of = spec->source == FROM_STAFF_OF ? g_hash_table_lookup (placed, spec->which) : NULL;
+
+        if ((spec->source == FROM_STAFF_OF && of == NULL) || people->len == 0)
+          return FALSE;
+        start = g_rand_int_range (rand, 0, people->len);
+        for (guint i = 0; i < people->len; i++)
+          {
+            CoalitionPerson *person = people->pdata[(start + i) % people->len];
+            gint64 id = coalition_person_get_id (person);
+
+            if (of != NULL && coalition_person_get_organization_id (person) != of->organization_id)
+              continue;
+            if (!already_on (placed, id, 0))
+              {
+                *person_id = id;
+                return TRUE;
+              }
+          }
+        return FALSE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+add_power_map (CoalitionStore  *store,
+               const MapSpec   *spec,
+               MapPools        *pools,
+               GRand           *rand,
+               GDateTime       *now,
+               GError         **error)
+{
+  g_autoptr(GHashTable) placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gint64 map_id;
+
+  /* A coalition too small to have these officials has no such campaign. */
+  for (guint i = 0; i < spec->n_nodes; i++)
+    if (spec->nodes[i].source == FROM_OFFICE && !g_hash_table_contains (pools->officials, spec->nodes[i].which))
+      return TRUE;
+
+  map_id = coalition_store_create_map (store, spec->title, spec->decision, error);
+  if (map_id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < spec->n_nodes; i++)
+    {
+      const NodeSpec *n = &spec->nodes[i];
+      g_autofree char *date = days_ago (now, n->days_ago + g_rand_int_range (rand, 0, 15));
+      Placed *p = g_new0 (Placed, 1);
+
+      if (!choose (store, pools, rand, n, placed, &p->person_id, &p->organization_id))
+        {
+          g_free (p);
+          continue;
+        }
+      p->node_id = coalition_store_add_map_node (store, map_id, p->person_id, p->organization_id,
+                                                 n->stance, n->influence, date, error);
+      g_hash_table_insert (placed, (gpointer)n->key, p);
+      if (p->node_id == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < spec->n_links; i++)
+    {
+      const LinkSpec *l = &spec->links[i];
+      Placed *from = g_hash_table_lookup (placed, l->from);
+      Placed *to = g_hash_table_lookup (placed, l->to);
+      g_autoptr(CoalitionMapEdge) edge = NULL;
+
+      if (from == NULL || to == NULL)
+        continue;
+      edge = coalition_map_edge_new (from->node_id, to->node_id, l->kind);
+      edge->strength = l->strength;
+      edge->directed = l->directed;
+      g_free (edge->note);
+      edge->note = g_strdup (l->note);
+      if (!coalition_store_add_map_edge (store, edge, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < spec->n_moves; i++)
+    {
+      const MoveSpec *m = &spec->moves[i];
+      Placed *p = g_hash_table_lookup (placed, m->key);
+      g_autofree char *date = days_ago (now, m->days_ago);
+
+      if (p != NULL && !coalition_store_move_map_node (store, p->node_id, m->stance, m->influence, date, m->note, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Two campaigns of the coalition mapped over the last year: who decides,
+ * who can reach them, and how they moved. Their own random sequence, so
+ * the records above stay the same. */
+static gboolean
+add_power_maps (CoalitionStore  *store,
+                guint32          seed,
+                GHashTable      *officials,
+                GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x9a95);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) allies = NULL;
+  g_autoptr(GArray) member_ids = NULL;
+  g_autoptr(GArray) ally_ids = NULL;
+  MapPools pools = { officials, NULL, NULL, NULL };
+
+  organizations = coalition_store_list_organizations (store, error);
+  if (organizations == NULL)
+    return FALSE;
+  member_ids = coalition_store_find_people_with_status (store, NULL, COALITION_STATUS_MEMBER, error);
+  if (member_ids == NULL)
+    return FALSE;
+  staff = coalition_store_get_people (store, (gint64 *)member_ids->data, member_ids->len, error);
+  if (staff == NULL)
+    return FALSE;
+  ally_ids = coalition_store_find_people_with_status (store, NULL, COALITION_STATUS_ALLY, error);
+  if (ally_ids == NULL)
+    return FALSE;
+  allies = coalition_store_get_people (store, (gint64 *)ally_ids->data, ally_ids->len, error);
+  if (allies == NULL)
+    return FALSE;
+
+  /* The people of member and allied organizations; allies who came on
+   * their own. */
+  for (guint i = staff->len; i > 0; i--)
+    if (coalition_person_get_organization_id (staff->pdata[i - 1]) == 0)
+      g_ptr_array_remove_index (staff, i - 1);
+  for (guint i = allies->len; i > 0; i--)
+    if (coalition_person_get_organization_id (allies->pdata[i - 1]) != 0)
+      g_ptr_array_add (staff, g_ptr_array_steal_index (allies, i - 1));
+
+  pools.organizations = organizations;
+  pools.staff = staff;
+  pools.allies = allies;
+  for (guint i = 0; i < G_N_ELEMENTS (map_specs); i++)
+    if (!add_power_map (store, &map_specs[i], &pools, rand, now, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 coalition_demo_fill (CoalitionStore  *store,
                      guint            n_people,
@@ -994,7 +1532,9 @@ coalition_demo_fill (CoalitionStore  *store,
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CoalitionOrganization) government = NULL;
+  g_autoptr(CoalitionOrganization) county = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) officials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_organizations, n_decision_makers, step;
@@ -1016,7 +1556,7 @@ coalition_demo_fill (CoalitionStore  *store,
   /* About one organization for every sixteen people, as in coalitions where
    * each member group sends a handful of staff and volunteers. */
   n_organizations = CLAMP (n_people / 16, 3, 5000);
-  n_decision_makers = MIN (G_N_ELEMENTS (decision_maker_titles), MAX (1, n_people / 20));
+  n_decision_makers = MIN (G_N_ELEMENTS (offices), MAX (1, n_people / 20));
   step = MAX (1, n_people / 100);
 
   if (!coalition_store_begin (store, error))
@@ -1035,6 +1575,19 @@ coalition_demo_fill (CoalitionStore  *store,
   if (!coalition_store_insert_organization (store, government, &local_error))
     goto out;
 
+  /* The county, when the coalition is large enough to have its officials. */
+  for (guint i = 0; i < n_decision_makers && county == NULL; i++)
+    if (offices[i].county)
+      {
+        county = coalition_organization_new ("Riverside County");
+        coalition_organization_set_kind (county, COALITION_ORGANIZATION_KIND_GOVERNMENT);
+        coalition_organization_set_sector (county, "Government");
+        coalition_organization_set_status (county, COALITION_STATUS_TARGET);
+        coalition_organization_set_website (county, "https://county.example.gov");
+        if (!coalition_store_insert_organization (store, county, &local_error))
+          goto out;
+      }
+
   if (!add_organizations (store, rand, n_organizations, organizations, &local_error))
     goto out;
 
@@ -1047,9 +1600,13 @@ coalition_demo_fill (CoalitionStore  *store,
       if (!decision_maker && g_rand_double (rand) < 0.9)
         organization = g_ptr_array_index (organizations, g_rand_int_range (rand, 0, organizations->len));
 
-      person = make_person (rand, names_used, organization, decision_maker ? government : NULL, i);
+      person = make_person (rand, names_used, organization,
+                            !decision_maker ? NULL : offices[i].county ? county : government, i);
       if (!coalition_store_insert_person (store, person, &local_error))
         goto out;
+      if (decision_maker)
+        g_hash_table_insert (officials, (gpointer)offices[i].title,
+                             g_memdup2 (&(gint64) { coalition_person_get_id (person) }, sizeof (gint64)));
       if (coalition_person_get_status (person) == COALITION_STATUS_MEMBER && organization != NULL)
         {
           gint64 id = coalition_person_get_id (person);
@@ -1072,6 +1629,9 @@ coalition_demo_fill (CoalitionStore  *store,
     goto out;
 
   if (!add_meetings (store, seed, &local_error))
+    goto out;
+
+  if (!add_power_maps (store, seed, officials, &local_error))
     goto out;
 
 out:

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 /* Fills an empty database with a realistic coalition: member organizations of
  * many kinds, their staff and volunteers, allies, prospects and decision
- * makers, with names from many languages. The same seed gives the same
- * coalition. All in one transaction; fails with NOT_EMPTY on a used file.
+ * makers, with names from many languages, a year of meetings and, when it
+ * is large enough to have the officials (400 people), power maps of two
+ * campaigns. The same seed gives the same coalition. All in one transaction; fails with NOT_EMPTY on a used file.
  * @progress, if given, is called now and then with the share done (0…1). */
 gboolean coalition_demo_fill (CoalitionStore  *store,
                               guint            n_people,
