@@ -25,17 +25,17 @@
 
 #define N_COLUMNS 5
 #define N_ROWS 5
-#define AXIS_LEFT 128.0     /* the influence labels */
+#define AXIS_LEFT 96.0      /* the influence labels */
 #define AXIS_TOP 44.0       /* the stance labels */
 #define MARGIN 12.0
-#define MIN_CELL_WIDTH 240.0
-#define MIN_CELL_HEIGHT 150.0
-#define SLOT_WIDTH 116.0    /* a node with its two lines of label */
-#define SLOT_HEIGHT 58.0
+#define MIN_CELL_WIDTH 200.0
+#define MIN_CELL_HEIGHT 120.0
+#define SLOT_WIDTH 100.0    /* a node with its two lines of label */
+#define SLOT_HEIGHT 44.0
 #define CELL_PADDING 10.0
-#define RADIUS 9.0
-#define NAME_SIZE 9.0       /* points, at 100 % */
-#define DETAIL_SIZE 7.5
+#define RADIUS 8.0
+#define NAME_SIZE 8.5       /* points, at 100 % */
+#define DETAIL_SIZE 7.0
 #define HEADER_HEIGHT 84.0  /* title, decision sought and legend on a page */
 
 typedef struct
@@ -120,7 +120,9 @@ coalition_map_scene_get_cell_rect (CoalitionMapScene *self,
 static guint
 columns_for (guint n)
 {
-  return MAX (1, (guint)ceil (sqrt (n * 1.6)));
+  /* Cells a little wider than tall: two label slots are about as wide
+   * as they are high three times over. */
+  return MAX (1, (guint)ceil (sqrt (n * 0.8)));
 }
 
 CoalitionMapScene *
@@ -185,7 +187,7 @@ coalition_map_scene_new (GPtrArray *nodes,
           Placed *placed = &g_array_index (self->placed, Placed, GPOINTER_TO_UINT (cells[c]->pdata[k]));
 
           placed->x = rect.x + (rect.width - columns * SLOT_WIDTH) / 2 + ((k % columns) + 0.5) * SLOT_WIDTH;
-          placed->y = rect.y + (rect.height - rows * SLOT_HEIGHT) / 2 + (k / columns) * SLOT_HEIGHT + RADIUS + 6;
+          placed->y = rect.y + (rect.height - rows * SLOT_HEIGHT) / 2 + (k / columns) * SLOT_HEIGHT + RADIUS + 4;
         }
     }
 
@@ -318,7 +320,7 @@ coalition_map_scene_hit (CoalitionMapScene *self,
 
       /* The mark, or the two lines of label under it. */
       if (dx * dx + dy * dy <= (RADIUS + 3) * (RADIUS + 3)
-          || (fabs (dx) <= SLOT_WIDTH / 2 - 3 && dy > 0 && dy <= RADIUS + 30))
+          || (fabs (dx) <= SLOT_WIDTH / 2 - 3 && dy > 0 && dy <= RADIUS + 26))
         return placed->node->id;
     }
   return 0;
@@ -728,14 +730,14 @@ draw_labels (CoalitionMapScene       *self,
           y = only_y;
         }
       else if (placed->node->id == self->hidden
-               || !intersects (visible, x - SLOT_WIDTH / 2, y, x + SLOT_WIDTH / 2, y + RADIUS + 30))
+               || !intersects (visible, x - SLOT_WIDTH / 2, y, x + SLOT_WIDTH / 2, y + RADIUS + 26))
         continue;
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.14);
       show_centred (cr, name, placed->node->name, x, y + RADIUS + 3, SLOT_WIDTH - 6);
       if (placed->node->detail != NULL && *placed->node->detail != '\0')
         {
           cairo_set_source_rgb (cr, 0.36, 0.36, 0.40);
-          show_centred (cr, detail, placed->node->detail, x, y + RADIUS + 16, SLOT_WIDTH - 6);
+          show_centred (cr, detail, placed->node->detail, x, y + RADIUS + 14, SLOT_WIDTH - 6);
         }
     }
 }
@@ -765,8 +767,8 @@ coalition_map_scene_draw (CoalitionMapScene       *self,
       if (self->selected != self->hidden && coalition_map_scene_get_node_position (self, self->selected, &x, &y))
         draw_selection (self, cr, x, y);
     }
-  /* Names only where they can be read: 9 points at 55 % is 5 pixels. */
-  if ((flags & COALITION_MAP_DRAW_LABELS) && scale * NAME_SIZE >= 5)
+  /* Names only where they can be read: 8.5 points at 53 % is 4.5 pixels. */
+  if ((flags & COALITION_MAP_DRAW_LABELS) && scale * NAME_SIZE >= 4.5)
     draw_labels (self, cr, visible, 0, 0, 0);
   cairo_restore (cr);
 }
@@ -828,7 +830,7 @@ coalition_map_scene_draw_node_at (CoalitionMapScene *self,
     }
   if (self->selected == node_id)
     draw_selection (self, cr, x, y);
-  if (scale * NAME_SIZE >= 5)
+  if (scale * NAME_SIZE >= 4.5)
     draw_labels (self, cr, NULL, node_id, x, y);
   cairo_restore (cr);
 }

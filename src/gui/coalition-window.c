@@ -12,6 +12,7 @@
 #include "coalition-ics.h"
 #include "coalition-print.h"
 #include "coalition-meetings.h"
+#include "coalition-map-page.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
 #include "coalition-window.h"
@@ -31,6 +32,7 @@ struct _CoalitionWindow
   AdwStatusPage        *error_page;
   CoalitionMembersPage *members_page;
   CoalitionMeetingsPage *meetings_page;
+  CoalitionMapPage      *map_page;
 
   GCancellable         *transfer;   /* the import or export under way */
   GtkRevealer          *transfer_revealer;
@@ -112,6 +114,7 @@ load_database (CoalitionWindow *self)
 
   coalition_members_page_set_store (self->members_page, store);
   coalition_meetings_page_set_store (self->meetings_page, store);
+  coalition_map_page_set_store (self->map_page, store);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
@@ -193,10 +196,16 @@ new_person_action (GtkWidget  *widget,
 {
   CoalitionWindow *self = COALITION_WINDOW (widget);
 
-  /* + adds what the page shows: a meeting on Meetings, else a person. */
+  /* + adds what the page shows: a meeting on Meetings, a map on Power Map,
+   * else a person. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
     {
       coalition_meetings_page_new_meeting (self->meetings_page);
+      return;
+    }
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0)
+    {
+      coalition_map_page_new_map (self->map_page);
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
@@ -1309,6 +1318,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
 
   g_type_ensure (COALITION_TYPE_MEMBERS_PAGE);
   g_type_ensure (COALITION_TYPE_MEETINGS_PAGE);
+  g_type_ensure (COALITION_TYPE_MAP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
@@ -1323,6 +1333,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, map_page);
   gtk_widget_class_bind_template_callback (widget_class, meetings_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
