@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -379,6 +380,8 @@ test_cli_help (void)
   g_auto(Result) word = { 0 };
   g_auto(Result) demo = { 0 };
   g_auto(Result) list = { 0 };
+  g_auto(Result) print = { 0 };
+  g_auto(Result) guess = { 0 };
 
   run_cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
@@ -399,6 +402,18 @@ test_cli_help (void)
   run_cli (&list, "list", "--help", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "--json"));
+  g_assert_nonnull (strstr (list.out, "maps"));
+  g_assert_nonnull (strstr (top.out, "map --map ID"));
+
+  run_cli (&print, "print", "--help", NULL);
+  g_assert_cmpint (print.status, ==, 0);
+  g_assert_nonnull (strstr (print.out, "--map"));
+  g_assert_nonnull (strstr (print.out, "--as-of"));
+  g_assert_nonnull (strstr (print.out, ".svg"));
+
+  /* A name someone might guess leads to the commands that do it. */
+  run_cli (&guess, "power-map", NULL);
+  assert_user_error (&guess, "list maps");
 }
 
 static void
@@ -652,6 +667,251 @@ test_cli_meetings (void)
   g_assert_nonnull (strstr (table.out, "Cancelled"));
 }
 
+/* What a program prints, failing the test if it fails. */
+static char *
+read_with (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+static guint
+count_files (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* The power maps of the example coalition as scripts see them, and written
+ * as PDF, PNG and SVG. */
+static void
+test_cli_maps (void)
+{
+  g_autofree char *db = scratch_path ("maps.db");
+  g_autofree char *out_dir = g_build_filename (g_get_user_data_dir (), "maps", NULL);
+  g_autofree char *pdf = g_build_filename (out_dir, "map.pdf", NULL);
+  g_autofree char *png = g_build_filename (out_dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (out_dir, "map.svg", NULL);
+  g_autofree char *old_pdf = g_build_filename (out_dir, "old.pdf", NULL);
+  g_autofree char *wrong = g_build_filename (out_dir, "map.jpg", NULL);
+  g_autofree char *nowhere = g_build_filename (out_dir, "missing", "map.pdf", NULL);
+  g_autofree char *map_id = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *svg_check = NULL;
+  g_autofree char *png_data = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_years (now, -3);
+  g_autofree char *before = g_date_time_format (long_ago, "%Y-%m-%d");
+  g_autoptr(JsonArray) maps = NULL;
+  g_autoptr(GHashTable) node_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) table = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gsize png_length;
+  guint n_targets = 0;
+
+  g_mkdir_with_parents (out_dir, 0700);
+  run_cli (&demo, "--database", db, "demo", "--people", "400", "--seed", "5", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&json, "--database", db, "list", "maps", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  maps = parse_array (json.out);
+  g_assert_cmpuint (json_array_get_length (maps), ==, 2);
+  for (guint m = 0; m < json_array_get_length (maps); m++)
+    {
+      JsonObject *map = json_array_get_object_element (maps, m);
+      JsonArray *nodes, *edges;
+
+      assert_member_type (map, "id", G_TYPE_INT64, FALSE);
+      assert_member_type (map, "title", G_TYPE_STRING, FALSE);
+      assert_member_type (map, "decision", G_TYPE_STRING, FALSE);
+      assert_member_type (map, "nodes", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (map, "edges", JSON_TYPE_ARRAY, FALSE);
+      nodes = json_object_get_array_member (map, "nodes");
+      edges = json_object_get_array_member (map, "edges");
+      g_assert_cmpuint (json_array_get_length (nodes), >=, 20);
+      g_assert_cmpuint (json_array_get_length (nodes), <=, 40);
+      g_assert_cmpuint (json_array_get_length (edges), >, 0);
+
+      g_hash_table_remove_all (node_names);
+      for (guint i = 0; i < json_array_get_length (nodes); i++)
+        {
+          JsonObject *node = json_array_get_object_element (nodes, i);
+          const char *role;
+          gint64 stance, influence;
+
+          assert_member_type (node, "id", G_TYPE_INT64, FALSE);
+          assert_member_type (node, "person_id", G_TYPE_INT64, TRUE);
+          assert_member_type (node, "organization_id", G_TYPE_INT64, TRUE);
+          assert_member_type (node, "name", G_TYPE_STRING, FALSE);
+          assert_member_type (node, "detail", G_TYPE_STRING, TRUE);
+          assert_member_type (node, "role", G_TYPE_STRING, FALSE);
+          assert_member_type (node, "stance", G_TYPE_INT64, FALSE);
+          assert_member_type (node, "influence", G_TYPE_INT64, FALSE);
+          /* A person or an organization, never both. */
+          g_assert_true (json_object_get_null_member (node, "person_id") !=
+                         json_object_get_null_member (node, "organization_id"));
+          role = json_object_get_string_member (node, "role");
+          g_assert_true (g_str_equal (role, "member") || g_str_equal (role, "ally") ||
+                         g_str_equal (role, "target") || g_str_equal (role, "other"));
+          if (g_str_equal (role, "target"))
+            n_targets++;
+          stance = json_object_get_int_member (node, "stance");
+          influence = json_object_get_int_member (node, "influence");
+          g_assert_cmpint (stance, >=, -2);
+          g_assert_cmpint (stance, <=, 2);
+          g_assert_cmpint (influence, >=, 0);
+          g_assert_cmpint (influence, <=, 4);
+          g_hash_table_insert (node_names, g_memdup2 (&(gint64) { json_object_get_int_member (node, "id") }, sizeof (gint64)),
+                               (gpointer)json_object_get_string_member (node, "name"));
+        }
+
+      for (guint i = 0; i < json_array_get_length (edges); i++)
+        {
+          JsonObject *edge = json_array_get_object_element (edges, i);
+          gint64 from, to;
+
+          assert_member_type (edge, "id", G_TYPE_INT64, FALSE);
+          assert_member_type (edge, "kind", G_TYPE_STRING, FALSE);
+          assert_member_type (edge, "strength", G_TYPE_INT64, FALSE);
+          assert_member_type (edge, "directed", G_TYPE_BOOLEAN, FALSE);
+          assert_member_type (edge, "note", G_TYPE_STRING, TRUE);
+          /* Both ends are nodes of the same map. */
+          from = json_object_get_int_member (edge, "from");
+          to = json_object_get_int_member (edge, "to");
+          g_assert_cmpint (from, !=, to);
+          g_assert_true (g_hash_table_contains (node_names, &from));
+          g_assert_true (g_hash_table_contains (node_names, &to));
+          g_assert_cmpint (json_object_get_int_member (edge, "strength"), >=, 1);
+          g_assert_cmpint (json_object_get_int_member (edge, "strength"), <=, 3);
+        }
+    }
+  g_assert_cmpuint (n_targets, >=, 10);
+
+  run_cli (&table, "--database", db, "list", "maps", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  lines = g_strsplit (table.out, "\n", -1);
+  /* A header, a line per map, and the final newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "ID"));
+  g_assert_nonnull (strstr (lines[1], "Eastside Clinic Funding"));
+  g_assert_nonnull (strstr (lines[2], "Rent Stabilization Ordinance"));
+
+  /* The rent map in three formats. */
+  {
+    JsonObject *rent = json_array_get_object_element (maps, 1);
+    JsonArray *nodes = json_object_get_array_member (rent, "nodes");
+    g_auto(Result) to_pdf = { 0 };
+    g_auto(Result) to_png = { 0 };
+    g_auto(Result) to_svg = { 0 };
+    g_auto(Result) to_old = { 0 };
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *joined = NULL;
+    guint n_found = 0;
+
+    map_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (rent, "id"));
+    run_cli (&to_pdf, "--database", db, "print", "map", "--map", map_id, "-o", pdf, NULL);
+    g_assert_cmpint (to_pdf.status, ==, 0);
+    g_assert_cmpstr (to_pdf.err, ==, "");
+    g_assert_nonnull (strstr (to_pdf.out, "Rent Stabilization Ordinance"));
+    info = read_with ((const char *[]) { "pdfinfo", pdf, NULL });
+    g_assert_nonnull (strstr (info, "Pages:"));
+    g_assert_cmpuint (g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10), ==, 1);
+    g_assert_nonnull (strstr (info, "Rent Stabilization Ordinance"));
+    text = read_with ((const char *[]) { "pdftotext", pdf, "-", NULL });
+    g_assert_nonnull (strstr (text, "Rent Stabilization Ordinance"));
+    g_assert_nonnull (strstr (text, "City Council passes the rent stabilization ordinance by June"));
+    /* Names on the page, read with their lines joined; a long one may be
+     * cut short with an ellipsis to fit its cell. */
+    joined = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+    for (guint i = 0; i < json_array_get_length (nodes); i++)
+      if (strstr (joined, json_object_get_string_member (json_array_get_object_element (nodes, i), "name")))
+        n_found++;
+    g_assert_cmpuint (n_found, >=, json_array_get_length (nodes) / 2);
+
+    run_cli (&to_png, "--database", db, "print", "map", "--map", map_id, "-o", png, "--width", "1200", NULL);
+    g_assert_cmpint (to_png.status, ==, 0);
+    g_assert_true (g_file_get_contents (png, &png_data, &png_length, NULL));
+    g_assert_cmpuint (png_length, >, 24);
+    g_assert_cmpmem (png_data, 8, "\x89PNG\r\n\x1a\n", 8);
+    /* The width in the IHDR chunk, big-endian. */
+    g_assert_cmpuint (((guint8)png_data[16] << 24) | ((guint8)png_data[17] << 16) |
+                      ((guint8)png_data[18] << 8) | (guint8)png_data[19], ==, 1200);
+
+    run_cli (&to_svg, "--database", db, "print", "map", "--map", map_id, "-o", svg, NULL);
+    g_assert_cmpint (to_svg.status, ==, 0);
+    /* Well-formed XML to a parser of its own, an SVG document with a size. */
+    svg_check = read_with ((const char *[]) {
+      "/usr/bin/python3", "-c",
+      "import sys, xml.etree.ElementTree as ET\n"
+      "root = ET.parse(sys.argv[1]).getroot()\n"
+      "print(root.tag, float(root.get('width').rstrip('pt')) > 0, float(root.get('height').rstrip('pt')) > 0)\n",
+      svg, NULL });
+    g_assert_cmpstr (svg_check, ==, "{http://www.w3.org/2000/svg}svg True True\n");
+
+    /* As it stood before anyone was placed: an empty grid, and a word about it. */
+    run_cli (&to_old, "--database", db, "print", "map", "--map", map_id, "-o", old_pdf, "--as-of", before, NULL);
+    g_assert_cmpint (to_old.status, ==, 0);
+    g_assert_nonnull (strstr (to_old.err, "empty"));
+    g_assert_true (g_file_test (old_pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Mistakes: one line each, and no file left behind. */
+  {
+    const struct
+    {
+      const char *args[8];
+      const char *expected;
+    } cases[] = {
+      { { "print", "map", "--map", "999", "-o", pdf, NULL }, "no power map 999" },
+      { { "print", "map", "--map", map_id, "-o", wrong, NULL }, ".pdf, .png or .svg" },
+      { { "print", "map", "--map", map_id, "-o", nowhere, NULL }, "could not be written" },
+      { { "print", "map", "--map", map_id, "-o", pdf, "--as-of", "31/12/2025" }, "YYYY-MM-DD" },
+      { { "print", "map", "-o", pdf, NULL }, "--map ID" },
+      { { "print", "map", "--map", map_id, NULL }, "-o FILE" },
+      { { "print", "agenda", "--map", map_id, "-o", pdf, NULL }, "--meeting ID" },
+      { { "print", "map", "--map", map_id, "-o", png, "--width", "wide" }, "--width" },
+      { { "list", "maps", "people", NULL }, "one kind" },
+    };
+    guint n_files = count_files (out_dir);
+
+    g_assert_true (g_unlink (pdf) == 0);
+    n_files--;
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Result) result = { 0 };
+        const char * const *a = cases[i].args;
+
+        run_cli (&result, "--database", db, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+        assert_user_error (&result, cases[i].expected);
+      }
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+    /* No temporary file either. */
+    g_assert_cmpuint (count_files (out_dir), ==, n_files);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/meetings", test_cli_meetings);
+  g_test_add_func ("/cli/maps", test_cli_maps);
 
   return g_test_run ();
 }

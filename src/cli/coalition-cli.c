@@ -14,6 +14,7 @@
 
 #include "coalition-core.h"
 #include "coalition-ics.h"
+#include "coalition-map-scene.h"
 #include "coalition-print.h"
 
 #define MAX_DEMO_PEOPLE 1000000
@@ -26,7 +27,7 @@ typedef struct
   const char *summary;
   int       (*run) (CoalitionStore *store,
                     int             argc,
-                    char          **argv);
+                    char          **argv);   /* NULL for another form of the command above */
 } Command;
 
 static char *database_path;
@@ -713,6 +714,125 @@ list_actions (CoalitionStore *store,
   return EXIT_SUCCESS;
 }
 
+static const char *
+map_role_to_string (CoalitionMapRole role)
+{
+  switch (role)
+    {
+    case COALITION_MAP_ROLE_MEMBER: return "member";
+    case COALITION_MAP_ROLE_ALLY: return "ally";
+    case COALITION_MAP_ROLE_TARGET: return "target";
+    case COALITION_MAP_ROLE_OTHER:
+    default: return "other";
+    }
+}
+
+static JsonNode *
+map_to_json (const CoalitionPowerMap *map,
+             GPtrArray               *nodes,
+             GPtrArray               *edges)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  set_int (builder, "id", map->id);
+  set_string_or_null (builder, "title", map->title);
+  set_string_or_null (builder, "decision", *map->decision ? map->decision : NULL);
+  set_string_or_null (builder, "updated_at", map->updated_at);
+
+  json_builder_set_member_name (builder, "nodes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const CoalitionMapNode *node = nodes->pdata[i];
+
+      json_builder_begin_object (builder);
+      set_int (builder, "id", node->id);
+      /* A person or an organization of the directory; the other is null. */
+      set_id_or_null (builder, "person_id", node->person_id);
+      set_id_or_null (builder, "organization_id", node->organization_id);
+      set_string_or_null (builder, "name", node->name);
+      set_string_or_null (builder, "detail", *node->detail ? node->detail : NULL);
+      set_string_or_null (builder, "role", map_role_to_string (node->role));
+      set_int (builder, "stance", node->stance);
+      set_int (builder, "influence", node->influence);
+      set_string_or_null (builder, "changed_on", *node->changed_on ? node->changed_on : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "edges");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const CoalitionMapEdge *edge = edges->pdata[i];
+
+      json_builder_begin_object (builder);
+      set_int (builder, "id", edge->id);
+      set_int (builder, "from", edge->from_node);
+      set_int (builder, "to", edge->to_node);
+      set_string_or_null (builder, "kind", coalition_relationship_kind_to_string (edge->kind));
+      set_int (builder, "strength", edge->strength);
+      json_builder_set_member_name (builder, "directed");
+      json_builder_add_boolean_value (builder, edge->directed);
+      set_string_or_null (builder, "note", *edge->note ? edge->note : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+list_maps (CoalitionStore *store,
+           gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) maps = coalition_store_list_maps (store, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  if (maps == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("ID"), _("Power map"), _("Nodes"), _("Relationships"), NULL }));
+
+  for (guint i = 0; i < maps->len; i++)
+    {
+      const CoalitionPowerMap *map = maps->pdata[i];
+
+      if (json)
+        {
+          g_autoptr(GPtrArray) nodes = coalition_store_list_map_nodes (store, map->id, NULL, &error);
+          g_autoptr(GPtrArray) edges = nodes ? coalition_store_list_map_edges (store, map->id, &error) : NULL;
+
+          if (edges == NULL)
+            return fail ("%s", error->message);
+          write_json_element (map_to_json (map, nodes, edges), i == 0);
+        }
+      else
+        {
+          char *row[] = {
+            g_strdup_printf ("%" G_GINT64_FORMAT, map->id),
+            g_strdup (map->title),
+            g_strdup_printf ("%u", map->n_nodes),
+            g_strdup_printf ("%u", map->n_edges),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (maps->len == 0);
+  else
+    print_table (rows, 4);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 run_list (CoalitionStore  *store,
           int              argc,
@@ -725,13 +845,14 @@ run_list (CoalitionStore  *store,
   };
   int status = EXIT_SUCCESS;
 
-  if (!parse_options ("list", "people|organizations|meetings|actions",
-                      _("List the people or the organizations in the directory, the meetings, or the action items."),
+  if (!parse_options ("list", "people|organizations|meetings|actions|maps",
+                      _("List the people or the organizations in the directory, the meetings, the action items, "
+                        "or the power maps."),
                       entries, &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return fail (_("“list” needs what to list: people, organizations, meetings or actions"));
+    return fail (_("“list” needs what to list: people, organizations, meetings, actions or maps"));
   if (argc > 2)
     return fail (_("“list” takes one kind, not “%s” too"), argv[2]);
 
@@ -743,8 +864,10 @@ run_list (CoalitionStore  *store,
     return list_meetings (store, json);
   if (g_str_equal (argv[1], "actions"))
     return list_actions (store, json);
+  if (g_str_equal (argv[1], "maps"))
+    return list_maps (store, json);
 
-  return fail (_("cannot list “%s”: choose people, organizations, meetings or actions"), argv[1]);
+  return fail (_("cannot list “%s”: choose people, organizations, meetings, actions or maps"), argv[1]);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -942,42 +1065,112 @@ run_export_ics (CoalitionStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* A power map on one page, as it stands or as it stood on @as_of: a PDF
+ * on @paper_width × @paper_height turned to landscape, a PNG @pixels wide
+ * (0 for the scene's default), or an SVG of the map's own size. */
+static int
+print_map (CoalitionStore *store,
+           gint64          map_id,
+           const char     *as_of,
+           const char     *output,
+           double          paper_width,
+           double          paper_height,
+           guint           pixels)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionPowerMap) map = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  g_autoptr(CoalitionMapScene) scene = NULL;
+  g_autofree char *name = g_filename_display_name (output);
+  g_autofree char *title = NULL;
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+  double width = 0, height = 0;
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    width = MAX (paper_width, paper_height), height = MIN (paper_width, paper_height);
+  else if (g_str_has_suffix (lower, ".png"))
+    width = pixels;
+  else if (!g_str_has_suffix (lower, ".svg"))
+    return fail (_("cannot tell what to write from “%s”: the file name must end in .pdf, .png or .svg"), name);
+
+  map = coalition_store_get_map (store, map_id, &error);
+  if (map == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
+    return fail (_("there is no power map %" G_GINT64_FORMAT " (see “coalition-cli list maps”)"), map_id);
+  if (map == NULL)
+    return fail ("%s", error->message);
+  nodes = coalition_store_list_map_nodes (store, map_id, as_of, &error);
+  if (nodes == NULL)
+    return fail ("%s", error->message);
+  edges = coalition_store_list_map_edges (store, map_id, &error);
+  if (edges == NULL)
+    return fail ("%s", error->message);
+
+  /* A map as it stood on a date says so in its title. */
+  title = as_of ? g_strdup_printf (_("%s, as of %s"), map->title, as_of) : g_strdup (map->title);
+  scene = coalition_map_scene_new (nodes, edges);
+  if (!coalition_map_scene_write (scene, title, map->decision, output, width, height, &error))
+    return fail ("%s", error->message);
+
+  if (nodes->len == 0)
+    fprintf (stderr, "%s\n", as_of ? _("Nobody was on this map yet on that date: the grid is empty.")
+                                   : _("Nobody is on this map yet: the grid is empty."));
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the map “%s” with %u node to %s\n",
+                       "Wrote the map “%s” with %u nodes to %s\n", coalition_map_scene_get_n_nodes (scene)),
+          map->title, coalition_map_scene_get_n_nodes (scene), output);
+  return EXIT_SUCCESS;
+}
+
 static int
 run_print (CoalitionStore  *store,
            int              argc,
            char           **argv)
 {
   gint64 meeting = 0;
+  gint64 map = 0;
   g_autofree char *output = NULL;
   g_autofree char *paper = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *width_arg = NULL;
   GOptionEntry entries[] = {
     { "meeting", 0, 0, G_OPTION_ARG_INT64, &meeting, N_("The meeting"), "ID" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "map", 0, 0, G_OPTION_ARG_INT64, &map, N_("The power map"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf, or for a map also .png or .svg"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter (default: the locale's)"), "PAPER" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("A map as it stood at the end of that day"), "YYYY-MM-DD" },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &width_arg, N_("A map's PNG width in pixels (default 1600)"), "PIXELS" },
     { NULL }
   };
   g_autoptr(CoalitionDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  CoalitionDocumentKind kind;
+  CoalitionDocumentKind kind = COALITION_DOCUMENT_AGENDA;
+  gboolean is_map;
+  guint64 pixels = 0;
   double width, height;
   int status = EXIT_SUCCESS;
 
-  if (!parse_options ("print", "agenda|sign-in|minutes --meeting ID -o FILE.pdf",
-                      _("Write a meeting's agenda, sign-in sheet or minutes as PDF, the same pages the window prints."),
+  if (!parse_options ("print", "agenda|sign-in|minutes --meeting ID -o FILE.pdf | map --map ID -o FILE.pdf|.png|.svg",
+                      _("Write a meeting's agenda, sign-in sheet or minutes as PDF, the same pages the window prints; "
+                        "or a power map as PDF, PNG or SVG, as it stands or as it stood on a date."),
                       entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return fail (_("“print” needs what to print: agenda, sign-in or minutes"));
+    return fail (_("“print” needs what to print: agenda, sign-in, minutes or map"));
+  is_map = g_str_equal (argv[1], "map");
   if (g_str_equal (argv[1], "agenda"))
     kind = COALITION_DOCUMENT_AGENDA;
   else if (g_str_equal (argv[1], "sign-in"))
     kind = COALITION_DOCUMENT_SIGN_IN;
   else if (g_str_equal (argv[1], "minutes"))
     kind = COALITION_DOCUMENT_MINUTES;
-  else
-    return fail (_("cannot print “%s”: choose agenda, sign-in or minutes"), argv[1]);
-  if (meeting <= 0 || output == NULL)
+  else if (!is_map)
+    return fail (_("cannot print “%s”: choose agenda, sign-in, minutes or map"), argv[1]);
+  if (is_map && (map <= 0 || output == NULL || meeting != 0))
+    return fail (_("“print map” needs --map ID and -o FILE.pdf, .png or .svg"));
+  if (!is_map && (meeting <= 0 || output == NULL || map != 0 || as_of != NULL || width_arg != NULL))
     return fail (_("“print” needs --meeting ID and -o FILE.pdf"));
+  if (width_arg != NULL && !g_ascii_string_to_unsigned (width_arg, 10, 16, 20000, &pixels, NULL))
+    return fail (_("--width must be a whole number of pixels from 16 to 20000, not “%s”"), width_arg);
 
   coalition_document_locale_paper (&width, &height);
   if (paper != NULL && g_ascii_strcasecmp (paper, "a4") == 0)
@@ -986,6 +1179,9 @@ run_print (CoalitionStore  *store,
     width = 612, height = 792;
   else if (paper != NULL)
     return fail (_("--paper must be a4 or letter, not “%s”"), paper);
+
+  if (is_map)
+    return print_map (store, map, as_of, output, width, height, pixels);
 
   document = coalition_document_new (store, kind, meeting, width, height, &error);
   if (document == NULL || !coalition_document_write_pdf (document, output, &error))
@@ -1003,17 +1199,22 @@ run_print (CoalitionStore  *store,
 
 static const Command commands[] = {
   { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
-  { "list", FALSE, "people|organizations|meetings|actions [--json]", N_("list people, organizations, meetings or action items, as a table or JSON"), run_list },
+  { "list", FALSE, "people|organizations|meetings|actions|maps [--json]", N_("list people, organizations, meetings, action items or power maps, as a table or JSON"), run_list },
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
   { "export-ics", FALSE, "(--meeting ID|--upcoming|--all) -o FILE", N_("write meetings as iCalendar"), run_export_ics },
   { "print", FALSE, "agenda|sign-in|minutes --meeting ID -o FILE", N_("write a meeting's agenda, sign-in sheet or minutes as PDF"), run_print },
+  { "print", FALSE, "map --map ID -o FILE [--as-of DATE]", N_("write a power map as PDF, PNG or SVG"), NULL },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
-/* In the design but not in this version yet: say so rather than "unknown". */
-static const char * const later_commands[] = {
-  "power-map",
+/* Names people may guess, and where what they want is. */
+static const struct
+{
+  const char *name;
+  const char *hint;
+} other_names[] = {
+  { "power-map", N_("power maps are listed with “coalition-cli list maps” and written with “coalition-cli print map”") },
 };
 
 static char *
@@ -1079,14 +1280,14 @@ main (int   argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
+    if (command == NULL && g_str_equal (argv[1], commands[i].name))
       command = &commands[i];
 
   if (command == NULL)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (later_commands); i++)
-        if (g_str_equal (argv[1], later_commands[i]))
-          return fail (_("“%s” is not available in this version yet"), argv[1]);
+      for (guint i = 0; i < G_N_ELEMENTS (other_names); i++)
+        if (g_str_equal (argv[1], other_names[i].name))
+          return fail ("%s", _(other_names[i].hint));
 
       return fail (_("unknown command “%s” (see “coalition-cli --help”)"), argv[1]);
     }
