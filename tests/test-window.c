@@ -10,6 +10,7 @@
 #include "coalition-core.h"
 #include "coalition-print.h"
 #include "coalition-group-pane.h"
+#include "coalition-map-page.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
 #include "coalition-organization-pane.h"
@@ -1559,6 +1560,161 @@ test_window_meetings (void)
   close_window (&shown);
 }
 
+static gboolean
+map_shown (gpointer data)
+{
+  CoalitionMapCanvas *canvas = data;
+  CoalitionMapScene *scene = coalition_map_canvas_get_scene (canvas);
+
+  return scene != NULL && coalition_map_scene_get_n_nodes (scene) == 3 && gtk_widget_get_width (GTK_WIDGET (canvas)) > 100;
+}
+
+static int
+stance_of (CoalitionStore *store,
+           gint64          map_id,
+           gint64          node_id,
+           const char     *as_of)
+{
+  g_autoptr(GPtrArray) nodes = coalition_store_list_map_nodes (store, map_id, as_of, NULL);
+
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    if (((CoalitionMapNode *)nodes->pdata[i])->id == node_id)
+      return ((CoalitionMapNode *)nodes->pdata[i])->stance;
+  return 99;
+}
+
+static void
+test_window_power_map (void)
+{
+  g_autofree char *path = make_database ("map-ui.db", 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) placed_day = g_date_time_add_days (now, -300);
+  g_autoptr(GDateTime) as_of_day = g_date_time_add_days (now, -200);
+  g_autofree char *placed = g_date_time_format (placed_day, "%Y-%m-%d");
+  g_autofree char *as_of = g_date_time_format (as_of_day, "%Y-%m-%d");
+  g_autoptr(GPtrArray) history = NULL;
+  const char *names[][3] = { { "Zoë", "Brontë", "" }, { "Łukasz", "Wiśniewski", "" }, { "Văn An", "Nguyễn", "Mayor" } };
+  const CoalitionStatus statuses[] = { COALITION_STATUS_MEMBER, COALITION_STATUS_ALLY, COALITION_STATUS_TARGET };
+  const int cells[][2] = { { 2, 1 }, { 1, 2 }, { -1, 4 } };
+  gint64 node_ids[3];
+  CoalitionMapPage *page;
+  CoalitionMapCanvas *canvas;
+  CoalitionStore *store;
+  cairo_rectangle_t cell;
+  GtkEventController *keys;
+  Shown shown = { 0 };
+  gboolean handled = FALSE;
+  double x, y, wx, wy, to_x, to_y;
+  gint64 map_id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  page = COALITION_MAP_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MAP_PAGE, NULL));
+  g_assert_nonnull (page);
+  canvas = coalition_map_page_get_canvas (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
+                                         "map");
+  /* A new coalition has no map yet, and says how to start one. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "No Power Maps Yet"));
+
+  /* A map with a member, an ally and the mayor, placed 300 days ago. */
+  map_id = coalition_store_create_map (store, "Rent Stabilization Ordinance", "City Council passes it by June", NULL);
+  g_assert_cmpint (map_id, >, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_person_new ();
+
+      coalition_person_set_given_name (person, names[i][0]);
+      coalition_person_set_family_name (person, names[i][1]);
+      coalition_person_set_title (person, names[i][2]);
+      coalition_person_set_status (person, statuses[i]);
+      g_assert_true (coalition_store_insert_person (store, person, NULL));
+      node_ids[i] = coalition_store_add_map_node (store, map_id, coalition_person_get_id (person), 0, cells[i][0],
+                                                  cells[i][1], placed, NULL);
+      g_assert_cmpint (node_ids[i], >, 0);
+    }
+  {
+    g_autoptr(CoalitionMapEdge) knows = coalition_map_edge_new (node_ids[0], node_ids[1], COALITION_RELATIONSHIP_KNOWS);
+    g_autoptr(CoalitionMapEdge) advises = coalition_map_edge_new (node_ids[1], node_ids[2], COALITION_RELATIONSHIP_ADVISES);
+
+    g_assert_true (coalition_store_add_map_edge (store, knows, NULL));
+    g_assert_true (coalition_store_add_map_edge (store, advises, NULL));
+  }
+  coalition_map_page_show_map (page, map_id);
+  wait_until (map_shown, canvas, "the map on the canvas");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Rent Stabilization Ordinance"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "City Council passes it by June"));
+
+  /* Dragging the mayor with the pointer to "leaning with us" moves her
+   * there, in the store and in her history. */
+  g_assert_true (coalition_map_scene_get_node_position (coalition_map_canvas_get_scene (canvas), node_ids[2], &x, &y));
+  coalition_map_canvas_map_to_widget (canvas, x, y, &wx, &wy);
+  coalition_map_scene_get_cell_rect (coalition_map_canvas_get_scene (canvas), 1, 4, &cell);
+  coalition_map_canvas_map_to_widget (canvas, cell.x + cell.width / 2, cell.y + cell.height / 2, &to_x, &to_y);
+  coalition_map_canvas_drag_begin (canvas, wx, wy);
+  g_assert_cmpint (coalition_map_canvas_get_selected (canvas), ==, node_ids[2]);
+  for (int step = 1; step <= 10; step++)
+    {
+      coalition_map_canvas_drag_update (canvas, (to_x - wx) * step / 10, (to_y - wy) * step / 10);
+      spin (10);
+    }
+  coalition_map_canvas_drag_end (canvas, to_x - wx, to_y - wy);
+  spin (100);
+  g_assert_cmpint (stance_of (store, map_id, node_ids[2], NULL), ==, 1);
+  history = coalition_store_list_map_history (store, node_ids[2], NULL);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((CoalitionMapChange *)history->pdata[0])->date, ==, placed);
+  g_assert_cmpint (((CoalitionMapChange *)history->pdata[1])->stance, ==, 1);
+  wait_until (map_shown, canvas, "the map drawn again");
+  g_assert_cmpint (coalition_map_scene_find_node (coalition_map_canvas_get_scene (canvas), node_ids[2])->stance, ==, 1);
+
+  /* The details say who can reach her: Zoë, through Łukasz. */
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Zoë Brontë → Łukasz Wiśniewski → Văn An Nguyễn"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Advised by: Łukasz Wiśniewski"));
+
+  /* The keyboard: ← moves her one step back towards against. */
+  keys = key_controller_of (GTK_WIDGET (canvas));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (handled);
+  spin (100);
+  g_assert_cmpint (stance_of (store, map_id, node_ids[2], NULL), ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = coalition_store_list_map_history (store, node_ids[2], NULL);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  /* As of 200 days ago the map shows her where she stood then. */
+  coalition_map_page_set_as_of (page, as_of);
+  g_assert_cmpint (coalition_map_scene_find_node (coalition_map_canvas_get_scene (canvas), node_ids[2])->stance, ==, -1);
+  {
+    g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (as_of_day), g_date_time_get_month (as_of_day),
+                                                       g_date_time_get_day_of_month (as_of_day), 12, 0, 0);
+    g_autofree char *day = g_date_time_format (noon, "%-d %B %Y");
+    g_autofree char *banner = g_strdup_printf ("The map as it stood on %s", day);
+    GtkWidget *label = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, banner);
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_is_visible (label));
+  }
+  coalition_map_page_set_as_of (page, NULL);
+  g_assert_cmpint (coalition_map_scene_find_node (coalition_map_canvas_get_scene (canvas), node_ids[2])->stance, ==, 0);
+
+  /* The table holds the same three, for sorting and for screen readers. */
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+
+    g_assert_nonnull (table);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 3);
+  }
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1586,6 +1742,7 @@ main (int   argc,
   g_test_add_func ("/window/groups", test_window_groups);
   g_test_add_func ("/window/prospects", test_window_prospects);
   g_test_add_func ("/window/meetings", test_window_meetings);
+  g_test_add_func ("/window/power-map", test_window_power_map);
 
   return g_test_run ();
 }

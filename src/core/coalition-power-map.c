@@ -54,16 +54,23 @@ static const struct
 {
   const char *id;
   const char *label;
+  const char *inverse;   /* seen from the other end */
 } relationship_kinds[] = {
-  [COALITION_RELATIONSHIP_INFLUENCES] = { "influences", N_("Influences") },
-  [COALITION_RELATIONSHIP_WORKS_FOR] = { "works-for", N_("Works for") },
-  [COALITION_RELATIONSHIP_MEMBER_OF] = { "member-of", N_("Member of") },
-  [COALITION_RELATIONSHIP_FUNDS] = { "funds", N_("Funds") },
-  [COALITION_RELATIONSHIP_ADVISES] = { "advises", N_("Advises") },
-  [COALITION_RELATIONSHIP_SERVES_WITH] = { "serves-with", N_("Serves with") },
-  [COALITION_RELATIONSHIP_FAMILY_OR_FRIEND] = { "family-or-friend", N_("Family or friend") },
-  [COALITION_RELATIONSHIP_KNOWS] = { "knows", N_("Knows") },
+  [COALITION_RELATIONSHIP_INFLUENCES] = { "influences", N_("Influences"), N_("Influenced by") },
+  [COALITION_RELATIONSHIP_WORKS_FOR] = { "works-for", N_("Works for"), N_("Employs") },
+  [COALITION_RELATIONSHIP_MEMBER_OF] = { "member-of", N_("Member of"), N_("Has as a member") },
+  [COALITION_RELATIONSHIP_FUNDS] = { "funds", N_("Funds"), N_("Funded by") },
+  [COALITION_RELATIONSHIP_ADVISES] = { "advises", N_("Advises"), N_("Advised by") },
+  [COALITION_RELATIONSHIP_SERVES_WITH] = { "serves-with", N_("Serves with"), N_("Serves with") },
+  [COALITION_RELATIONSHIP_FAMILY_OR_FRIEND] = { "family-or-friend", N_("Family or friend"), N_("Family or friend") },
+  [COALITION_RELATIONSHIP_KNOWS] = { "knows", N_("Knows"), N_("Knows") },
 };
+
+const char *
+coalition_relationship_kind_get_inverse_label (CoalitionRelationshipKind kind)
+{
+  return _(relationship_kinds[CLAMP ((int)kind, 0, COALITION_RELATIONSHIP_LAST)].inverse);
+}
 
 const char *
 coalition_relationship_kind_get_label (CoalitionRelationshipKind kind)

@@ -35,6 +35,8 @@ typedef enum
 #define COALITION_RELATIONSHIP_LAST COALITION_RELATIONSHIP_KNOWS
 
 const char                *coalition_relationship_kind_get_label (CoalitionRelationshipKind kind);
+/* The same seen from its other end: "Advised by" for "Advises". */
+const char                *coalition_relationship_kind_get_inverse_label (CoalitionRelationshipKind kind);
 const char                *coalition_relationship_kind_to_string (CoalitionRelationshipKind kind);
 CoalitionRelationshipKind  coalition_relationship_kind_from_string (const char *text);
 

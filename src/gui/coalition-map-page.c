@@ -430,12 +430,11 @@ show_relationships (CoalitionMapPage       *self,
 
       if (!outgoing && edge->to_node != node->id)
         continue;
-      /* Translators: a relationship seen from one end: "Works for: Mayor Lin", or "← Funds: Eastside Foundation" */
-      title = outgoing || !edge->directed
-              ? g_strdup_printf (_("%s: %s"), coalition_relationship_kind_get_label (edge->kind),
-                                 node_name (self, edge->to_node == node->id ? edge->from_node : edge->to_node))
-              : g_strdup_printf (_("← %s: %s"), coalition_relationship_kind_get_label (edge->kind),
-                                 node_name (self, edge->from_node));
+      /* Translators: a relationship seen from one end: "Works for: Mayor Lin", "Funded by: Eastside Foundation" */
+      title = g_strdup_printf (_("%s: %s"),
+                               outgoing || !edge->directed ? coalition_relationship_kind_get_label (edge->kind)
+                                                           : coalition_relationship_kind_get_inverse_label (edge->kind),
+                               node_name (self, outgoing ? edge->to_node : edge->from_node));
       strength = *edge->note ? g_strdup_printf ("%s · %s", _(strengths[CLAMP (edge->strength, 1, 3)]), edge->note)
                              : g_strdup (_(strengths[CLAMP (edge->strength, 1, 3)]));
       row = adw_action_row_new ();
