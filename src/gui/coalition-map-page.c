@@ -99,9 +99,9 @@ struct _CoalitionMapPage
   AdwPreferencesGroup *relationships_group;
   GPtrArray          *relationship_rows;
   GtkDropDown        *other_node;
-  GtkDropDown        *relationship_kind;
-  GtkDropDown        *relationship_strength;
-  GtkDropDown        *relationship_direction;
+  AdwComboRow        *relationship_kind;
+  AdwComboRow        *relationship_strength;
+  AdwComboRow        *relationship_direction;
   AdwEntryRow        *relationship_note;
   GArray             *other_ids;
   AdwPreferencesGroup *reach_group;
@@ -589,7 +589,7 @@ add_relationship_cb (GtkButton        *button,
 {
   const CoalitionMapNode *node = find_node (self, coalition_map_canvas_get_selected (self->canvas));
   guint other = gtk_drop_down_get_selected (self->other_node);
-  guint direction = gtk_drop_down_get_selected (self->relationship_direction);
+  guint direction = adw_combo_row_get_selected (self->relationship_direction);
   g_autoptr(CoalitionMapEdge) edge = NULL;
   g_autoptr(GError) error = NULL;
   gint64 other_id;
@@ -602,9 +602,9 @@ add_relationship_cb (GtkButton        *button,
   other_id = g_array_index (self->other_ids, gint64, other);
   /* From this node, to it, or both ways (no arrow). */
   edge = coalition_map_edge_new (direction == 1 ? other_id : node->id, direction == 1 ? node->id : other_id,
-                                 gtk_drop_down_get_selected (self->relationship_kind));
+                                 adw_combo_row_get_selected (self->relationship_kind));
   edge->directed = direction != 2;
-  edge->strength = (int)gtk_drop_down_get_selected (self->relationship_strength) + 1;
+  edge->strength = (int)adw_combo_row_get_selected (self->relationship_strength) + 1;
   g_free (edge->note);
   edge->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->relationship_note)));
   if (!coalition_store_add_map_edge (self->store, edge, &error))
@@ -1358,7 +1358,6 @@ build_toolbar (CoalitionMapPage *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add = gtk_menu_button_new ();
   GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *as_of_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *as_of_popover = gtk_popover_new ();
   GtkWidget *today = gtk_button_new_with_mnemonic (_("Back to _Today"));
@@ -1376,19 +1375,17 @@ build_toolbar (CoalitionMapPage *self)
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_tooltip_text (add, _("Place people and organizations from the directory, or a new decision maker"));
 
-  self->canvas_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Grid")));
-  self->table_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Table")));
+  self->canvas_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->canvas_toggle), "view-grid-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->canvas_toggle), _("The Map"));
+  self->table_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->table_toggle), "view-list-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle), _("The Same People as a Table, to Sort and to Read"));
   gtk_toggle_button_set_group (self->table_toggle, self->canvas_toggle);
   gtk_toggle_button_set_active (self->canvas_toggle, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle), _("The same people as a table, to sort and to read"));
   gtk_widget_add_css_class (views, "linked");
   gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->canvas_toggle));
   gtk_box_append (GTK_BOX (views), GTK_WIDGET (self->table_toggle));
-
-  gtk_widget_add_css_class (zoom, "linked");
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-out-symbolic", _("Zoom Out (−)"), "map.zoom", "out"));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic", _("Fit to Window (0)"), "map.zoom", "fit"));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-in-symbolic", _("Zoom In (+)"), "map.zoom", "in"));
 
   self->as_of_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->as_of_button, _("Today"));
@@ -1419,7 +1416,6 @@ build_toolbar (CoalitionMapPage *self)
   gtk_box_append (GTK_BOX (bar), views);
   gtk_box_append (GTK_BOX (bar), spacer);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->as_of_button));
-  gtk_box_append (GTK_BOX (bar), zoom);
   gtk_box_append (GTK_BOX (bar), more);
   return bar;
 }
@@ -1605,6 +1601,30 @@ labelled (const char *label,
   return row;
 }
 
+static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_string_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
 static GtkWidget *
 build_details (CoalitionMapPage *self)
 {
@@ -1620,7 +1640,7 @@ build_details (CoalitionMapPage *self)
                                coalition_influence_get_label (0), NULL };
   const char *kinds[COALITION_RELATIONSHIP_LAST + 2] = { NULL };
   const char *strengths[] = { _("Weak"), _("Moderate"), _("Strong"), NULL };
-  const char *directions[] = { _("From them to the other"), _("From the other to them"), _("Both ways"), NULL };
+  const char *directions[] = { _("From them"), _("To them"), _("Both ways"), NULL };
 
   for (int k = 0; k <= COALITION_RELATIONSHIP_LAST; k++)
     kinds[k] = coalition_relationship_kind_get_label (k);
@@ -1668,17 +1688,31 @@ build_details (CoalitionMapPage *self)
   gtk_drop_down_set_enable_search (self->other_node, TRUE);
   gtk_drop_down_set_expression (self->other_node,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_widget_set_size_request (GTK_WIDGET (self->other_node), 160, -1);
-  self->relationship_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-  self->relationship_strength = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (strengths));
-  gtk_drop_down_set_selected (self->relationship_strength, 1);
-  self->relationship_direction = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (directions));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    /* The chosen name shrinks with the pane; the list shows names whole. */
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_short_label_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_string_cb), NULL);
+    gtk_drop_down_set_factory (self->other_node, factory);
+  }
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_string_cb), NULL);
+    gtk_drop_down_set_list_factory (self->other_node, factory);
+  }
+  self->relationship_kind = combo_row (_("Kind"), kinds);
+  self->relationship_strength = combo_row (_("Strength"), strengths);
+  adw_combo_row_set_selected (self->relationship_strength, 1);
+  self->relationship_direction = combo_row (_("Direction"), directions);
   self->relationship_note = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->relationship_note), _("Note"));
   adw_preferences_group_add (add, labelled (_("With"), GTK_WIDGET (self->other_node)));
-  adw_preferences_group_add (add, labelled (_("Kind"), GTK_WIDGET (self->relationship_kind)));
-  adw_preferences_group_add (add, labelled (_("Strength"), GTK_WIDGET (self->relationship_strength)));
-  adw_preferences_group_add (add, labelled (_("Direction"), GTK_WIDGET (self->relationship_direction)));
+  adw_preferences_group_add (add, GTK_WIDGET (self->relationship_kind));
+  adw_preferences_group_add (add, GTK_WIDGET (self->relationship_strength));
+  adw_preferences_group_add (add, GTK_WIDGET (self->relationship_direction));
   adw_preferences_group_add (add, GTK_WIDGET (self->relationship_note));
   add_button = gtk_button_new_with_mnemonic (_("Add _Relationship"));
   gtk_widget_set_halign (add_button, GTK_ALIGN_END);
@@ -1696,7 +1730,7 @@ build_details (CoalitionMapPage *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_widget_set_size_request (scroller, 340, -1);
+  gtk_widget_set_size_request (scroller, 320, -1);
   gtk_widget_add_css_class (scroller, "background");
   return scroller;
 }
@@ -1789,6 +1823,21 @@ build_map_side (CoalitionMapPage *self)
                                    _("Add to Map the decision makers, the people close to them, and the members and "
                                      "allies who know them."));
   gtk_widget_set_can_target (hint, FALSE);
+  /* The zoom buttons float over the map's corner, as in GNOME Maps. */
+  {
+    GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_add_css_class (zoom, "linked");
+    gtk_widget_add_css_class (zoom, "osd");
+    gtk_widget_set_halign (zoom, GTK_ALIGN_END);
+    gtk_widget_set_valign (zoom, GTK_ALIGN_END);
+    gtk_widget_set_margin_end (zoom, 12);
+    gtk_widget_set_margin_bottom (zoom, 12);
+    gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-in-symbolic", _("Zoom In (+)"), "map.zoom", "in"));
+    gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic", _("Fit to Window (0)"), "map.zoom", "fit"));
+    gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-out-symbolic", _("Zoom Out (−)"), "map.zoom", "out"));
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), zoom);
+  }
   gtk_widget_set_valign (hint, GTK_ALIGN_CENTER);
   self->empty_hint = hint;
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
@@ -1804,6 +1853,8 @@ build_map_side (CoalitionMapPage *self)
   adw_flap_set_flap (self->flap, build_details (self));
   adw_flap_set_separator (self->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   adw_flap_set_reveal_flap (self->flap, FALSE);
+  /* Shown when someone is chosen, whatever the width of the window. */
+  adw_flap_set_locked (self->flap, TRUE);
   adw_flap_set_swipe_to_open (self->flap, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->flap), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flap));
