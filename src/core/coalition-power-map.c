@@ -233,9 +233,15 @@ check_date (const char  *date,
 
   if (date == NULL)
     return TRUE;
+  /* Dates are compared as text: only the one spelling of each will do. */
   if (strlen (date) == 10 && sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3
-      && g_date_valid_dmy (day, month, year))
-    return TRUE;
+      && year > 0 && g_date_valid_dmy (day, month, year))
+    {
+      g_autofree char *canonical = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+
+      if (g_str_equal (canonical, date))
+        return TRUE;
+    }
   g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
                _("“%s” is not a date; write it as YYYY-MM-DD"), date);
   return FALSE;
@@ -484,11 +490,18 @@ coalition_store_add_map_node (CoalitionStore  *self,
       sqlite3_bind_int (stmt, 5, influence);
       if (step_done (self, stmt, &local_error))
         id = coalition_store_last_insert_id (self);
-      else if (g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID))
+      else if (sqlite3_extended_errcode (coalition_store_get_handle (self)) == SQLITE_CONSTRAINT_UNIQUE)
         {
           g_clear_error (&local_error);
           g_set_error (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
                        _("They are on this map already"));
+        }
+      else if (sqlite3_extended_errcode (coalition_store_get_handle (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          /* Deleted since it was chosen, in another window or by a script. */
+          g_clear_error (&local_error);
+          g_set_error (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                       _("This map, or whoever was to be put on it, has been deleted"));
         }
     }
   if (id > 0)
@@ -548,8 +561,9 @@ coalition_store_move_map_node (CoalitionStore  *self,
     g_set_error (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND, _("That node is no longer on the map"));
   else if (old_stance == stance && old_influence == influence && (note == NULL || *note == '\0'))
     {
-      coalition_store_rollback (self);
-      return TRUE;
+      /* Nothing was written. A rollback here would fail the caller's own
+       * transaction, when moves are made in one. */
+      return coalition_store_commit (self, error);
     }
   else if ((stmt = prepare (self, "UPDATE map_node SET stance = ?, influence = ? WHERE id = ?", &local_error)))
     {
