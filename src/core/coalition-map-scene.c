@@ -36,6 +36,7 @@
 #define RADIUS 8.0
 #define NAME_SIZE 8.5       /* points, at 100 % */
 #define DETAIL_SIZE 7.0
+#define MIN_LABEL_PIXELS 6.5 /* smaller names are not drawn smaller */
 #define HEADER_HEIGHT 84.0  /* title, decision sought and legend on a page */
 
 typedef struct
@@ -122,7 +123,7 @@ columns_for (guint n)
 {
   /* Cells a little wider than tall: two label slots are about as wide
    * as they are high three times over. */
-  return MAX (1, (guint)ceil (sqrt (n * 0.8)));
+  return MAX (1, (guint)ceil (sqrt (n * 0.5)));
 }
 
 CoalitionMapScene *
@@ -706,15 +707,20 @@ draw_selection (CoalitionMapScene *self,
   cairo_stroke (cr);
 }
 
+/* The names under the nodes. At @scale where they would be smaller than
+ * @min_pixels, the name alone is drawn at that size (shortened to its slot)
+ * and the detail left out; @scale 0 draws them at their own size. */
 static void
 draw_labels (CoalitionMapScene       *self,
              cairo_t                 *cr,
              const cairo_rectangle_t *visible,
+             double                   scale,
              gint64                   only,
              double                   only_x,
              double                   only_y)
 {
-  g_autoptr(PangoLayout) name = new_layout (cr, "Sans Bold", NAME_SIZE);
+  gboolean small = scale > 0 && scale * NAME_SIZE < MIN_LABEL_PIXELS;
+  g_autoptr(PangoLayout) name = new_layout (cr, "Sans Bold", small ? MIN_LABEL_PIXELS / scale : NAME_SIZE);
   g_autoptr(PangoLayout) detail = new_layout (cr, "Sans", DETAIL_SIZE);
 
   for (guint i = 0; i < self->placed->len; i++)
@@ -734,7 +740,7 @@ draw_labels (CoalitionMapScene       *self,
         continue;
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.14);
       show_centred (cr, name, placed->node->name, x, y + RADIUS + 3, SLOT_WIDTH - 6);
-      if (placed->node->detail != NULL && *placed->node->detail != '\0')
+      if (!small && placed->node->detail != NULL && *placed->node->detail != '\0')
         {
           cairo_set_source_rgb (cr, 0.36, 0.36, 0.40);
           show_centred (cr, detail, placed->node->detail, x, y + RADIUS + 14, SLOT_WIDTH - 6);
@@ -767,9 +773,10 @@ coalition_map_scene_draw (CoalitionMapScene       *self,
       if (self->selected != self->hidden && coalition_map_scene_get_node_position (self, self->selected, &x, &y))
         draw_selection (self, cr, x, y);
     }
-  /* Names only where they can be read: 8.5 points at 53 % is 4.5 pixels. */
-  if ((flags & COALITION_MAP_DRAW_LABELS) && scale * NAME_SIZE >= 4.5)
-    draw_labels (self, cr, visible, 0, 0, 0);
+  /* Names at a size that can be read, or none when even a short name
+   * would not fit its slot. */
+  if ((flags & COALITION_MAP_DRAW_LABELS) && scale * SLOT_WIDTH >= 36)
+    draw_labels (self, cr, visible, scale, 0, 0, 0);
   cairo_restore (cr);
 }
 
@@ -830,8 +837,8 @@ coalition_map_scene_draw_node_at (CoalitionMapScene *self,
     }
   if (self->selected == node_id)
     draw_selection (self, cr, x, y);
-  if (scale * NAME_SIZE >= 4.5)
-    draw_labels (self, cr, NULL, node_id, x, y);
+  if (scale * SLOT_WIDTH >= 36)
+    draw_labels (self, cr, NULL, scale, node_id, x, y);
   cairo_restore (cr);
 }
 
@@ -959,7 +966,7 @@ coalition_map_scene_draw_page (CoalitionMapScene *self,
 
   coalition_map_scene_draw (self, cr, scale, NULL, COALITION_MAP_DRAW_ALL & ~COALITION_MAP_DRAW_LABELS);
   /* On paper the names are always printed, however small. */
-  draw_labels (self, cr, NULL, 0, 0, 0);
+  draw_labels (self, cr, NULL, 0, 0, 0, 0);
   cairo_restore (cr);
 }
 
@@ -980,14 +987,16 @@ coalition_map_scene_write (CoalitionMapScene  *self,
   cairo_status_t status;
   cairo_t *cr;
   enum { PDF, SVG, PNG } format;
+  const char *extension;
   int fd;
 
   page_size (self, &natural_width, &natural_height);
-  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
+  extension = strrchr (path, '.');
+  if (extension != NULL && g_ascii_strcasecmp (extension, ".pdf") == 0)
     format = PDF;
-  else if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
+  else if (extension != NULL && g_ascii_strcasecmp (extension, ".svg") == 0)
     format = SVG;
-  else if (g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG"))
+  else if (extension != NULL && g_ascii_strcasecmp (extension, ".png") == 0)
     format = PNG;
   else
     {

@@ -181,8 +181,9 @@ coalition_map_canvas_fit (CoalitionMapCanvas *self)
   self->need_fit = FALSE;
   map_width = coalition_map_scene_get_width (self->scene);
   map_height = coalition_map_scene_get_height (self->scene);
-  self->zoom = CLAMP (MIN (width / map_width, height / map_height), MIN_ZOOM, MAX_ZOOM);
-  self->view_x = (map_width - width / self->zoom) / 2;
+  /* A little room around it, and on the right for the zoom buttons. */
+  self->zoom = CLAMP (MIN ((width - 56) / map_width, (height - 12) / map_height), MIN_ZOOM, MAX_ZOOM);
+  self->view_x = (map_width - (width - 44) / self->zoom) / 2;
   self->view_y = (map_height - height / self->zoom) / 2;
   invalidate_cache (self);
 }
@@ -568,6 +569,31 @@ scale_changed_cb (GtkGestureZoom     *gesture,
   coalition_map_canvas_set_zoom (self, self->pinch_zoom * scale, x, y);
 }
 
+/* The whole name, title and place of the node under the pointer. */
+static gboolean
+query_tooltip_cb (GtkWidget          *widget,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard,
+                  GtkTooltip         *tooltip,
+                  CoalitionMapCanvas *self)
+{
+  const CoalitionMapNode *node;
+  g_autofree char *text = NULL;
+  double mx, my;
+
+  if (self->scene == NULL || keyboard || self->drag != DRAG_NONE)
+    return FALSE;
+  coalition_map_canvas_widget_to_map (self, x, y, &mx, &my);
+  node = coalition_map_scene_find_node (self->scene, coalition_map_scene_hit (self->scene, mx, my));
+  if (node == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s%s%s\n%s · %s", node->name, *node->detail ? "\n" : "", node->detail,
+                          coalition_stance_get_label (node->stance), coalition_influence_get_label (node->influence));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Keyboard */
 
@@ -821,6 +847,8 @@ coalition_map_canvas_init (CoalitionMapCanvas *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Power map"), -1);
   update_accessible (self);
 }
