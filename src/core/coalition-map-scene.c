@@ -415,22 +415,29 @@ new_layout (cairo_t    *cr,
   return layout;
 }
 
-static void
+/* Shows @text centred on @x, at most @width wide and @lines lines high
+ * (the rest shortened with "…"); returns its height. */
+static double
 show_centred (cairo_t     *cr,
               PangoLayout *layout,
               const char  *text,
               double       x,
               double       y,
-              double       width)
+              double       width,
+              int          lines)
 {
-  int text_width;
+  PangoRectangle extents;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_size (layout, &text_width, NULL);
-  cairo_move_to (cr, x - MIN (width, text_width / (double)PANGO_SCALE) / 2, y);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -MAX (lines, 1));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  cairo_move_to (cr, x - width / 2, y);
   pango_cairo_show_layout (cr, layout);
+  return extents.height;
 }
 
 static void
@@ -482,7 +489,7 @@ draw_grid (CoalitionMapScene       *self,
   cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
   for (int c = 0; c < N_COLUMNS; c++)
     show_centred (cr, layout, coalition_stance_get_label (c + COALITION_STANCE_MIN),
-                  left + (c + 0.5) * self->cell_width, MARGIN + 8, self->cell_width - 8);
+                  left + (c + 0.5) * self->cell_width, MARGIN + 8, self->cell_width - 8, 1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   for (int r = 0; r < N_ROWS; r++)
     {
@@ -726,7 +733,7 @@ draw_labels (CoalitionMapScene       *self,
   for (guint i = 0; i < self->placed->len; i++)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i);
-      double x = placed->x, y = placed->y;
+      double x = placed->x, y = placed->y, height;
 
       if (only != 0 && placed->node->id != only)
         continue;
@@ -738,12 +745,14 @@ draw_labels (CoalitionMapScene       *self,
       else if (placed->node->id == self->hidden
                || !intersects (visible, x - SLOT_WIDTH / 2, y, x + SLOT_WIDTH / 2, y + RADIUS + 26))
         continue;
+      /* On paper (@scale 0) a long name takes two lines, in place of the
+       * detail: nothing can be hovered there to read the rest. */
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.14);
-      show_centred (cr, name, placed->node->name, x, y + RADIUS + 3, SLOT_WIDTH - 6);
-      if (!small && placed->node->detail != NULL && *placed->node->detail != '\0')
+      height = show_centred (cr, name, placed->node->name, x, y + RADIUS + 3, SLOT_WIDTH - 6, scale == 0 ? 2 : 1);
+      if (!small && height < 14 && placed->node->detail != NULL && *placed->node->detail != '\0')
         {
           cairo_set_source_rgb (cr, 0.36, 0.36, 0.40);
-          show_centred (cr, detail, placed->node->detail, x, y + RADIUS + 14, SLOT_WIDTH - 6);
+          show_centred (cr, detail, placed->node->detail, x, y + RADIUS + 14, SLOT_WIDTH - 6, 1);
         }
     }
 }
