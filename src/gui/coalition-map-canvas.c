@@ -29,6 +29,7 @@ struct _CoalitionMapCanvas
   double             zoom;
   double             view_x, view_y;   /* the map point at the widget's top left */
   gboolean           need_fit;
+  gboolean           fitted;      /* as fitted: follows the size of the widget */
 
   /* The picture: the map at cache_zoom from (cache_x, cache_y) in map
    * units, cache_width × cache_height device pixels. */
@@ -138,6 +139,7 @@ coalition_map_canvas_set_zoom (CoalitionMapCanvas *self,
   if (zoom == self->zoom)
     return;
   coalition_map_canvas_widget_to_map (self, anchor_x, anchor_y, &mx, &my);
+  self->fitted = FALSE;
   self->zoom = zoom;
   self->view_x = mx - anchor_x / zoom;
   self->view_y = my - anchor_y / zoom;
@@ -158,6 +160,7 @@ coalition_map_canvas_pan (CoalitionMapCanvas *self,
 {
   g_return_if_fail (COALITION_IS_MAP_CANVAS (self));
 
+  self->fitted = FALSE;
   self->view_x += dx / self->zoom;
   self->view_y += dy / self->zoom;
   clamp_view (self);
@@ -179,6 +182,7 @@ coalition_map_canvas_fit (CoalitionMapCanvas *self)
       return;
     }
   self->need_fit = FALSE;
+  self->fitted = TRUE;
   map_width = coalition_map_scene_get_width (self->scene);
   map_height = coalition_map_scene_get_height (self->scene);
   /* A little room around it, and on the right for the zoom buttons. */
@@ -202,6 +206,7 @@ reveal_node (CoalitionMapCanvas *self,
   coalition_map_canvas_map_to_widget (self, x, y, &wx, &wy);
   if (wx < 40 || wy < 40 || wx > width - 60 || wy > height - 60)
     {
+      self->fitted = FALSE;
       self->view_x = x - width / self->zoom / 2;
       self->view_y = y - height / self->zoom / 2;
       clamp_view (self);
@@ -429,6 +434,8 @@ coalition_map_canvas_drag_update (CoalitionMapCanvas *self,
     }
   else if (self->drag == DRAG_PAN)
     {
+      if (fabs (offset_x) >= 3 || fabs (offset_y) >= 3)
+        self->fitted = FALSE;
       self->view_x = self->drag_view_x - offset_x / self->zoom;
       self->view_y = self->drag_view_y - offset_y / self->zoom;
       clamp_view (self);
@@ -754,10 +761,16 @@ coalition_map_canvas_size_allocate (GtkWidget *widget,
 {
   CoalitionMapCanvas *self = COALITION_MAP_CANVAS (widget);
 
-  if (self->need_fit)
+  /* A fitted map stays fitted when the side pane opens or the window
+   * changes size; else the chosen node stays in sight. */
+  if (self->need_fit || self->fitted)
     coalition_map_canvas_fit (self);
   else
-    invalidate_cache (self);
+    {
+      invalidate_cache (self);
+      if (self->scene != NULL && coalition_map_scene_get_selected (self->scene) != 0)
+        reveal_node (self, coalition_map_scene_get_selected (self->scene));
+    }
 }
 
 static void

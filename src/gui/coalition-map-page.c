@@ -21,6 +21,7 @@
 
 #define MAX_MATCHES 30
 #define MAX_PATHS 12
+#define MAX_HIGHLIGHTED 4
 
 /* ---------------------------------------------------------------------- */
 /* A row of the table */
@@ -358,7 +359,14 @@ show_reach (CoalitionMapPage       *self,
 
   paths = coalition_map_reach (self->nodes, self->edges, node->id, MAX_PATHS);
   if (scene != NULL)
-    coalition_map_scene_set_paths (scene, node->role == COALITION_MAP_ROLE_MEMBER ? NULL : paths);
+    {
+      /* The map highlights the few shortest; the list has more. */
+      g_autoptr(GPtrArray) shortest = g_ptr_array_new ();
+
+      for (guint i = 0; i < MIN (paths->len, MAX_HIGHLIGHTED); i++)
+        g_ptr_array_add (shortest, paths->pdata[i]);
+      coalition_map_scene_set_paths (scene, node->role == COALITION_MAP_ROLE_MEMBER ? NULL : shortest);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 
   for (guint i = 0; i < paths->len; i++)
