@@ -460,6 +460,9 @@ coalition_map_canvas_drag_end (CoalitionMapCanvas *self,
       self->drag = DRAG_NONE;
       self->drag_node = 0;
       coalition_map_scene_set_hidden (self->scene, 0);
+      /* The size may have changed under the drag (the details opened). */
+      if (self->fitted)
+        coalition_map_canvas_fit (self);
       invalidate_cache (self);
       if (node != NULL && coalition_map_scene_cell_at (self->scene, self->node_x, self->node_y, &stance, &influence)
           && (stance != node->stance || influence != node->influence))
@@ -763,7 +766,7 @@ coalition_map_canvas_size_allocate (GtkWidget *widget,
 
   /* A fitted map stays fitted when the side pane opens or the window
    * changes size; else the chosen node stays in sight. */
-  if (self->need_fit || self->fitted)
+  if (self->need_fit || (self->fitted && self->drag == DRAG_NONE))
     coalition_map_canvas_fit (self);
   else
     {
