@@ -1338,6 +1338,21 @@ find_row_prefix (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *title;
+} RowWait;
+
+static gboolean
+row_exists (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_row (wait->root, wait->type, wait->title) != NULL;
+}
+
 static void
 test_window_meetings (void)
 {
@@ -1390,7 +1405,11 @@ test_window_meetings (void)
   agenda = coalition_store_list_agenda (store, id, NULL);
   g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[0]), ==, "Review of action items");
   g_assert_cmpstr (coalition_agenda_item_get_title (agenda->pdata[1]), ==, "Welcome and introductions");
-  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Review of action items"));
+  {
+    RowWait wait = { GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Review of action items" };
+
+    wait_until (row_exists, &wait, "the agenda shown in its new order");
+  }
 
   /* Dragged onto the first item, the last one takes its place. */
   {
