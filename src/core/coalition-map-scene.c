@@ -854,6 +854,30 @@ coalition_map_scene_draw_node_at (CoalitionMapScene *self,
 /* ---------------------------------------------------------------------- */
 /* Pages and files */
 
+/* One entry of the legend: its mark, then its word; returns where the next
+ * one starts. */
+static double
+legend_entry (cairo_t                *cr,
+              PangoLayout            *layout,
+              const CoalitionMapNode *look,
+              const Colour           *colour,
+              const char             *label,
+              double                  x,
+              double                  y)
+{
+  int width;
+
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+  mark_path (cr, look, x + 6, y + 8, 6);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  pango_layout_set_text (layout, label, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  cairo_move_to (cr, x + 16, y);
+  pango_cairo_show_layout (cr, layout);
+  return x + 16 + width / (double)PANGO_SCALE + 18;
+}
+
 static void
 draw_legend (cairo_t     *cr,
              PangoLayout *layout,
@@ -863,45 +887,14 @@ draw_legend (cairo_t     *cr,
   static const CoalitionMapRole roles[] = {
     COALITION_MAP_ROLE_MEMBER, COALITION_MAP_ROLE_ALLY, COALITION_MAP_ROLE_TARGET, COALITION_MAP_ROLE_OTHER,
   };
+  static const Colour grey = { 0.45, 0.45, 0.45 };
   CoalitionMapNode person = { .person_id = 1 }, organization = { .organization_id = 1 };
 
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    {
-      int width;
-
-      cairo_new_path (cr);
-      cairo_arc (cr, x + 6, y + 8, 6, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, role_fill[roles[i]].r, role_fill[roles[i]].g, role_fill[roles[i]].b);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      pango_layout_set_text (layout, coalition_map_role_get_label (roles[i]), -1);
-      pango_layout_get_size (layout, &width, NULL);
-      cairo_move_to (cr, x + 16, y);
-      pango_cairo_show_layout (cr, layout);
-      x += 16 + width / (double)PANGO_SCALE + 18;
-    }
-
+    x = legend_entry (cr, layout, &person, &role_fill[roles[i]], coalition_map_role_get_label (roles[i]), x, y);
   /* Circles are people, squares organizations. */
-  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  mark_path (cr, &person, x + 6, y + 8, 6);
-  cairo_fill (cr);
-  {
-    int width;
-
-    cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-    pango_layout_set_text (layout, _("Person"), -1);
-    pango_layout_get_size (layout, &width, NULL);
-    cairo_move_to (cr, x + 16, y);
-    pango_cairo_show_layout (cr, layout);
-    x += 16 + width / (double)PANGO_SCALE + 18;
-  }
-  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  mark_path (cr, &organization, x + 6, y + 8, 6);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  pango_layout_set_text (layout, _("Organization"), -1);
-  cairo_move_to (cr, x + 16, y);
-  pango_cairo_show_layout (cr, layout);
+  x = legend_entry (cr, layout, &person, &grey, _("Person"), x, y);
+  legend_entry (cr, layout, &organization, &grey, _("Organization"), x, y);
 }
 
 /* The page: the header keeps a readable size however large the map, so it

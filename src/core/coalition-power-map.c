@@ -391,6 +391,23 @@ coalition_store_delete_map (CoalitionStore  *self,
   return end_write (self, g_steal_pointer (&local_error), map_id, error);
 }
 
+/* The rows of @sql for one id (its only parameter). */
+static GPtrArray *
+list_for_id (CoalitionStore  *self,
+             const char      *sql,
+             gint64           id,
+             gpointer       (*from_row) (sqlite3_stmt *stmt),
+             GDestroyNotify   free_row,
+             GError         **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return coalition_store_collect_rows (self, stmt, from_row, free_row, error);
+}
+
 #define MAP_SELECT \
   "SELECT m.id, m.title, m.decision, m.updated_at, " \
   "(SELECT count(*) FROM map_node WHERE map_id = m.id), " \
@@ -430,15 +447,11 @@ coalition_store_get_map (CoalitionStore  *self,
                          GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  stmt = prepare (self, MAP_SELECT "WHERE m.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, map_id);
-  rows = coalition_store_collect_rows (self, stmt, map_from_row, (GDestroyNotify)coalition_power_map_free, error);
+  rows = list_for_id (self, MAP_SELECT "WHERE m.id = ?", map_id, map_from_row,
+                      (GDestroyNotify)coalition_power_map_free, error);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -675,16 +688,11 @@ coalition_store_list_map_history (CoalitionStore  *self,
                                   gint64           node_id,
                                   GError         **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT node_id, changed_on, stance, influence, note FROM map_node_history "
-                        "WHERE node_id = ? ORDER BY changed_on, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, node_id);
-  return coalition_store_collect_rows (self, stmt, change_from_row, (GDestroyNotify)coalition_map_change_free, error);
+  return list_for_id (self, "SELECT node_id, changed_on, stance, influence, note FROM map_node_history "
+                            "WHERE node_id = ? ORDER BY changed_on, id",
+                      node_id, change_from_row, (GDestroyNotify)coalition_map_change_free, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -812,16 +820,11 @@ coalition_store_list_map_edges (CoalitionStore  *self,
                                 gint64           map_id,
                                 GError         **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, map_id, from_node, to_node, kind, strength, directed, note FROM map_edge "
-                        "WHERE map_id = ? ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, map_id);
-  return coalition_store_collect_rows (self, stmt, edge_from_row, (GDestroyNotify)coalition_map_edge_free, error);
+  return list_for_id (self, "SELECT id, map_id, from_node, to_node, kind, strength, directed, note FROM map_edge "
+                            "WHERE map_id = ? ORDER BY id",
+                      map_id, edge_from_row, (GDestroyNotify)coalition_map_edge_free, error);
 }
 
 /* ---------------------------------------------------------------------- */
