@@ -1707,6 +1707,32 @@ test_window_power_map (void)
   history = coalition_store_list_map_history (store, node_ids[2], NULL);
   g_assert_cmpuint (history->len, ==, 3);
 
+  /* Tab goes from node to node as they are read, row by row, and leaves
+   * the map after the last one; Enter opens the chosen one's details. */
+  {
+    guint n_stops = 0;
+
+    coalition_map_canvas_select (canvas, 0);
+    for (;;)
+      {
+        handled = FALSE;
+        g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+        if (!handled)
+          break;
+        n_stops++;
+        g_assert_cmpuint (n_stops, <=, 3);
+      }
+    g_assert_cmpuint (n_stops, ==, 3);
+    /* The mayor decides: she is the first one read. */
+    coalition_map_canvas_select (canvas, 0);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    g_assert_cmpint (coalition_map_canvas_get_selected (canvas), ==, node_ids[2]);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    g_assert_true (handled);
+    spin (50);
+    g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (find_widget (GTK_WIDGET (page), ADW_TYPE_FLAP, NULL))));
+  }
+
   /* As of 200 days ago the map shows her where she stood then. */
   coalition_map_page_set_as_of (page, as_of);
   g_assert_cmpint (coalition_map_scene_find_node (coalition_map_canvas_get_scene (canvas), node_ids[2])->stance, ==, -1);
