@@ -1695,7 +1695,34 @@ test_window_power_map (void)
 
   /* The details say who can reach her: Zoë, through Łukasz. */
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Zoë Brontë → Łukasz Wiśniewski → Văn An Nguyễn"));
-  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Advised by: Łukasz Wiśniewski"));
+  /* The relationship opens for editing: made strong, with a note. */
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Advised by: Łukasz Wiśniewski");
+    g_autoptr(GPtrArray) edges = NULL;
+    AdwMessageDialog *dialog;
+    CoalitionMapEdge *edge = NULL;
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    wait_until (message_shown, NULL, "the relationship to edit");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Edit Relationship");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (adw_message_dialog_get_extra_child (dialog),
+                                                          ADW_TYPE_COMBO_ROW, "Strength")), 2);
+    gtk_editable_set_text (GTK_EDITABLE (find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW,
+                                                   "Note")), "Former campaign manager");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (100);
+    edges = coalition_store_list_map_edges (store, map_id, NULL);
+    for (guint i = 0; i < edges->len; i++)
+      if (((CoalitionMapEdge *)edges->pdata[i])->to_node == node_ids[2])
+        edge = edges->pdata[i];
+    g_assert_nonnull (edge);
+    g_assert_cmpint (edge->strength, ==, 3);
+    g_assert_cmpstr (edge->note, ==, "Former campaign manager");
+    g_assert_cmpint (edge->kind, ==, COALITION_RELATIONSHIP_ADVISES);
+  }
 
   /* The keyboard: ← moves her one step back towards against. */
   keys = key_controller_of (GTK_WIDGET (canvas));

@@ -417,6 +417,77 @@ remove_edge_cb (GtkButton        *button,
 }
 
 static void
+edit_edge_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CoalitionMapPage *self)
+{
+  CoalitionMapEdge *edge = g_object_get_data (G_OBJECT (dialog), "edge");
+  AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  AdwComboRow *strength = g_object_get_data (G_OBJECT (dialog), "strength");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  edge->kind = adw_combo_row_get_selected (kind);
+  edge->strength = (int)adw_combo_row_get_selected (strength) + 1;
+  g_free (edge->note);
+  edge->note = g_strdup (gtk_editable_get_text (note));
+  if (!coalition_store_update_map_edge (self->store, edge, &error))
+    toast_error (self, error);
+}
+
+static AdwComboRow *combo_row (const char         *title,
+                               const char * const *items);
+
+/* A relationship row opens this: its kind, strength and note. */
+static void
+edge_activated_cb (AdwActionRow     *row,
+                   CoalitionMapPage *self)
+{
+  CoalitionMapEdge *edge = g_object_get_data (G_OBJECT (row), "edge");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *kinds[COALITION_RELATIONSHIP_LAST + 2] = { NULL };
+  const char *strengths[] = { _("Weak"), _("Moderate"), _("Strong"), NULL };
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *list, *note;
+  AdwComboRow *kind, *strength;
+
+  if (edge == NULL || self->as_of != NULL)
+    return;
+  for (int k = 0; k <= COALITION_RELATIONSHIP_LAST; k++)
+    kinds[k] = coalition_relationship_kind_get_label (k);
+  /* Translators: the two ends of a relationship, "Zoë Brontë and Mayor Lin" */
+  body = g_strdup_printf (_("%s and %s"), node_name (self, edge->from_node), node_name (self, edge->to_node));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Edit Relationship"), body);
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  kind = combo_row (_("Kind"), kinds);
+  adw_combo_row_set_selected (kind, edge->kind);
+  strength = combo_row (_("Strength"), strengths);
+  adw_combo_row_set_selected (strength, CLAMP (edge->strength, 1, 3) - 1);
+  note = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
+  gtk_editable_set_text (GTK_EDITABLE (note), edge->note);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (kind));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (strength));
+  gtk_list_box_append (GTK_LIST_BOX (list), note);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "edge", coalition_map_edge_copy (edge),
+                          (GDestroyNotify)coalition_map_edge_free);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "strength", strength);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_edge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_relationships (CoalitionMapPage       *self,
                     const CoalitionMapNode *node)
 {
@@ -457,6 +528,11 @@ show_relationships (CoalitionMapPage       *self,
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_edge_cb), self, 0);
       gtk_widget_set_sensitive (remove, self->as_of == NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), self->as_of == NULL);
+      gtk_widget_set_tooltip_text (row, _("Edit the kind, strength or note"));
+      g_object_set_data_full (G_OBJECT (row), "edge", coalition_map_edge_copy (edge),
+                              (GDestroyNotify)coalition_map_edge_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (edge_activated_cb), self, 0);
       adw_preferences_group_add (self->relationships_group, row);
       g_ptr_array_add (self->relationship_rows, row);
     }
@@ -1585,7 +1661,7 @@ new_group (GtkWidget  *box,
 }
 
 static AdwComboRow *
-combo_row (const char *title,
+combo_row (const char         *title,
            const char * const *items)
 {
   GtkWidget *row = adw_combo_row_new ();
