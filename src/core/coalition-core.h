@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "coalition-campaigns.h"
 #include "coalition-contact-point.h"
 #include "coalition-csv.h"
 #include "coalition-demo.h"

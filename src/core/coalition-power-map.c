@@ -391,23 +391,6 @@ coalition_store_delete_map (CoalitionStore  *self,
   return end_write (self, g_steal_pointer (&local_error), map_id, error);
 }
 
-/* The rows of @sql for one id (its only parameter). */
-static GPtrArray *
-list_for_id (CoalitionStore  *self,
-             const char      *sql,
-             gint64           id,
-             gpointer       (*from_row) (sqlite3_stmt *stmt),
-             GDestroyNotify   free_row,
-             GError         **error)
-{
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return coalition_store_collect_rows (self, stmt, from_row, free_row, error);
-}
-
 #define MAP_SELECT \
   "SELECT m.id, m.title, m.decision, m.updated_at, " \
   "(SELECT count(*) FROM map_node WHERE map_id = m.id), " \
@@ -450,8 +433,8 @@ coalition_store_get_map (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  rows = list_for_id (self, MAP_SELECT "WHERE m.id = ?", map_id, map_from_row,
-                      (GDestroyNotify)coalition_power_map_free, error);
+  rows = coalition_store_list_for_id (self, MAP_SELECT "WHERE m.id = ?", map_id, map_from_row,
+                                      (GDestroyNotify)coalition_power_map_free, error);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -690,9 +673,9 @@ coalition_store_list_map_history (CoalitionStore  *self,
 {
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  return list_for_id (self, "SELECT node_id, changed_on, stance, influence, note FROM map_node_history "
-                            "WHERE node_id = ? ORDER BY changed_on, id",
-                      node_id, change_from_row, (GDestroyNotify)coalition_map_change_free, error);
+  return coalition_store_list_for_id (self, "SELECT node_id, changed_on, stance, influence, note FROM map_node_history "
+                                            "WHERE node_id = ? ORDER BY changed_on, id",
+                                      node_id, change_from_row, (GDestroyNotify)coalition_map_change_free, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -822,9 +805,9 @@ coalition_store_list_map_edges (CoalitionStore  *self,
 {
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  return list_for_id (self, "SELECT id, map_id, from_node, to_node, kind, strength, directed, note FROM map_edge "
-                            "WHERE map_id = ? ORDER BY id",
-                      map_id, edge_from_row, (GDestroyNotify)coalition_map_edge_free, error);
+  return coalition_store_list_for_id (self, "SELECT id, map_id, from_node, to_node, kind, strength, directed, note FROM map_edge "
+                                            "WHERE map_id = ? ORDER BY id",
+                                      map_id, edge_from_row, (GDestroyNotify)coalition_map_edge_free, error);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -57,12 +57,22 @@ GPtrArray    *coalition_store_collect_rows  (CoalitionStore  *self,
                                              gpointer       (*from_row) (sqlite3_stmt *stmt),
                                              GDestroyNotify   free_element,
                                              GError         **error);
+/* The rows of @sql (a literal) for one id, its only parameter. */
+GPtrArray    *coalition_store_list_for_id   (CoalitionStore  *self,
+                                             const char      *sql,
+                                             gint64           id,
+                                             gpointer       (*from_row) (sqlite3_stmt *stmt),
+                                             GDestroyNotify   free_element,
+                                             GError         **error);
 /* Announced as "meeting-changed" after the outer commit; 0 for several. */
 void          coalition_store_queue_meeting_changed (CoalitionStore *self,
                                                      gint64          meeting_id);
 /* Announced as "map-changed" after the outer commit. */
 void          coalition_store_queue_map_changed (CoalitionStore *self,
                                                  gint64          map_id);
+/* Announced as "campaign-changed" after the outer commit; 0 for several. */
+void          coalition_store_queue_campaign_changed (CoalitionStore *self,
+                                                      gint64          campaign_id);
 gint64        coalition_store_last_insert_id (CoalitionStore *self);
 
 G_END_DECLS

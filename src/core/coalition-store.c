@@ -457,6 +457,84 @@ static const char * const migrations[] = {
   "  note TEXT NOT NULL DEFAULT ''"
   ") STRICT;"
   "CREATE INDEX map_node_history_by_node ON map_node_history (node_id, changed_on, id);",
+
+  /* 6 → 7: campaigns, with their goals and benchmarks, wins and the credit
+   * for them, and sign-on letters with their signatories. */
+  "CREATE TABLE campaign ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  objectives TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE campaign_map ("
+  "  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+  "  map_id INTEGER NOT NULL REFERENCES power_map (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (campaign_id, map_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX campaign_map_by_map ON campaign_map (map_id);"
+  "CREATE TABLE goal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  term TEXT NOT NULL DEFAULT 'short' CHECK (term IN ('short', 'long'))"
+  ") STRICT;"
+  "CREATE INDEX goal_by_campaign ON goal (campaign_id);"
+  "CREATE TABLE benchmark ("
+  "  id INTEGER PRIMARY KEY,"
+  "  goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  due TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not-started',"
+  "  owner_person_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  owner_group_id INTEGER REFERENCES coalition_group (id) ON DELETE SET NULL"
+  ") STRICT;"
+  "CREATE INDEX benchmark_by_goal ON benchmark (goal_id);"
+  "CREATE TABLE win ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+  "  goal_id INTEGER REFERENCES goal (id) ON DELETE SET NULL,"
+  "  won_on TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  description TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX win_by_campaign ON win (campaign_id, won_on);"
+  "CREATE INDEX win_by_date ON win (won_on);"
+  "CREATE TABLE win_credit ("
+  "  win_id INTEGER NOT NULL REFERENCES win (id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX win_credit_by_win ON win_credit (win_id);"
+  "CREATE INDEX win_credit_by_person ON win_credit (person_id) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX win_credit_by_organization ON win_credit (organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE TABLE letter ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER REFERENCES campaign (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  addressee_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  deadline TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'drafting',"
+  "  sent_on TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX letter_by_campaign ON letter (campaign_id);"
+  "CREATE TABLE signatory ("
+  "  id INTEGER PRIMARY KEY,"
+  "  letter_id INTEGER NOT NULL REFERENCES letter (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  signed_by TEXT NOT NULL DEFAULT '',"
+  "  signed_on TEXT NOT NULL,"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX signatory_organization ON signatory (letter_id, organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX signatory_person ON signatory (letter_id, person_id) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX signatory_by_organization ON signatory (organization_id) WHERE organization_id IS NOT NULL;"
+  "CREATE INDEX signatory_by_person ON signatory (person_id) WHERE person_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -508,6 +586,7 @@ enum {
   GROUP_CHANGED,
   MEETING_CHANGED,
   MAP_CHANGED,
+  CAMPAIGN_CHANGED,
   SETTING_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -1180,6 +1259,7 @@ coalition_store_class_init (CoalitionStoreClass *klass)
     [GROUP_CHANGED] = "group-changed",
     [MEETING_CHANGED] = "meeting-changed",
     [MAP_CHANGED] = "map-changed",
+    [CAMPAIGN_CHANGED] = "campaign-changed",
   };
 
   object_class->finalize = coalition_store_finalize;
@@ -3655,6 +3735,22 @@ coalition_store_collect_rows (CoalitionStore  *self,
   return collect_rows (self, stmt, from_row, free_element, error);
 }
 
+GPtrArray *
+coalition_store_list_for_id (CoalitionStore  *self,
+                             const char      *sql,
+                             gint64           id,
+                             gpointer       (*from_row) (sqlite3_stmt *stmt),
+                             GDestroyNotify   free_element,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return collect_rows (self, stmt, from_row, free_element, error);
+}
+
 void
 coalition_store_queue_meeting_changed (CoalitionStore *self,
                                        gint64          meeting_id)
@@ -3667,6 +3763,13 @@ coalition_store_queue_map_changed (CoalitionStore *self,
                                    gint64          map_id)
 {
   queue_signal (self, MAP_CHANGED, map_id);
+}
+
+void
+coalition_store_queue_campaign_changed (CoalitionStore *self,
+                                        gint64          campaign_id)
+{
+  queue_signal (self, CAMPAIGN_CHANGED, campaign_id);
 }
 
 gint64

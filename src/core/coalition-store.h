@@ -30,7 +30,7 @@ typedef enum
 } CoalitionStoreError;
 
 /* The schema version this build writes; see coalition-store.c for the list. */
-#define COALITION_STORE_SCHEMA_VERSION 6
+#define COALITION_STORE_SCHEMA_VERSION 7
 
 #define COALITION_TYPE_STORE (coalition_store_get_type ())
 
