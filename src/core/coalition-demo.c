@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "coalition-demo.h"
+#include "coalition-campaigns.h"
 #include "coalition-meetings.h"
 #include "coalition-power-map.h"
 #include "coalition-store-private.h"
@@ -1519,6 +1520,203 @@ add_power_maps (CoalitionStore  *store,
   return TRUE;
 }
 
+/* ---------------------------------------------------------------------- */
+/* A campaign */
+
+typedef struct
+{
+  const char              *title;
+  int                      due_in_days;   /* from today; negative is past */
+  CoalitionBenchmarkStatus status;
+  gboolean                 by_working_group;
+} BenchmarkSpec;
+
+typedef struct
+{
+  const char          *title;
+  CoalitionGoalTerm    term;
+  const BenchmarkSpec *benchmarks;
+  guint                n_benchmarks;
+} GoalSpec;
+
+static const BenchmarkSpec ordinance_benchmarks[] = {
+  { "1 000 tenant signatures on the petition", -60, COALITION_BENCHMARK_MET, TRUE },
+  { "A meeting with each of the seven council members", 10, COALITION_BENCHMARK_ON_TRACK, FALSE },
+  { "Two hundred tenants at the public hearing", 45, COALITION_BENCHMARK_AT_RISK, TRUE },
+  { "The council votes the ordinance", 180, COALITION_BENCHMARK_NOT_STARTED, FALSE },
+};
+
+static const BenchmarkSpec unions_benchmarks[] = {
+  { "Tenant unions in five buildings", -20, COALITION_BENCHMARK_ON_TRACK, TRUE },
+  { "Tenant unions in ten buildings", 120, COALITION_BENCHMARK_NOT_STARTED, TRUE },
+};
+
+static const BenchmarkSpec counsel_benchmarks[] = {
+  { "The coalition's position paper on right to counsel", 90, COALITION_BENCHMARK_NOT_STARTED, FALSE },
+  { "A sponsor on the council", 240, COALITION_BENCHMARK_NOT_STARTED, FALSE },
+};
+
+static const GoalSpec goal_specs[] = {
+  { "The City Council passes rent stabilization", COALITION_GOAL_SHORT_TERM, ordinance_benchmarks,
+    G_N_ELEMENTS (ordinance_benchmarks) },
+  { "Tenants organized building by building", COALITION_GOAL_SHORT_TERM, unions_benchmarks,
+    G_N_ELEMENTS (unions_benchmarks) },
+  { "A right to counsel for every tenant facing eviction", COALITION_GOAL_LONG_TERM, counsel_benchmarks,
+    G_N_ELEMENTS (counsel_benchmarks) },
+};
+
+static const char letter_body[] =
+  "Dear Council President,\n\n"
+  "We write as the organizations of the Riverside housing coalition: tenant unions, congregations, clinics, "
+  "food banks and neighbourhood associations that together serve tens of thousands of Riverside households.\n\n"
+  "Rents in our city rose by a fifth in two years. Every week our members meet families who must choose between "
+  "rent and medicine, and children who change schools because their parents were evicted without cause.\n\n"
+  "We ask the Council to pass the rent stabilization ordinance before the summer recess: a cap on yearly "
+  "increases tied to inflation, an end to no-fault evictions, and a board that tenants and landlords can reach.\n\n"
+  "We would welcome the chance to meet you and your colleagues before the hearing.";
+
+/* The coalition's campaign for housing: its goals with benchmarks due
+ * around today, two wins with their credit, and a sign-on letter that is
+ * collecting signatures. */
+static gboolean
+add_campaign (CoalitionStore  *store,
+              guint32          seed,
+              GHashTable      *officials,
+              GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0xca3a);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autoptr(GPtrArray) maps = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GArray) map_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) member_people = NULL;
+  g_autoptr(GArray) goal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CoalitionLetter) letter = NULL;
+  gint64 campaign_id, working_group = 0;
+  gint64 *council_president;
+
+  organizations = coalition_store_list_organizations (store, error);
+  if (organizations == NULL)
+    return FALSE;
+  for (guint i = 0; i < organizations->len; i++)
+    if (coalition_organization_get_status (organizations->pdata[i]) == COALITION_STATUS_MEMBER)
+      g_ptr_array_add (members, organizations->pdata[i]);
+  /* A coalition too small to have members and a council has no campaign. */
+  council_president = g_hash_table_lookup (officials, "Council President");
+  if (members->len < 8 || council_president == NULL)
+    return TRUE;
+  member_people = coalition_store_find_people_with_status (store, NULL, COALITION_STATUS_MEMBER, error);
+  if (member_people == NULL)
+    return FALSE;
+
+  campaign_id = coalition_store_create_campaign (store, "Keep Riverside Housed",
+                                                 "Pass rent stabilization in Riverside by June\n"
+                                                 "End no-fault evictions\n"
+                                                 "Build tenant power that outlasts the campaign", error);
+  if (campaign_id == 0)
+    return FALSE;
+  maps = coalition_store_list_maps (store, error);
+  if (maps == NULL)
+    return FALSE;
+  for (guint i = 0; i < maps->len; i++)
+    if (g_str_equal (((CoalitionPowerMap *)maps->pdata[i])->title, "Rent Stabilization Ordinance"))
+      g_array_append_val (map_ids, ((CoalitionPowerMap *)maps->pdata[i])->id);
+  if (!coalition_store_set_campaign_maps (store, campaign_id, map_ids, error))
+    return FALSE;
+
+  groups = coalition_store_list_groups (store, error);
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    if (g_str_equal (coalition_group_get_name (groups->pdata[i]), "Tenant Outreach Working Group"))
+      working_group = coalition_group_get_id (groups->pdata[i]);
+
+  for (guint g = 0; g < G_N_ELEMENTS (goal_specs); g++)
+    {
+      gint64 goal_id = coalition_store_add_goal (store, campaign_id, goal_specs[g].title, goal_specs[g].term, error);
+
+      if (goal_id == 0)
+        return FALSE;
+      g_array_append_val (goal_ids, goal_id);
+      for (guint b = 0; b < goal_specs[g].n_benchmarks; b++)
+        {
+          const BenchmarkSpec *spec = &goal_specs[g].benchmarks[b];
+          g_autofree char *due = days_ago (now, -spec->due_in_days);
+          g_autoptr(CoalitionBenchmark) benchmark = coalition_benchmark_new (spec->title, due);
+
+          benchmark->status = spec->status;
+          if (spec->by_working_group)
+            benchmark->owner_group_id = working_group;
+          else if (member_people->len > 0)
+            benchmark->owner_person_id = g_array_index (member_people, gint64,
+                                                        g_rand_int_range (rand, 0, member_people->len));
+          if (!coalition_store_add_benchmark (store, goal_id, benchmark, error))
+            return FALSE;
+        }
+    }
+
+  /* Two wins, and who made them happen. */
+  for (guint w = 0; w < 2; w++)
+    {
+      g_autofree char *date = days_ago (now, w == 0 ? 40 : 12);
+      g_autoptr(CoalitionWin) win = coalition_win_new (date, w == 0 ? "Two council members co-sponsor the ordinance"
+                                                                    : "The eviction moratorium is extended through the winter");
+
+      win->campaign_id = campaign_id;
+      win->goal_id = g_array_index (goal_ids, gint64, w == 0 ? 0 : 1);
+      g_free (win->description);
+      win->description = g_strdup (w == 0 ? "After forty tenants told their stories at the district office hours."
+                                          : "Tenant unions packed the housing committee on a weekday morning.");
+      for (guint c = 0; c < 3; c++)
+        {
+          gint64 id = coalition_organization_get_id (members->pdata[(w * 3 + c * 2) % members->len]);
+          g_array_append_val (win->organization_ids, id);
+        }
+      if (member_people->len > 0)
+        g_array_append_val (win->person_ids, g_array_index (member_people, gint64,
+                                                            g_rand_int_range (rand, 0, member_people->len)));
+      if (!coalition_store_add_win (store, win, error))
+        return FALSE;
+    }
+
+  /* The sign-on letter to the Council President, signed by most members
+   * so far, each through one of its people. */
+  letter = coalition_letter_new ("Letter to the City Council on rent stabilization");
+  letter->campaign_id = campaign_id;
+  letter->addressee_id = *council_president;
+  letter->status = COALITION_LETTER_COLLECTING;
+  g_free (letter->body);
+  letter->body = g_strdup (letter_body);
+  g_free (letter->deadline);
+  letter->deadline = days_ago (now, -14);
+  if (!coalition_store_add_letter (store, letter, error))
+    return FALSE;
+  for (guint i = 0; i < members->len * 2 / 3; i++)
+    {
+      CoalitionOrganization *organization = members->pdata[i];
+      g_autoptr(GArray) staff = coalition_store_find_people_of_organization (store, coalition_organization_get_id (organization),
+                                                                            NULL);
+      g_autoptr(CoalitionPerson) signer = staff && staff->len > 0
+                                          ? coalition_store_get_person (store, g_array_index (staff, gint64, 0), NULL)
+                                          : NULL;
+      g_autofree char *signed_by = NULL;
+      g_autofree char *signed_on = days_ago (now, g_rand_int_range (rand, 1, 20));
+
+      if (signer != NULL)
+        signed_by = *coalition_person_get_title (signer)
+                    ? g_strdup_printf ("%s, %s", coalition_person_get_display_name (signer),
+                                       coalition_person_get_title (signer))
+                    : g_strdup (coalition_person_get_display_name (signer));
+      if (coalition_store_add_signatory (store, letter->id, coalition_organization_get_id (organization), 0,
+                                         signed_by, signed_on, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 coalition_demo_fill (CoalitionStore  *store,
                      guint            n_people,
@@ -1632,6 +1830,9 @@ coalition_demo_fill (CoalitionStore  *store,
     goto out;
 
   if (!add_power_maps (store, seed, officials, &local_error))
+    goto out;
+
+  if (!add_campaign (store, seed, officials, &local_error))
     goto out;
 
 out:
