@@ -358,6 +358,72 @@ test_demo_all_or_nothing (void)
   }
 }
 
+/* The campaign a newcomer finds: goals with benchmarks met, due soon and
+ * overdue, wins with their credit, a letter half signed, and the ask. */
+static void
+test_demo_campaign (void)
+{
+  g_autoptr(CoalitionStore) store = open_scratch ("campaign.db");
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) wins = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GPtrArray) signatories = NULL;
+  g_autoptr(GPtrArray) ask = NULL;
+  g_autoptr(GError) error = NULL;
+  CoalitionCampaign *campaign;
+  CoalitionLetter *letter;
+
+  g_assert_true (coalition_demo_fill (store, COALITION_DEMO_DEFAULT_PEOPLE, COALITION_DEMO_DEFAULT_SEED,
+                                      NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  campaigns = coalition_store_list_campaigns (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (campaigns->len, ==, 1);
+  campaign = campaigns->pdata[0];
+  g_assert_cmpstr (campaign->name, ==, "Keep Riverside Housed");
+  g_assert_cmpuint (campaign->map_ids->len, ==, 1);
+  g_assert_cmpuint (campaign->n_met, >=, 1);
+  g_assert_cmpuint (campaign->n_due_soon, >=, 1);
+  g_assert_cmpuint (campaign->n_overdue, >=, 1);
+  g_assert_cmpuint (campaign->n_wins, ==, 2);
+
+  goals = coalition_store_list_goals (store, campaign->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (goals->len, ==, 3);
+  g_assert_cmpint (((CoalitionGoal *)goals->pdata[2])->term, ==, COALITION_GOAL_LONG_TERM);
+
+  wins = coalition_store_list_wins (store, campaign->id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wins->len, ==, 2);
+  for (guint i = 0; i < wins->len; i++)
+    {
+      CoalitionWin *win = wins->pdata[i];
+
+      g_assert_cmpuint (win->contributors->len, >=, 3);
+      g_assert_cmpstr (win->goal_title, !=, "");
+    }
+
+  letters = coalition_store_list_letters (store, campaign->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letters->len, ==, 1);
+  letter = letters->pdata[0];
+  g_assert_cmpint (letter->status, ==, COALITION_LETTER_COLLECTING);
+  g_assert_cmpstr (letter->addressee_title, ==, "Council President");
+  signatories = coalition_store_list_signatories (store, letter->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signatories->len, ==, letter->n_signatories);
+  g_assert_cmpuint (signatories->len, >, 0);
+  ask = coalition_store_list_unsigned_members (store, letter->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ask->len, >, 0);
+  for (guint i = 0; i < ask->len; i++)
+    for (guint j = 0; j < signatories->len; j++)
+      g_assert_cmpint (coalition_organization_get_id (ask->pdata[i]), !=,
+                       ((CoalitionSignatory *)signatories->pdata[j])->organization_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/demo/reproducible", test_demo_reproducible);
   g_test_add_func ("/demo/realistic", test_demo_realistic);
   g_test_add_func ("/demo/power-maps", test_demo_power_maps);
+  g_test_add_func ("/demo/campaign", test_demo_campaign);
   g_test_add_func ("/demo/all-or-nothing", test_demo_all_or_nothing);
 
   return g_test_run ();
