@@ -1394,6 +1394,18 @@ test_window_meetings (void)
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Welcome and introductions"));
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items"));
 
+  /* The month view marks the meeting's day, and choosing it opens it. */
+  {
+    GtkCalendar *calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));
+    g_autoptr(CoalitionMeeting) planned = coalition_store_get_meeting (store, id, NULL);
+    GDateTime *start = coalition_meeting_get_start (planned);
+
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (calendar, start);
+    g_assert_true (gtk_calendar_get_day_is_marked (calendar, g_date_time_get_day_of_month (start)));
+    g_assert_false (gtk_calendar_get_day_is_marked (calendar, g_date_time_get_day_of_month (start) == 1 ? 2 : 1));
+  }
+
   /* Alt+↑ on the second item makes it the first. */
   row = find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items");
   keys = key_controller_of (row);

@@ -47,6 +47,8 @@ struct _CoalitionMeetingsPage
   GtkToggleButton     *participation_toggle;
   GtkStack            *list_stack;
   GtkListBox          *meeting_list;
+  GtkCalendar         *calendar;
+  gboolean             marking;
   GtkListBox          *action_list;
   GtkListBox          *participation_list;
   GtkStack            *details_stack;
@@ -392,6 +394,8 @@ header_func (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
+static void mark_calendar (CoalitionMeetingsPage *self);
+
 static void
 fill_meeting_list (CoalitionMeetingsPage *self)
 {
@@ -420,6 +424,68 @@ fill_meeting_list (CoalitionMeetingsPage *self)
         if (self->meeting != NULL && coalition_meeting_get_id (meeting) == coalition_meeting_get_id (self->meeting))
           gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
       }
+  mark_calendar (self);
+}
+
+/* The month view: the days of the month shown that have a meeting. */
+static void
+mark_calendar (CoalitionMeetingsPage *self)
+{
+  int year, month;
+
+  /* GTK 4.8 has the year and month as properties only; months count from 0. */
+  g_object_get (self->calendar, "year", &year, "month", &month, NULL);
+  month++;
+
+  gtk_calendar_clear_marks (self->calendar);
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      CoalitionMeeting *meeting = self->meetings->pdata[i];
+      /* The day as the meeting has it, in its own zone, as the list shows it. */
+      GDateTime *start = coalition_meeting_get_start (meeting);
+
+      if (coalition_meeting_get_status (meeting) != COALITION_MEETING_STATUS_CANCELLED
+          && g_date_time_get_year (start) == year && g_date_time_get_month (start) == month)
+        gtk_calendar_mark_day (self->calendar, g_date_time_get_day_of_month (start));
+    }
+
+  /* GTK 4.8 shows new marks only when it lays the days out again, as
+   * choosing another day does: away and back, opening nothing. */
+  {
+    g_autoptr(GDateTime) chosen = gtk_calendar_get_date (self->calendar);
+    g_autoptr(GDateTime) other = g_date_time_add_days (chosen, g_date_time_get_day_of_month (chosen) > 1 ? -1 : 1);
+
+    self->marking = TRUE;
+    gtk_calendar_select_day (self->calendar, other);
+    gtk_calendar_select_day (self->calendar, chosen);
+    self->marking = FALSE;
+  }
+}
+
+/* A day with a meeting opens it (the first, when there are several). */
+static void
+day_selected_cb (CoalitionMeetingsPage *self,
+                 GtkCalendar           *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  if (self->marking)
+    return;
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      CoalitionMeeting *meeting = self->meetings->pdata[i];
+      /* The day as the meeting has it, in its own zone, as the list shows it. */
+      GDateTime *start = coalition_meeting_get_start (meeting);
+
+      if (g_date_time_get_year (start) == g_date_time_get_year (day)
+          && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (day))
+        {
+          coalition_meetings_page_show_meeting (self, coalition_meeting_get_id (meeting));
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_set_visible_child_name (self->leaflet, "details");
+          return;
+        }
+    }
 }
 
 static void
@@ -2405,6 +2471,25 @@ build_list_side (CoalitionMeetingsPage *self)
   g_signal_connect_object (self->meeting_list, "row-activated", G_CALLBACK (meeting_activated_cb), self,
                            G_CONNECT_SWAPPED);
   meetings_scroll = scrolled (GTK_WIDGET (self->meeting_list));
+  /* The month at a glance above the list: days with a meeting are marked. */
+  {
+    GtkWidget *month = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+    gtk_widget_set_margin_start (GTK_WIDGET (self->calendar), 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->calendar), 12);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->calendar), 6);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->calendar), _("Days with a meeting are marked; choose one to open it"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("The month's meetings"), -1);
+    g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (month), GTK_WIDGET (self->calendar));
+    gtk_box_append (GTK_BOX (month), meetings_scroll);
+    gtk_widget_set_vexpand (meetings_scroll, TRUE);
+    meetings_scroll = month;
+  }
 
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, meetings_scroll, "meetings");
