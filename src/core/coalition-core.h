@@ -20,6 +20,7 @@
 #include "coalition-power-map.h"
 #include "coalition-person.h"
 #include "coalition-store.h"
+#include "coalition-update.h"
 #include "coalition-vcard.h"
 
 G_BEGIN_DECLS

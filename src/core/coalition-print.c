@@ -20,8 +20,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coalition-campaigns.h"
 #include "coalition-meetings.h"
 #include "coalition-print.h"
+#include "coalition-print-private.h"
+#include "coalition-update.h"
 
 #define MARGIN 50.0
 #define FOOTER 24.0
@@ -29,6 +32,7 @@
 #define MAX_CELLS 6
 #define BLANK_ROW_HEIGHT 26.0
 #define MIN_BLANK_ROWS 10
+#define MIN_ROWS_CARRIED 3
 
 typedef enum
 {
@@ -42,6 +46,9 @@ typedef struct
   gboolean     header;          /* a table's header row, repeated on each page */
   gboolean     blank;           /* a sign-in row left for a walk-in */
   gboolean     keep_with_next;  /* headings stay with what follows */
+  gboolean     ruled;           /* a row of a list: a hairline under it, no boxes */
+  gboolean     rule_below;      /* a line across the page under the text */
+  gboolean     muted;           /* grey: what a line says about the one above */
   guint        n_cells;
   PangoLayout *cells[MAX_CELLS];
   double       widths[MAX_CELLS];
@@ -52,6 +59,7 @@ typedef struct
 struct _CoalitionDocument
 {
   CoalitionDocumentKind kind;
+  const char           *family;       /* the typeface: "Sans", or "Serif" for letters */
   double                width;
   double                height;
   PangoContext         *context;
@@ -95,7 +103,7 @@ new_layout (CoalitionDocument *self,
             double             width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (self->family);
 
   pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
   if (bold)
@@ -187,8 +195,7 @@ place (CoalitionDocument *self,
     self->table_header = block;
 }
 
-/* A heading stays with the block after it: placed together. */
-static void
+static Block *
 place_text (CoalitionDocument *self,
             const char        *text,
             double             size,
@@ -204,6 +211,7 @@ place_text (CoalitionDocument *self,
   block->height = layout_height (block->cells[0]);
   block->space_before = space_before;
   place (self, block);
+  return block;
 }
 
 static void
@@ -248,19 +256,88 @@ make_row (CoalitionDocument   *self,
 }
 
 static void
+place_header_block (CoalitionDocument *self,
+                    Block             *block,
+                    double             space_before)
+{
+  block->header = TRUE;
+  block->space_before = space_before;
+  /* With at least one row under it. */
+  if (self->used + block->space_before + block->height + 30 > usable_height (self) && current_page (self)->len > 0)
+    new_page (self);
+  place (self, block);
+}
+
+static void
 place_table_header (CoalitionDocument   *self,
                     const char * const  *texts,
                     const double        *fractions,
                     guint                n_cells)
 {
-  Block *block = make_row (self, texts, fractions, n_cells, 9.5, TRUE);
+  place_header_block (self, make_row (self, texts, fractions, n_cells, 9.5, TRUE), 6);
+}
 
-  block->header = TRUE;
-  block->space_before = 6;
-  /* With at least one row under it. */
-  if (self->used + block->space_before + block->height + 30 > usable_height (self) && current_page (self)->len > 0)
-    new_page (self);
-  place (self, block);
+/* A list is a table without boxes: its rows parted by hairlines. */
+static void
+place_list_header (CoalitionDocument   *self,
+                   const char * const  *texts,
+                   const double        *fractions,
+                   guint                n_cells,
+                   double               size,
+                   double               space_before)
+{
+  Block *block = make_row (self, texts, fractions, n_cells, size, TRUE);
+
+  block->ruled = TRUE;
+  place_header_block (self, block, space_before);
+}
+
+static void
+add_list_row (CoalitionDocument   *self,
+              GPtrArray           *rows,
+              const char * const  *texts,
+              const double        *fractions,
+              guint                n_cells,
+              double               size)
+{
+  Block *block = make_row (self, texts, fractions, n_cells, size, FALSE);
+
+  block->ruled = TRUE;
+  g_ptr_array_add (rows, block);
+}
+
+/* The rows of a list, placed so that the last page of the list never
+ * carries one or two rows alone: a few more go over with them. Takes the
+ * rows. */
+static void
+place_list_rows (CoalitionDocument *self,
+                 GPtrArray         *rows)
+{
+  guint i = 0;
+
+  while (i < rows->len)
+    {
+      double room = usable_height (self) - self->used;
+      double total = 0;
+      guint fit = 0, left;
+
+      while (i + fit < rows->len && total + ((Block *)rows->pdata[i + fit])->height <= room)
+        {
+          total += ((Block *)rows->pdata[i + fit])->height;
+          fit++;
+        }
+      left = rows->len - i - fit;
+      if (left > 0 && left < MIN_ROWS_CARRIED && fit >= 2 + (MIN_ROWS_CARRIED - left))
+        fit -= MIN_ROWS_CARRIED - left;
+
+      if (fit == 0)
+        place (self, rows->pdata[i++]);   /* goes over by itself */
+      for (guint k = 0; k < fit; k++)
+        place (self, rows->pdata[i++]);
+      if (fit > 0 && i < rows->len)
+        new_page (self);
+    }
+  g_ptr_array_set_size (rows, 0);
 }
 
 static void
@@ -272,11 +349,67 @@ place_row (CoalitionDocument   *self,
   place (self, make_row (self, texts, fractions, n_cells, 10, FALSE));
 }
 
+/* A paragraph runs on across pages, cut between its lines; no page keeps
+ * a single line of it alone at its foot or its head. */
+static void
+place_paragraph (CoalitionDocument *self,
+                 const char        *text,
+                 double             size,
+                 double             space_before)
+{
+  g_autoptr(PangoLayout) whole = new_layout (self, text, size, FALSE, usable_width (self));
+  int n_lines = pango_layout_get_line_count (whole);
+  g_autofree int *starts = g_new0 (int, n_lines + 1);
+  g_autofree double *tops = g_new0 (double, n_lines + 1);
+  PangoLayoutIter *iter = pango_layout_get_iter (whole);
+  int first = 0;
+
+  for (int i = 0; i < n_lines; i++, pango_layout_iter_next_line (iter))
+    {
+      int top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      starts[i] = pango_layout_iter_get_index (iter);
+      tops[i] = (double)top / PANGO_SCALE;
+      tops[i + 1] = (double)bottom / PANGO_SCALE;
+    }
+  pango_layout_iter_free (iter);
+  starts[n_lines] = strlen (text);
+
+  while (first < n_lines)
+    {
+      double before = current_page (self)->len > 0 ? space_before : 0;
+      double room = usable_height (self) - self->used - before;
+      int fit = 0;
+
+      while (first + fit < n_lines && tops[first + fit + 1] - tops[first] <= room)
+        fit++;
+      if (first + fit < n_lines)
+        {
+          /* Two lines at least on either side of the cut. */
+          fit = MIN (fit, n_lines - first - 2);
+          if (fit < 2 && current_page (self)->len > 0)
+            {
+              new_page (self);
+              continue;
+            }
+          fit = MAX (fit, 1);
+        }
+
+      {
+        g_autofree char *part = g_strndup (text + starts[first], starts[first + fit] - starts[first]);
+
+        place_text (self, g_strchomp (part), size, FALSE, first == 0 ? space_before : 0);
+      }
+      first += fit;   /* what is left finds no room here, and goes over */
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* The documents */
 
-static char *
-when_text (CoalitionMeeting *meeting)
+char *
+coalition_print_meeting_when (CoalitionMeeting *meeting)
 {
   /* Translators: a meeting's date and time on paper, "Tuesday 8 December 2026, 18:30–20:30"; see g_date_time_format() */
   g_autofree char *day = g_date_time_format (coalition_meeting_get_start (meeting), _("%A %-d %B %Y"));
@@ -295,7 +428,7 @@ place_meeting_heading (CoalitionDocument *self,
                        const char        *document_title)
 {
   g_autofree char *coalition = coalition_store_get_setting (store, "coalition-name");
-  g_autofree char *when = when_text (meeting);
+  g_autofree char *when = coalition_print_meeting_when (meeting);
   g_autofree char *title = g_strdup_printf ("%s — %s", document_title, coalition_meeting_get_title (meeting));
   g_autoptr(GString) place = g_string_new (coalition_meeting_get_location (meeting));
   g_autoptr(GString) roles = g_string_new (NULL);
@@ -322,18 +455,75 @@ place_meeting_heading (CoalitionDocument *self,
   self->footer = g_strdup (title);
 }
 
-/* A due date (YYYY-MM-DD) as people write it: "20 Dec 2026". */
-static char *
-format_due (const char *iso)
+static GDateTime *
+parse_day (const char *iso)
 {
   int year, month, day;
-  g_autoptr(GDateTime) date = NULL;
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3
-      || (date = g_date_time_new_local (year, month, day, 12, 0, 0)) == NULL)
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 12, 0, 0);
+}
+
+char *
+coalition_print_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = parse_day (iso);
+
+  if (date == NULL)
     return g_strdup (iso ? iso : "");
   /* Translators: a due date in a printed table, "20 Dec 2026"; see g_date_time_format() */
   return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+char *
+coalition_print_format_long_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    date = g_date_time_new_now_local ();
+  else
+    date = parse_day (iso);
+  if (date == NULL)
+    return g_strdup (iso);
+  /* Translators: the date of a letter, written out: "8 December 2026" (or "December 8, 2026"); see g_date_time_format() */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+/* Names kept one per line, as one line: "Ana, Bo". */
+static char *
+join_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        g_string_append_printf (out, "%s%s", out->len ? ", " : "", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+coalition_print_decision_how (const CoalitionDecision *decision)
+{
+  if (decision->method == COALITION_DECISION_METHOD_VOTE)
+    return g_strdup_printf (decision->by_organization
+                            ? _("vote, one per organization: %u for, %u against, %u abstaining")
+                            : _("vote: %u for, %u against, %u abstaining"),
+                            decision->votes_for, decision->votes_against, decision->votes_abstain);
+  if (*decision->blocks != '\0' || *decision->stand_asides != '\0')
+    {
+      g_autofree char *blocks = join_lines (decision->blocks);
+      g_autofree char *stand_asides = join_lines (decision->stand_asides);
+
+      return g_strdup_printf (_("consensus; blocked by: %s; standing aside: %s"),
+                              *blocks ? blocks : _("nobody"), *stand_asides ? stand_asides : _("nobody"));
+    }
+  return g_strdup (_("consensus"));
 }
 
 static void
@@ -349,7 +539,7 @@ place_actions (CoalitionDocument *self,
   for (guint i = 0; i < actions->len; i++)
     {
       CoalitionActionItem *action = actions->pdata[i];
-      g_autofree char *due = format_due (coalition_action_item_get_due (action));
+      g_autofree char *due = coalition_print_format_date (coalition_action_item_get_due (action));
       const char *cells[] = {
         coalition_action_item_get_title (action), coalition_action_item_get_owner_name (action),
         due, coalition_action_status_get_label (coalition_action_item_get_status (action)),
@@ -370,7 +560,7 @@ place_next_meeting (CoalitionDocument *self,
 
   if (next != NULL)
     {
-      g_autofree char *when = when_text (next);
+      g_autofree char *when = coalition_print_meeting_when (next);
       g_autofree char *line = *coalition_meeting_get_location (next) != '\0'
                               ? g_strdup_printf ("%s · %s", when, coalition_meeting_get_location (next))
                               : g_strdup (when);
@@ -618,17 +808,7 @@ build_minutes (CoalitionDocument  *self,
 
               if (decision->item_id != item_id)
                 continue;
-              if (decision->method == COALITION_DECISION_METHOD_VOTE)
-                how = g_strdup_printf (decision->by_organization
-                                       ? _("vote, one per organization: %u for, %u against, %u abstaining")
-                                       : _("vote: %u for, %u against, %u abstaining"),
-                                       decision->votes_for, decision->votes_against, decision->votes_abstain);
-              else if (*decision->blocks != '\0' || *decision->stand_asides != '\0')
-                how = g_strdup_printf (_("consensus; blocked by: %s; standing aside: %s"),
-                                       *decision->blocks ? decision->blocks : _("nobody"),
-                                       *decision->stand_asides ? decision->stand_asides : _("nobody"));
-              else
-                how = g_strdup (_("consensus"));
+              how = coalition_print_decision_how (decision);
               /* Translators: a decision in the printed minutes, "Decided: … (consensus)" */
               line = g_strdup_printf (_("Decided: %s (%s)"), decision->text, how);
               place_text (self, line, 10.5, TRUE, 4);
@@ -648,6 +828,289 @@ build_minutes (CoalitionDocument  *self,
     }
   place_next_meeting (self, store, id);
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sign-on letters */
+
+/* The paragraphs of a letter: parted by blank lines, each one reflowed. */
+static GPtrArray *
+split_paragraphs (const char *body)
+{
+  g_autoptr(GRegex) blank = g_regex_new ("\\n[ \\t\\r]*\\n", 0, 0, NULL);
+  g_autoptr(GRegex) breaks = g_regex_new ("[ \\t]*\\r?\\n[ \\t]*", 0, 0, NULL);
+  g_auto(GStrv) parts = g_regex_split (blank, body ? body : "", 0);
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *joined = g_regex_replace_literal (breaks, parts[i], -1, 0, " ", 0, NULL);
+
+      g_strstrip (joined);
+      if (*joined != '\0')
+        g_ptr_array_add (paragraphs, g_steal_pointer (&joined));
+    }
+  return paragraphs;
+}
+
+static gboolean
+build_letter (CoalitionDocument  *self,
+              CoalitionStore     *store,
+              CoalitionLetter    *letter,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) signatories = coalition_store_list_signatories (store, letter->id, error);
+  g_autofree char *coalition = coalition_store_get_setting (store, "coalition-name");
+  g_autofree char *date = coalition_print_format_long_date (letter->sent_on);
+  g_autoptr(GPtrArray) paragraphs = split_paragraphs (letter->body);
+  const char *organization_header[] = { _("Organization"), _("Signed by") };
+  const double organization_widths[] = { 0.52, 0.48 };
+  const char *person_header[] = { _("Individuals"), "" };
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GPtrArray) organization_rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) person_rows = g_ptr_array_new ();
+  gboolean any_organization;
+
+  if (signatories == NULL)
+    return FALSE;
+
+  /* The letterhead, the date and whom it is for. */
+  if (coalition != NULL && *coalition != '\0')
+    place_text (self, coalition, 15, TRUE, 0)->rule_below = TRUE;
+  place_text (self, date, 11, FALSE, 24);
+  if (letter->addressee_name != NULL && *letter->addressee_name != '\0')
+    place_text (self, letter->addressee_name, 11, FALSE, 18);
+  if (letter->addressee_title != NULL && *letter->addressee_title != '\0')
+    place_text (self, letter->addressee_title, 11, FALSE, 1);
+  place_text (self, letter->title, 12.5, TRUE, 20);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    place_paragraph (self, paragraphs->pdata[i], 11, i == 0 ? 14 : 8);
+
+  /* "Signed," stays with the first names under it. */
+  if (self->used + 20 + 80 > usable_height (self) && current_page (self)->len > 0)
+    new_page (self);
+  place_text (self, _("Signed,"), 11, FALSE, 20);
+
+  if (signatories->len == 0)
+    place_text (self, _("Nobody has signed yet."), 11, FALSE, 8);
+
+  /* Organizations with who signed for each, then people, in that order. */
+  for (guint i = 0; i < signatories->len; i++)
+    {
+      CoalitionSignatory *signatory = signatories->pdata[i];
+
+      if (signatory->organization_id > 0)
+        {
+          const char *cells[] = { signatory->name, signatory->signed_by ? signatory->signed_by : "" };
+
+          add_list_row (self, organization_rows, cells, organization_widths, 2, 10.5);
+        }
+      else
+        g_ptr_array_add (people, signatory->name);
+    }
+  /* People's names are short: two to a row, in the columns of the
+   * organizations' table. */
+  for (guint i = 0; i < people->len; i += 2)
+    {
+      const char *cells[] = { people->pdata[i], i + 1 < people->len ? people->pdata[i + 1] : "" };
+
+      add_list_row (self, person_rows, cells, organization_widths, 2, 10.5);
+    }
+  any_organization = organization_rows->len > 0;
+  if (any_organization)
+    {
+      place_list_header (self, organization_header, organization_widths, 2, 10, 10);
+      place_list_rows (self, organization_rows);
+      end_table (self);
+    }
+  if (person_rows->len > 0)
+    {
+      place_list_header (self, person_header, organization_widths, 2, 10, any_organization ? 18 : 10);
+      place_list_rows (self, person_rows);
+      end_table (self);
+    }
+
+  /* The letterhead says whose it is; the foot of each page, which letter. */
+  self->footer = g_strdup (letter->title);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The monthly update */
+
+static void
+place_empty (CoalitionDocument      *self,
+             CoalitionUpdateSection  section)
+{
+  place_text (self, coalition_update_section_get_empty_text (section), 10.5, FALSE, 4)->muted = TRUE;
+}
+
+static void
+build_update (CoalitionDocument *self,
+              CoalitionStore    *store,
+              CoalitionUpdate   *update)
+{
+  g_autofree char *coalition = coalition_store_get_setting (store, "coalition-name");
+  g_autofree char *title = coalition_update_get_title (update);
+
+  if (coalition != NULL && *coalition != '\0')
+    place_text (self, coalition, 10, FALSE, 0);
+  place_text (self, title, 18, TRUE, 4);
+
+  /* Meetings to come, with their time, zone and place. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_MEETINGS));
+  if (update->upcoming_meetings->len == 0)
+    place_empty (self, COALITION_UPDATE_MEETINGS);
+  /* Each as the e-mail has it: what, when in its zone, where. The time
+   * and the zone's name are too long for a table's cell. */
+  for (guint i = 0; i < update->upcoming_meetings->len; i++)
+    {
+      CoalitionMeeting *meeting = update->upcoming_meetings->pdata[i];
+      g_autofree char *when = coalition_print_meeting_when (meeting);
+      g_autoptr(GString) what = g_string_new (coalition_meeting_get_title (meeting));
+      g_autoptr(GString) where = g_string_new (coalition_meeting_get_location (meeting));
+
+      if (coalition_meeting_get_status (meeting) == COALITION_MEETING_STATUS_CANCELLED)
+        g_string_append_printf (what, " (%s)", coalition_meeting_status_get_label (COALITION_MEETING_STATUS_CANCELLED));
+      if (*coalition_meeting_get_url (meeting) != '\0')
+        g_string_append_printf (where, "%s%s", where->len ? " · " : "", coalition_meeting_get_url (meeting));
+      /* Kept together: a meeting's lines are not parted by a page. */
+      if (self->used + 8 + 46 > usable_height (self) && current_page (self)->len > 0)
+        new_page (self);
+      place_text (self, what->str, 10.5, TRUE, 8);
+      place_text (self, when, 10, FALSE, 1);
+      if (where->len > 0)
+        place_text (self, where->str, 10, FALSE, 1);
+    }
+
+  /* Decisions, each with where and how it was taken. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_DECISIONS));
+  if (update->decisions->len == 0)
+    place_empty (self, COALITION_UPDATE_DECISIONS);
+  for (guint i = 0; i < update->decisions->len; i++)
+    {
+      const CoalitionDecision *decision = update->decisions->pdata[i];
+      CoalitionMeeting *meeting = update->decision_meetings->pdata[i];
+      g_autofree char *how = coalition_print_decision_how (decision);
+      g_autofree char *day = g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d");
+      g_autofree char *date = coalition_print_format_date (day);
+      /* Translators: under a decision in the monthly update, "General Meeting, 8 Dec 2026 · by consensus" */
+      g_autofree char *detail = g_strdup_printf (_("%s, %s · %s"), coalition_meeting_get_title (meeting), date, how);
+
+      place_text (self, decision->text, 10.5, TRUE, 8);
+      place_text (self, detail, 9.5, FALSE, 1)->muted = TRUE;
+    }
+
+  /* Wins, with the credit shared. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_WINS));
+  if (update->wins->len == 0)
+    place_empty (self, COALITION_UPDATE_WINS);
+  for (guint i = 0; i < update->wins->len; i++)
+    {
+      CoalitionWin *win = update->wins->pdata[i];
+      g_autofree char *date = coalition_print_format_date (win->date);
+      g_autofree char *headline = g_strdup_printf ("%s — %s", date, win->title);
+      g_autoptr(GString) context = g_string_new (win->campaign_name);
+
+      place_text (self, headline, 10.5, TRUE, 8);
+      if (win->goal_title != NULL && *win->goal_title != '\0')
+        /* Translators: a win's campaign and the goal it advances, "Rent Stabilization · goal: …" */
+        g_string_append_printf (context, _(" · goal: %s"), win->goal_title);
+      if (context->len > 0)
+        place_text (self, context->str, 9.5, FALSE, 1)->muted = TRUE;
+      if (win->description != NULL && *win->description != '\0')
+        place_paragraph (self, win->description, 10, 3);
+      if (win->contributors != NULL && win->contributors->len > 0)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+          g_autofree char *line = NULL;
+
+          for (guint c = 0; c < win->contributors->len; c++)
+            g_string_append_printf (names, "%s%s", c > 0 ? ", " : "", (char *)win->contributors->pdata[c]);
+          /* Translators: who contributed to a win, "Thanks to: Eastside Tenants Union, Ana Díaz" */
+          line = g_strdup_printf (_("Thanks to: %s"), names->str);
+          place_text (self, line, 10, FALSE, 3);
+        }
+    }
+
+  /* Who joined. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_NEW_MEMBERS));
+  if (update->new_members->len == 0)
+    place_empty (self, COALITION_UPDATE_NEW_MEMBERS);
+  else
+    {
+      const char *header[] = { _("Organization"), _("Kind") };
+      const double widths[] = { 0.65, 0.35 };
+
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      for (guint i = 0; i < update->new_members->len; i++)
+        {
+          CoalitionOrganization *organization = update->new_members->pdata[i];
+          const char *cells[] = {
+            coalition_organization_get_name (organization),
+            coalition_organization_kind_get_label (coalition_organization_get_kind (organization)),
+          };
+
+          add_list_row (self, rows, cells, widths, 2, 10);
+        }
+      place_list_header (self, header, widths, 2, 9.5, 6);
+      place_list_rows (self, rows);
+      end_table (self);
+    }
+
+  /* Letters to sign. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_LETTERS));
+  if (update->open_letters->len == 0)
+    place_empty (self, COALITION_UPDATE_LETTERS);
+  else
+    {
+      const char *header[] = { _("Letter"), _("Status"), _("Deadline"), _("Signed") };
+      const double widths[] = { 0.46, 0.24, 0.18, 0.12 };
+
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      for (guint i = 0; i < update->open_letters->len; i++)
+        {
+          CoalitionLetter *letter = update->open_letters->pdata[i];
+          g_autofree char *deadline = *letter->deadline ? coalition_print_format_date (letter->deadline) : g_strdup ("—");
+          g_autofree char *signed_count = g_strdup_printf ("%u", letter->n_signatories);
+          const char *cells[] = { letter->title, coalition_letter_status_get_label (letter->status), deadline, signed_count };
+
+          add_list_row (self, rows, cells, widths, 4, 10);
+        }
+      place_list_header (self, header, widths, 4, 9.5, 6);
+      place_list_rows (self, rows);
+      end_table (self);
+    }
+
+  /* Action items due, with who owns them. */
+  place_heading (self, coalition_update_section_get_title (COALITION_UPDATE_ACTIONS));
+  if (update->actions_due->len == 0)
+    place_empty (self, COALITION_UPDATE_ACTIONS);
+  else
+    {
+      const char *header[] = { _("Action"), _("Who"), _("Due") };
+      const double widths[] = { 0.56, 0.26, 0.18 };
+
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      for (guint i = 0; i < update->actions_due->len; i++)
+        {
+          CoalitionActionItem *action = update->actions_due->pdata[i];
+          g_autofree char *due = coalition_print_format_date (coalition_action_item_get_due (action));
+          const char *cells[] = { coalition_action_item_get_title (action), coalition_action_item_get_owner_name (action), due };
+
+          add_list_row (self, rows, cells, widths, 3, 10);
+        }
+      place_list_header (self, header, widths, 3, 9.5, 6);
+      place_list_rows (self, rows);
+      end_table (self);
+    }
+
+  self->footer = coalition != NULL && *coalition != '\0' ? g_strdup_printf ("%s — %s", title, coalition)
+                                                         : g_strdup (title);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -672,28 +1135,17 @@ coalition_document_locale_paper (double *width,
     }
 }
 
-CoalitionDocument *
-coalition_document_new (CoalitionStore         *store,
-                        CoalitionDocumentKind   kind,
-                        gint64                  meeting_id,
-                        double                  width,
-                        double                  height,
-                        GError                **error)
+static CoalitionDocument *
+document_alloc (CoalitionDocumentKind  kind,
+                const char            *family,
+                double                 width,
+                double                 height)
 {
-  g_autoptr(CoalitionMeeting) meeting = NULL;
-  CoalitionDocument *self;
+  CoalitionDocument *self = g_new0 (CoalitionDocument, 1);
   PangoFontMap *font_map;
-  gboolean ok;
 
-  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
-  g_return_val_if_fail (width > 2 * MARGIN + 100 && height > 2 * MARGIN + 100, NULL);
-
-  meeting = coalition_store_get_meeting (store, meeting_id, error);
-  if (meeting == NULL)
-    return NULL;
-
-  self = g_new0 (CoalitionDocument, 1);
   self->kind = kind;
+  self->family = family;
   self->width = width;
   self->height = height;
   font_map = pango_cairo_font_map_get_default ();
@@ -712,6 +1164,30 @@ coalition_document_new (CoalitionStore         *store,
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_ptr_array_add (self->pages, g_array_new (FALSE, FALSE, sizeof (guint)));
 
+  return self;
+}
+
+CoalitionDocument *
+coalition_document_new (CoalitionStore         *store,
+                        CoalitionDocumentKind   kind,
+                        gint64                  meeting_id,
+                        double                  width,
+                        double                  height,
+                        GError                **error)
+{
+  g_autoptr(CoalitionMeeting) meeting = NULL;
+  CoalitionDocument *self;
+  gboolean ok;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+  g_return_val_if_fail (width > 2 * MARGIN + 100 && height > 2 * MARGIN + 100, NULL);
+  g_return_val_if_fail (kind <= COALITION_DOCUMENT_MINUTES, NULL);
+
+  meeting = coalition_store_get_meeting (store, meeting_id, error);
+  if (meeting == NULL)
+    return NULL;
+
+  self = document_alloc (kind, "Sans", width, height);
   switch (kind)
     {
     case COALITION_DOCUMENT_AGENDA:
@@ -731,6 +1207,57 @@ coalition_document_new (CoalitionStore         *store,
       coalition_document_free (self);
       return NULL;
     }
+
+  return self;
+}
+
+CoalitionDocument *
+coalition_document_new_letter (CoalitionStore  *store,
+                               gint64           letter_id,
+                               double           width,
+                               double           height,
+                               GError         **error)
+{
+  g_autoptr(CoalitionLetter) letter = NULL;
+  CoalitionDocument *self;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+  g_return_val_if_fail (width > 2 * MARGIN + 100 && height > 2 * MARGIN + 100, NULL);
+
+  letter = coalition_store_get_letter (store, letter_id, error);
+  if (letter == NULL)
+    return NULL;
+
+  self = document_alloc (COALITION_DOCUMENT_LETTER, "Serif", width, height);
+  if (!build_letter (self, store, letter, error))
+    {
+      coalition_document_free (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+CoalitionDocument *
+coalition_document_new_update (CoalitionStore  *store,
+                               int              year,
+                               int              month,
+                               double           width,
+                               double           height,
+                               GError         **error)
+{
+  g_autoptr(CoalitionUpdate) update = NULL;
+  CoalitionDocument *self;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+  g_return_val_if_fail (width > 2 * MARGIN + 100 && height > 2 * MARGIN + 100, NULL);
+
+  update = coalition_update_gather (store, year, month, error);
+  if (update == NULL)
+    return NULL;
+
+  self = document_alloc (COALITION_DOCUMENT_UPDATE, "Sans", width, height);
+  build_update (self, store, update);
 
   return self;
 }
@@ -788,7 +1315,7 @@ coalition_document_draw_page (CoalitionDocument *self,
       if (i > 0)
         y += block->space_before;
 
-      if (block->kind == BLOCK_ROW && block->header)
+      if (block->kind == BLOCK_ROW && block->header && !block->ruled)
         {
           cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
           cairo_rectangle (cr, MARGIN, y, usable_width (self), block->height);
@@ -801,13 +1328,32 @@ coalition_document_draw_page (CoalitionDocument *self,
           double pad = block->kind == BLOCK_ROW ? PADDING : 0;
 
           cairo_move_to (cr, x + pad, y + pad);
+          if (block->muted)
+            cairo_set_source_rgb (cr, 0.36, 0.36, 0.36);
           pango_cairo_show_layout (cr, block->cells[c]);
-          if (block->kind == BLOCK_ROW)
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          if (block->kind == BLOCK_ROW && !block->ruled)
             {
               cairo_rectangle (cr, x, y, block->widths[c], block->height);
               cairo_stroke (cr);
             }
           x += block->widths[c];
+        }
+
+      /* A list's rows are parted by hairlines; its header by a full line. */
+      if (block->ruled || block->rule_below)
+        {
+          cairo_save (cr);
+          if (block->ruled && !block->header)
+            {
+              cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
+              cairo_set_line_width (cr, 0.4);
+            }
+          cairo_move_to (cr, MARGIN, y + block->height + (block->rule_below ? 3 : 0));
+          cairo_line_to (cr, block->ruled ? x : MARGIN + usable_width (self),
+                         y + block->height + (block->rule_below ? 3 : 0));
+          cairo_stroke (cr);
+          cairo_restore (cr);
         }
       y += block->height;
     }

@@ -16,15 +16,34 @@ typedef enum
   COALITION_DOCUMENT_AGENDA,
   COALITION_DOCUMENT_SIGN_IN,
   COALITION_DOCUMENT_MINUTES,
+  COALITION_DOCUMENT_LETTER,   /* made by coalition_document_new_letter () */
+  COALITION_DOCUMENT_UPDATE,   /* made by coalition_document_new_update () */
 } CoalitionDocumentKind;
 
 typedef struct _CoalitionDocument CoalitionDocument;
 
 /* Reads what the document needs from the store, and lays it out on pages of
- * @width × @height points (A4 is 595 × 842, Letter 612 × 792). */
+ * @width × @height points (A4 is 595 × 842, Letter 612 × 792). @kind is an
+ * agenda, a sign-in sheet or minutes. */
 CoalitionDocument *coalition_document_new          (CoalitionStore         *store,
                                                     CoalitionDocumentKind   kind,
                                                     gint64                  meeting_id,
+                                                    double                  width,
+                                                    double                  height,
+                                                    GError                **error);
+/* A sign-on letter: the coalition's name, the date (when it was sent, else
+ * today), the addressee, the letter's title and text, and its signatories,
+ * organizations with who signed for each, then people. */
+CoalitionDocument *coalition_document_new_letter   (CoalitionStore         *store,
+                                                    gint64                  letter_id,
+                                                    double                  width,
+                                                    double                  height,
+                                                    GError                **error);
+/* The monthly update of @month (1–12) of @year: the same sections as its
+ * e-mail (coalition_update_to_html ()). */
+CoalitionDocument *coalition_document_new_update   (CoalitionStore         *store,
+                                                    int                     year,
+                                                    int                     month,
                                                     double                  width,
                                                     double                  height,
                                                     GError                **error);
