@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "coalition-campaigns.h"
 #include "coalition-csv.h"
 #include "coalition-export.h"
 
@@ -363,6 +364,68 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Written beside the target and renamed over it: a full disk or a crash
+ * leaves the old file, never half of the new one. */
+static gboolean
+replace_file (const char  *path,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+gboolean
+coalition_export_signatories_csv (CoalitionStore  *store,
+                                  gint64           letter_id,
+                                  const char      *path,
+                                  GError         **error)
+{
+  g_autoptr(CoalitionLetter) letter = NULL;
+  g_autoptr(GPtrArray) signatories = NULL;
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");   /* so that Excel reads UTF-8 as UTF-8 */
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  letter = coalition_store_get_letter (store, letter_id, error);
+  if (letter == NULL)
+    return FALSE;
+  signatories = coalition_store_list_signatories (store, letter_id, error);
+  if (signatories == NULL)
+    return FALSE;
+
+  coalition_csv_append_row (out, (const char * const[]) { "Organization", "Signed by", "Person", "Signed on", NULL });
+  for (guint i = 0; i < signatories->len; i++)
+    {
+      const CoalitionSignatory *signatory = signatories->pdata[i];
+      gboolean organization = signatory->organization_id > 0;
+      const char *cells[] = {
+        organization ? signatory->name : "",
+        organization && signatory->signed_by ? signatory->signed_by : "",
+        organization ? "" : signatory->name,
+        signatory->signed_on ? signatory->signed_on : "",
+        NULL,
+      };
+
+      coalition_csv_append_row (out, cells);
+    }
+
+  if (!replace_file (path, out->str, out->len, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 coalition_export_members (CoalitionStore         *store,
                           CoalitionExportFormat   format,
@@ -371,15 +434,9 @@ coalition_export_members (CoalitionStore         *store,
                           GError                **error)
 {
   g_autoptr(GBytes) bytes = coalition_export_members_to_bytes (store, format, out_n_records, error);
-  g_autoptr(GFile) file = NULL;
 
   if (bytes == NULL)
     return FALSE;
 
-  /* Written beside the target and renamed over it: a full disk or a crash
-   * leaves the old file, never half of the new one. */
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return replace_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }

@@ -34,4 +34,13 @@ GBytes  *coalition_export_members_to_bytes (CoalitionStore         *store,
                                             guint                  *out_n_records,
                                             GError                **error);
 
+/* The signatories of sign-on letter @letter_id as CSV (UTF-8 with a BOM,
+ * CRLF; columns Organization, Signed by, Person, Signed on), organizations
+ * first, in the letter's order; cells that could start a spreadsheet
+ * formula are neutralised. The file is written whole or not at all. */
+gboolean coalition_export_signatories_csv (CoalitionStore  *store,
+                                           gint64           letter_id,
+                                           const char      *path,
+                                           GError         **error);
+
 G_END_DECLS
