@@ -769,6 +769,23 @@ update_fixture_set_up (UpdateFixture *fixture,
   }
   coalition_meeting_set_url (next, "https://meet.example.org/steering?a=1&b=2");
   g_assert_true (coalition_store_update_meeting (fixture->store, next, &error));
+  /* The steering committee meets weekly, three times, into the next month;
+   * its members are invited, with their addresses. */
+  {
+    g_autoptr(GDateTime) last = g_date_time_add_days (next_start, 14);
+    g_autofree char *until = g_date_time_format (last, "%Y-%m-%d");
+    CoalitionSeriesRule rule = { COALITION_REPEAT_WEEKLY, 1, 0, G_DATE_BAD_WEEKDAY, until };
+    g_autoptr(CoalitionPerson) bo = coalition_person_new ();
+
+    coalition_person_set_given_name (bo, "Bo");
+    coalition_person_set_family_name (bo, "Andersen");
+    coalition_person_add_email (bo, "work", "bo@example.org", TRUE);
+    g_assert_true (coalition_store_insert_person (fixture->store, bo, &error));
+    g_assert_true (coalition_store_set_attendance (fixture->store, coalition_meeting_get_id (next),
+                                                   coalition_person_get_id (bo), COALITION_ATTENDANCE_INVITED, &error));
+    g_assert_true (coalition_store_create_series (fixture->store, next, &rule, NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (coalition_store_add_decision (fixture->store, coalition_meeting_get_id (held), consensus, &error));
   vote->votes_for = 14;
   vote->votes_against = 2;
@@ -820,7 +837,7 @@ update_fixture_tear_down (UpdateFixture *fixture,
 /* Strict XML parsing proves the markup well-formed; then what a reader
  * sees, the links, and the calendar files inside them. */
 static const char html_checker[] =
-  "import sys, base64, json, xml.etree.ElementTree as ET\n"
+  "import sys, base64, json, icalendar, xml.etree.ElementTree as ET\n"
   "from html.parser import HTMLParser\n"
   "data = open(sys.argv[1], encoding='utf-8').read()\n"
   "root = ET.fromstring(data.split('\\n', 1)[1])\n"
@@ -840,7 +857,12 @@ static const char html_checker[] =
   "    if href.startswith('data:'):\n"
   "        head, payload = href.split(',', 1)\n"
   "        assert head == 'data:text/calendar;charset=utf-8;base64', head\n"
-  "        cal.append(base64.b64decode(payload).decode('utf-8'))\n"
+  "        ics = base64.b64decode(payload)\n"
+  "        assert all(len(l) <= 75 for l in ics.split(b'\\r\\n')), ics\n"
+  "        events = icalendar.Calendar.from_ical(ics).walk('VEVENT')\n"
+  "        cal.append({'text': ics.decode('utf-8'), 'events': len(events),\n"
+  "                    'uid': str(events[0]['UID']), 'start': events[0]['DTSTART'].dt.isoformat(),\n"
+  "                    'summary': str(events[0]['SUMMARY']), 'alarms': len(events[0].walk('VALARM'))})\n"
   "    else:\n"
   "        assert href.startswith('https://'), href\n"
   "class Text(HTMLParser):\n"
@@ -919,20 +941,34 @@ test_campaigns_update_html (UpdateFixture *fixture,
   g_assert_nonnull (strstr (text, "Ana Díaz"));
   g_assert_null (strstr (text, "No meetings"));
 
-  /* A calendar file for each meeting to come, whole in its link; the web
-   * link of the meeting; nothing from a "javascript:" address. */
+  /* A calendar file for each meeting to come, whole in its link and read
+   * by python's icalendar: that meeting alone (not its whole series), at
+   * its time in its zone, with the reminders and without the invitees'
+   * addresses. The web link of the meeting; nothing from a "javascript:"
+   * address. */
   calendars = json_object_get_array_member (read, "calendars");
-  g_assert_cmpuint (json_array_get_length (calendars), ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (update->upcoming_meetings->len, ==, 4);
+  g_assert_cmpuint (json_array_get_length (calendars), ==, update->upcoming_meetings->len);
+  for (guint i = 0; i < json_array_get_length (calendars); i++)
     {
-      const char *ics = json_array_get_string_element (calendars, i);
+      JsonObject *calendar = json_array_get_object_element (calendars, i);
+      CoalitionMeeting *meeting = update->upcoming_meetings->pdata[i];
+      const char *ics = json_object_get_string_member (calendar, "text");
+      g_autofree char *start = g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%dT%H:%M:%S%:z");
 
       g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\n"));
       g_assert_nonnull (strstr (ics, "TZID:America/Los_Angeles"));
-      g_assert_nonnull (strstr (ics, i == 0 ? "SUMMARY:Steering Committee" : "SUMMARY:<script>"));
+      g_assert_null (strstr (ics, "ATTENDEE"));
+      g_assert_null (strstr (ics, "bo@example.org"));
+      g_assert_null (strstr (ics, "RRULE:FREQ=WEEKLY"));
+      g_assert_cmpint (json_object_get_int_member (calendar, "events"), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (calendar, "uid"), ==, coalition_meeting_get_uid (meeting));
+      g_assert_cmpstr (json_object_get_string_member (calendar, "start"), ==, start);
+      g_assert_cmpstr (json_object_get_string_member (calendar, "summary"), ==, coalition_meeting_get_title (meeting));
+      g_assert_cmpint (json_object_get_int_member (calendar, "alarms"), ==, 2);
     }
   links = json_object_get_array_member (read, "links");
-  g_assert_cmpuint (json_array_get_length (links), ==, 3);
+  g_assert_cmpuint (json_array_get_length (links), ==, 7);
   g_assert_cmpstr (json_array_get_string_element (links, 0), ==, "https://meet.example.org/steering?a=1&b=2");
 }
 

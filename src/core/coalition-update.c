@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coalition-ics.h"
@@ -144,6 +146,127 @@ append_muted (GString    *out,
 }
 
 /* ---------------------------------------------------------------------- */
+/* The calendar file in each meeting's link */
+
+static gboolean
+is_time_of (icaltimetype  t,
+            GDateTime    *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  GDateTime *wanted = icaltime_is_utc (t) ? utc : time;
+
+  return t.year == g_date_time_get_year (wanted) && t.month == g_date_time_get_month (wanted) &&
+         t.day == g_date_time_get_day_of_month (wanted) && t.hour == g_date_time_get_hour (wanted) &&
+         t.minute == g_date_time_get_minute (wanted);
+}
+
+static void
+set_time (icalproperty *property,
+          GDateTime    *time)
+{
+  icaltimetype t = icaltime_null_time ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  gboolean in_zone = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER) != NULL;
+  GDateTime *value = in_zone ? time : utc;
+
+  t.year = g_date_time_get_year (value);
+  t.month = g_date_time_get_month (value);
+  t.day = g_date_time_get_day_of_month (value);
+  t.hour = g_date_time_get_hour (value);
+  t.minute = g_date_time_get_minute (value);
+  t.second = g_date_time_get_second (value);
+  if (!in_zone)
+    t = icaltime_convert_to_zone (t, icaltimezone_get_utc_timezone ());
+  icalproperty_set_value (property, icalvalue_new_datetime (t));
+}
+
+static void
+remove_all (icalcomponent    *component,
+            icalproperty_kind kind)
+{
+  icalproperty *property;
+
+  while ((property = icalcomponent_get_first_property (component, kind)) != NULL)
+    {
+      icalcomponent_remove_property (component, property);
+      icalproperty_free (property);
+    }
+}
+
+/* The meeting alone, to add to a calendar from the e-mail. The export
+ * gives a meeting of a series as the whole series, and every invitee's
+ * address: too much for an e-mail that goes to the whole coalition. So
+ * this one keeps the event of the occurrence (or the series' first, which
+ * it matches), as a meeting of its own with its own UID, and leaves the
+ * invitees out; the time zone, the agenda and the reminders stay. */
+static char *
+meeting_calendar (CoalitionStore    *store,
+                  CoalitionMeeting  *meeting,
+                  GError           **error)
+{
+  g_autofree char *text = coalition_ics_export (store, COALITION_ICS_MEETING, coalition_meeting_get_id (meeting),
+                                                NULL, error);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  icalcomponent *calendar, *chosen = NULL, *first = NULL;
+  char *ical;
+  char *result;
+
+  if (text == NULL)
+    return NULL;
+  calendar = icalparser_parse_string (text);
+  if (calendar == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The calendar of meeting %" G_GINT64_FORMAT
+                   " could not be read back", coalition_meeting_get_id (meeting));
+      return NULL;
+    }
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+
+      if (first == NULL && icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) == NULL)
+        first = event;
+      if (chosen == NULL && icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL &&
+          start != NULL && is_time_of (icalproperty_get_dtstart (start), coalition_meeting_get_start (meeting)))
+        chosen = event;
+      g_ptr_array_add (others, event);
+    }
+  if (chosen == NULL)
+    chosen = first;
+  if (chosen == NULL)
+    {
+      icalcomponent_free (calendar);
+      return g_steal_pointer (&text);
+    }
+
+  for (guint i = 0; i < others->len; i++)
+    if (others->pdata[i] != chosen)
+      {
+        icalcomponent_remove_component (calendar, others->pdata[i]);
+        icalcomponent_free (others->pdata[i]);
+      }
+  remove_all (chosen, ICAL_RRULE_PROPERTY);
+  remove_all (chosen, ICAL_RDATE_PROPERTY);
+  remove_all (chosen, ICAL_EXDATE_PROPERTY);
+  remove_all (chosen, ICAL_RECURRENCEID_PROPERTY);
+  remove_all (chosen, ICAL_ATTENDEE_PROPERTY);
+  icalcomponent_set_uid (chosen, coalition_meeting_get_uid (meeting));
+  if (icalcomponent_get_first_property (chosen, ICAL_DTSTART_PROPERTY) != NULL)
+    set_time (icalcomponent_get_first_property (chosen, ICAL_DTSTART_PROPERTY), coalition_meeting_get_start (meeting));
+  if (icalcomponent_get_first_property (chosen, ICAL_DTEND_PROPERTY) != NULL)
+    set_time (icalcomponent_get_first_property (chosen, ICAL_DTEND_PROPERTY), coalition_meeting_get_end (meeting));
+
+  /* libical folds at 75 octets between characters, with CRLF. */
+  ical = icalcomponent_as_ical_string_r (calendar);
+  result = g_strdup (ical);
+  free (ical);
+  icalcomponent_free (calendar);
+  return result;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Sections */
 
 static void
@@ -192,8 +315,7 @@ append_meetings (GString         *out,
       if (!cancelled)
         {
           g_autoptr(GError) error = NULL;
-          g_autofree char *ics = coalition_ics_export (store, COALITION_ICS_MEETING, coalition_meeting_get_id (meeting),
-                                                       NULL, &error);
+          g_autofree char *ics = meeting_calendar (store, meeting, &error);
 
           if (ics != NULL)
             {
