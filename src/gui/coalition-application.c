@@ -234,6 +234,7 @@ coalition_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.show-page::members", (const char *[]) { "<Alt>1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-page::map", (const char *[]) { "<Alt>2", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-page::meetings", (const char *[]) { "<Alt>3", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-page::campaigns", (const char *[]) { "<Alt>4", NULL });
 
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);

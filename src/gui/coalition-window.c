@@ -12,6 +12,7 @@
 #include "coalition-ics.h"
 #include "coalition-print.h"
 #include "coalition-meetings.h"
+#include "coalition-campaigns-page.h"
 #include "coalition-map-page.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
@@ -33,6 +34,7 @@ struct _CoalitionWindow
   CoalitionMembersPage *members_page;
   CoalitionMeetingsPage *meetings_page;
   CoalitionMapPage      *map_page;
+  CoalitionCampaignsPage *campaigns_page;
 
   GCancellable         *transfer;   /* the import or export under way */
   GtkRevealer          *transfer_revealer;
@@ -103,6 +105,7 @@ load_database (CoalitionWindow *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monthly-update", FALSE);
       update_title (self);
       return;
     }
@@ -115,6 +118,7 @@ load_database (CoalitionWindow *self)
   coalition_members_page_set_store (self->members_page, store);
   coalition_meetings_page_set_store (self->meetings_page, store);
   coalition_map_page_set_store (self->map_page, store);
+  coalition_campaigns_page_set_store (self->campaigns_page, store);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
@@ -123,6 +127,7 @@ load_database (CoalitionWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ics", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monthly-update", TRUE);
   update_title (self);
 }
 
@@ -189,6 +194,25 @@ meetings_toast_cb (CoalitionWindow *self,
   coalition_window_add_toast (self, message);
 }
 
+/* A campaign's power map opens on the Power Map page. */
+static void
+campaign_show_map_cb (CoalitionWindow *self,
+                      gint64           map_id)
+{
+  coalition_map_page_show_map (self->map_page, map_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+}
+
+static void
+monthly_update_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CoalitionWindow *self = COALITION_WINDOW (widget);
+
+  coalition_campaigns_page_monthly_update (self->campaigns_page);
+}
+
 static void
 new_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -197,7 +221,7 @@ new_person_action (GtkWidget  *widget,
   CoalitionWindow *self = COALITION_WINDOW (widget);
 
   /* + adds what the page shows: a meeting on Meetings, a map on Power Map,
-   * else a person. */
+   * a campaign on Campaigns, else a person. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
     {
       coalition_meetings_page_new_meeting (self->meetings_page);
@@ -206,6 +230,11 @@ new_person_action (GtkWidget  *widget,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0)
     {
       coalition_map_page_new_map (self->map_page);
+      return;
+    }
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "campaigns") == 0)
+    {
+      coalition_campaigns_page_new_campaign (self->campaigns_page);
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
@@ -1319,6 +1348,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   g_type_ensure (COALITION_TYPE_MEMBERS_PAGE);
   g_type_ensure (COALITION_TYPE_MEETINGS_PAGE);
   g_type_ensure (COALITION_TYPE_MAP_PAGE);
+  g_type_ensure (COALITION_TYPE_CAMPAIGNS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
@@ -1334,7 +1364,9 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, map_page);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, campaigns_page);
   gtk_widget_class_bind_template_callback (widget_class, meetings_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_show_map_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1348,6 +1380,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-members", NULL, export_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", "x", export_ics_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.monthly-update", NULL, monthly_update_action);
 
   /* Shortcuts that work without an application too (tests, embedding);
    * the application registers the same accelerators for its menus. */
@@ -1356,6 +1389,7 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "members");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "meetings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "campaigns");
 }
 
 static void
