@@ -7,8 +7,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "coalition-campaigns.h"
 #include "coalition-core.h"
 #include "coalition-print.h"
+#include "coalition-campaigns-page.h"
 #include "coalition-group-pane.h"
 #include "coalition-map-page.h"
 #include "coalition-meetings-page.h"
@@ -1799,6 +1801,252 @@ test_window_power_map (void)
   close_window (&shown);
 }
 
+static AdwPreferencesGroup *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return ADW_PREFERENCES_GROUP (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The big number on the card captioned @caption. */
+static const char *
+glance_number (GtkWidget  *page,
+               const char *caption)
+{
+  GtkWidget *label = find_widget (page, GTK_TYPE_LABEL, caption);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (label)));
+}
+
+typedef struct
+{
+  GtkWidget  *page;
+  const char *caption;
+  const char *number;
+} GlanceWait;
+
+static gboolean
+glance_is (gpointer data)
+{
+  GlanceWait *wait = data;
+
+  return g_strcmp0 (glance_number (wait->page, wait->caption), wait->number) == 0;
+}
+
+static gboolean
+is_mapped_label (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *label = find_widget (wait->root, GTK_TYPE_LABEL, wait->title);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static gint64
+add_member (CoalitionStore *store,
+            const char     *name,
+            const char     *email)
+{
+  g_autoptr(CoalitionOrganization) organization = coalition_organization_new (name);
+  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+  g_autofree char *given = g_strdup_printf ("Rep of %s", name);
+
+  coalition_organization_set_status (organization, COALITION_STATUS_MEMBER);
+  g_assert_true (coalition_store_insert_organization (store, organization, NULL));
+  coalition_person_set_given_name (person, given);
+  coalition_person_set_family_name (person, "Representative");
+  coalition_person_set_organization_id (person, coalition_organization_get_id (organization));
+  coalition_person_add_email (person, "work", email, TRUE);
+  g_assert_true (coalition_store_insert_person (store, person, NULL));
+  return coalition_organization_get_id (organization);
+}
+
+static void
+test_window_campaigns (void)
+{
+  g_autofree char *path = make_database ("campaigns-ui.db", 0);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "letter.pdf", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday_day = g_date_time_add_days (now, -1);
+  g_autofree char *yesterday = g_date_time_format (yesterday_day, "%Y-%m-%d");
+  g_autoptr(CoalitionBenchmark) benchmark = NULL;
+  g_autoptr(CoalitionLetter) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  CoalitionCampaignsPage *page;
+  CoalitionStore *store;
+  Shown shown = { 0 };
+  gint64 campaign_id, goal_id, tenants, clinic, zoe;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  page = COALITION_CAMPAIGNS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_CAMPAIGNS_PAGE, NULL));
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK,
+                                                                      NULL)), "campaigns");
+
+  /* A new coalition has no campaign yet, and says what one is. */
+  {
+    RowWait wait = { GTK_WIDGET (page), 0, "No Campaigns Yet" };
+
+    wait_until (is_mapped_label, &wait, "the empty state");
+  }
+
+  /* A campaign with a goal whose benchmark was due yesterday and is not
+   * met: missed, and counted overdue at a glance. */
+  tenants = add_member (store, "Łódź Street Tenants’ Union", "tenants@example.org");
+  clinic = add_member (store, "Clínica del Pueblo", "clinic@example.org");
+  {
+    g_autoptr(CoalitionPerson) person = coalition_person_new ();
+
+    coalition_person_set_given_name (person, "Zoë");
+    coalition_person_set_family_name (person, "Brontë");
+    g_assert_true (coalition_store_insert_person (store, person, NULL));
+    zoe = coalition_person_get_id (person);
+  }
+  campaign_id = coalition_store_create_campaign (store, "Keep Riverside Housed",
+                                                 "Pass rent stabilization\nEnd no-fault evictions", &error);
+  g_assert_no_error (error);
+  goal_id = coalition_store_add_goal (store, campaign_id, "The Council passes the ordinance",
+                                      COALITION_GOAL_SHORT_TERM, &error);
+  g_assert_no_error (error);
+  benchmark = coalition_benchmark_new ("Meet all seven council members", yesterday);
+  benchmark->status = COALITION_BENCHMARK_ON_TRACK;
+  g_assert_true (coalition_store_add_benchmark (store, goal_id, benchmark, &error));
+  {
+    GlanceWait wait = { GTK_WIDGET (page), "Overdue", "1" };
+
+    wait_until (glance_is, &wait, "one benchmark overdue at a glance");
+  }
+  g_assert_cmpint (coalition_campaigns_page_get_campaign_id (page), ==, campaign_id);
+  g_assert_cmpstr (glance_number (GTK_WIDGET (page), "Benchmarks Met"), ==, "0 of 1");
+  g_assert_cmpstr (glance_number (GTK_WIDGET (page), "Due Soon"), ==, "0");
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Meet all seven council members");
+
+    /* Its goal is open, for a missed benchmark needs attention. */
+    g_assert_nonnull (row);
+    spin (100);
+    g_assert_true (gtk_widget_get_mapped (row));
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Overdue since "));
+    g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "Missed"));
+  }
+  g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Second Core Objective"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW,
+                                                                  "Second Core Objective"))),
+                   ==, "End no-fault evictions");
+
+  /* A win recorded through the dialog, credited to a member organization
+   * from the checklist and to a person found by name. */
+  coalition_campaigns_page_record_win (page);
+  wait_until (message_shown, NULL, "the win to record");
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+    GtkWidget *form = adw_message_dialog_get_extra_child (dialog);
+    GtkWidget *search = find_widget (form, GTK_TYPE_SEARCH_ENTRY, NULL);
+    GtkWidget *row = find_row (form, ADW_TYPE_ACTION_ROW, "Łódź Street Tenants’ Union");
+    g_autoptr(GPtrArray) wins = NULL;
+    CoalitionWin *win;
+    RowWait wait = { form, ADW_TYPE_ACTION_ROW, "Zoë Brontë" };
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Record a Win");
+    g_assert_nonnull (row);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (search), "Brontë");
+    wait_until (row_exists, &wait, "Zoë among the contributors to choose");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (find_row (form, ADW_TYPE_ACTION_ROW, "Zoë Brontë"),
+                                                                GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (find_row (form, ADW_TYPE_ENTRY_ROW, "What Changed")),
+                           "Two council members co-sponsor the ordinance");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    wait.root = GTK_WIDGET (page);
+    wait.title = "Two council members co-sponsor the ordinance";
+    wait_until (row_exists, &wait, "the win listed");
+    row = find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, wait.title);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                              "With Łódź Street Tenants’ Union, Zoë Brontë"));
+    wins = coalition_store_list_wins (store, campaign_id, NULL, NULL, NULL);
+    g_assert_cmpuint (wins->len, ==, 1);
+    win = wins->pdata[0];
+    g_assert_cmpuint (win->organization_ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (win->organization_ids, gint64, 0), ==, tenants);
+    g_assert_cmpuint (win->person_ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (win->person_ids, gint64, 0), ==, zoe);
+    g_assert_cmpstr (glance_number (GTK_WIDGET (page), "Wins"), ==, "1");
+  }
+
+  /* A letter signed by the tenants' union: the ask lists the clinic, and
+   * not the union. */
+  letter = coalition_letter_new ("Letter to the City Council");
+  letter->campaign_id = campaign_id;
+  g_free (letter->body);
+  letter->body = g_strdup ("We ask the Council to pass the ordinance before the summer recess.");
+  g_assert_true (coalition_store_add_letter (store, letter, &error));
+  g_assert_cmpint (coalition_store_add_signatory (store, letter->id, tenants, 0, "Rev. Ama Mensah, Pastor", NULL,
+                                                  &error), >, 0);
+  g_assert_no_error (error);
+  coalition_campaigns_page_show_letter (page, letter->id);
+  {
+    AdwPreferencesGroup *ask = find_group (GTK_WIDGET (page), "The Ask");
+    AdwPreferencesGroup *signatories = find_group (GTK_WIDGET (page), "Signatories");
+    GtkWidget *row;
+
+    g_assert_nonnull (ask);
+    wait_until (is_mapped, ask, "the letter shown");
+    g_assert_cmpint (coalition_campaigns_page_get_letter_id (page), ==, letter->id);
+    row = find_row (GTK_WIDGET (ask), ADW_TYPE_ACTION_ROW, "Clínica del Pueblo");
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "clinic@example.org"));
+    g_assert_null (find_row (GTK_WIDGET (ask), ADW_TYPE_ACTION_ROW, "Łódź Street Tenants’ Union"));
+    g_assert_nonnull (find_row (GTK_WIDGET (signatories), ADW_TYPE_ACTION_ROW, "Łódź Street Tenants’ Union"));
+    g_assert_null (find_row (GTK_WIDGET (signatories), ADW_TYPE_ACTION_ROW, "Clínica del Pueblo"));
+    g_assert_cmpint (clinic, >, 0);
+  }
+
+  /* The letter as PDF names its signatory and who signed for it. */
+  g_assert_true (coalition_campaigns_page_export_letter (page, letter->id, pdf, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *joined = NULL;
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *)"pdftotext", pdf, (char *)"-", NULL }, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    joined = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+    g_assert_nonnull (strstr (joined, "Łódź Street Tenants’ Union"));
+    g_assert_nonnull (strstr (joined, "Rev. Ama Mensah"));
+    g_assert_null (strstr (joined, "Clínica del Pueblo"));
+  }
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1827,6 +2075,7 @@ main (int   argc,
   g_test_add_func ("/window/prospects", test_window_prospects);
   g_test_add_func ("/window/meetings", test_window_meetings);
   g_test_add_func ("/window/power-map", test_window_power_map);
+  g_test_add_func ("/window/campaigns", test_window_campaigns);
 
   return g_test_run ();
 }
