@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -366,16 +367,35 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
 
 /* Written beside the target and renamed over it: a full disk or a crash
  * leaves the old file, never half of the new one. */
-static gboolean
-replace_file (const char  *path,
-              const char  *data,
-              gsize        length,
-              GError     **error)
+gboolean
+coalition_export_write_file (const char  *path,
+                             const char  *data,
+                             gsize        length,
+                             GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  const char *reason;
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  if (g_file_replace_contents (file, data, length, NULL, FALSE,
+                               G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    return TRUE;
+
+  /* GIO's message names the file again; say it once, with why. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = g_strerror (ENOENT);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = g_strerror (EACCES);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    reason = g_strerror (ENOSPC);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    reason = g_strerror (EISDIR);
+  else
+    reason = local_error->message;
+  name = g_filename_display_name (path);
+  g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), name, reason);
+  return FALSE;
 }
 
 gboolean
@@ -387,7 +407,6 @@ coalition_export_signatories_csv (CoalitionStore  *store,
   g_autoptr(CoalitionLetter) letter = NULL;
   g_autoptr(GPtrArray) signatories = NULL;
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");   /* so that Excel reads UTF-8 as UTF-8 */
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (COALITION_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -415,15 +434,7 @@ coalition_export_signatories_csv (CoalitionStore  *store,
       coalition_csv_append_row (out, cells);
     }
 
-  if (!replace_file (path, out->str, out->len, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return coalition_export_write_file (path, out->str, out->len, error);
 }
 
 gboolean
@@ -438,5 +449,5 @@ coalition_export_members (CoalitionStore         *store,
   if (bytes == NULL)
     return FALSE;
 
-  return replace_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  return coalition_export_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }

@@ -34,6 +34,13 @@ GBytes  *coalition_export_members_to_bytes (CoalitionStore         *store,
                                             guint                  *out_n_records,
                                             GError                **error);
 
+/* @data into @path, written beside it and renamed over it: the whole file
+ * or, on failure, nothing, with an error that says which file and why. */
+gboolean coalition_export_write_file      (const char      *path,
+                                           const char      *data,
+                                           gsize            length,
+                                           GError         **error);
+
 /* The signatories of sign-on letter @letter_id as CSV (UTF-8 with a BOM,
  * CRLF; columns Organization, Signed by, Person, Signed on), organizations
  * first, in the letter's order; cells that could start a spreadsheet

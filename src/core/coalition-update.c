@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coalition-export.h"
 #include "coalition-ics.h"
 #include "coalition-print-private.h"
 #include "coalition-update.h"
@@ -564,19 +565,6 @@ coalition_update_write_html (CoalitionUpdate  *update,
                              GError          **error)
 {
   g_autofree char *html = coalition_update_to_html (update, store);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) local_error = NULL;
 
-  /* Written beside the target and renamed over it once whole. */
-  if (!g_file_replace_contents (file, html, strlen (html), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                NULL, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return coalition_export_write_file (path, html, strlen (html), error);
 }
