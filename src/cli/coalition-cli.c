@@ -833,6 +833,212 @@ list_maps (CoalitionStore *store,
   return EXIT_SUCCESS;
 }
 
+static const char *
+goal_term_to_string (CoalitionGoalTerm term)
+{
+  return term == COALITION_GOAL_LONG_TERM ? "long-term" : "short-term";
+}
+
+static const char *
+letter_status_to_string (CoalitionLetterStatus status)
+{
+  switch (status)
+    {
+    case COALITION_LETTER_COLLECTING: return "collecting";
+    case COALITION_LETTER_SENT: return "sent";
+    case COALITION_LETTER_DRAFTING:
+    default: return "drafting";
+    }
+}
+
+static void
+set_text_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *value)
+{
+  set_string_or_null (builder, member, value != NULL && *value != '\0' ? value : NULL);
+}
+
+/* A campaign whole: its objectives, maps, goals with their benchmarks (the
+ * status people set and the one the calendar gives), wins with their
+ * credit, and letters with their signatories. */
+static JsonNode *
+campaign_to_json (CoalitionStore     *store,
+                  CoalitionCampaign  *campaign,
+                  const char         *today,
+                  GError            **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) goals = coalition_store_list_goals (store, campaign->id, error);
+  g_autoptr(GPtrArray) wins = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_auto(GStrv) objectives = g_strsplit (campaign->objectives ? campaign->objectives : "", "\n", -1);
+
+  if (goals == NULL || (wins = coalition_store_list_wins (store, campaign->id, NULL, NULL, error)) == NULL ||
+      (letters = coalition_store_list_letters (store, campaign->id, error)) == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  set_int (builder, "id", campaign->id);
+  set_string_or_null (builder, "name", campaign->name);
+  json_builder_set_member_name (builder, "objectives");
+  json_builder_begin_array (builder);
+  for (guint i = 0; objectives[i] != NULL; i++)
+    if (*g_strstrip (objectives[i]) != '\0')
+      json_builder_add_string_value (builder, objectives[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "map_ids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; campaign->map_ids != NULL && i < campaign->map_ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (campaign->map_ids, gint64, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < goals->len; g++)
+    {
+      CoalitionGoal *goal = goals->pdata[g];
+      g_autoptr(GPtrArray) benchmarks = coalition_store_list_benchmarks (store, goal->id, error);
+
+      if (benchmarks == NULL)
+        return NULL;
+      json_builder_begin_object (builder);
+      set_int (builder, "id", goal->id);
+      set_string_or_null (builder, "title", goal->title);
+      set_string_or_null (builder, "term", goal_term_to_string (goal->term));
+      json_builder_set_member_name (builder, "benchmarks");
+      json_builder_begin_array (builder);
+      for (guint b = 0; b < benchmarks->len; b++)
+        {
+          CoalitionBenchmark *benchmark = benchmarks->pdata[b];
+          CoalitionBenchmarkStatus effective = coalition_benchmark_get_effective_status (benchmark, today);
+
+          json_builder_begin_object (builder);
+          set_int (builder, "id", benchmark->id);
+          set_string_or_null (builder, "title", benchmark->title);
+          set_text_or_null (builder, "due", benchmark->due);
+          set_string_or_null (builder, "status", coalition_benchmark_status_to_string (benchmark->status));
+          set_string_or_null (builder, "effective_status", coalition_benchmark_status_to_string (effective));
+          set_text_or_null (builder, "owner", benchmark->owner_name);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "wins");
+  json_builder_begin_array (builder);
+  for (guint w = 0; w < wins->len; w++)
+    {
+      CoalitionWin *win = wins->pdata[w];
+
+      json_builder_begin_object (builder);
+      set_int (builder, "id", win->id);
+      set_string_or_null (builder, "date", win->date);
+      set_string_or_null (builder, "title", win->title);
+      set_text_or_null (builder, "description", win->description);
+      set_text_or_null (builder, "goal", win->goal_title);
+      json_builder_set_member_name (builder, "contributors");
+      json_builder_begin_array (builder);
+      for (guint c = 0; win->contributors != NULL && c < win->contributors->len; c++)
+        json_builder_add_string_value (builder, win->contributors->pdata[c]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "letters");
+  json_builder_begin_array (builder);
+  for (guint l = 0; l < letters->len; l++)
+    {
+      CoalitionLetter *letter = letters->pdata[l];
+      g_autoptr(GPtrArray) signatories = coalition_store_list_signatories (store, letter->id, error);
+
+      if (signatories == NULL)
+        return NULL;
+      json_builder_begin_object (builder);
+      set_int (builder, "id", letter->id);
+      set_string_or_null (builder, "title", letter->title);
+      set_string_or_null (builder, "status", letter_status_to_string (letter->status));
+      set_text_or_null (builder, "deadline", letter->deadline);
+      set_text_or_null (builder, "sent_on", letter->sent_on);
+      set_text_or_null (builder, "addressee", letter->addressee_name);
+      json_builder_set_member_name (builder, "signatories");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < signatories->len; s++)
+        {
+          CoalitionSignatory *signatory = signatories->pdata[s];
+
+          json_builder_begin_object (builder);
+          set_string_or_null (builder, "name", signatory->name);
+          set_string_or_null (builder, "kind", signatory->organization_id > 0 ? "organization" : "person");
+          set_text_or_null (builder, "signed_by", signatory->signed_by);
+          set_string_or_null (builder, "signed_on", signatory->signed_on);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+list_campaigns (CoalitionStore *store,
+                gboolean        json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) campaigns = coalition_store_list_campaigns (store, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (campaigns == NULL)
+    return fail ("%s", error->message);
+
+  if (!json)
+    g_ptr_array_add (rows, g_strdupv ((char *[]) { _("ID"), _("Campaign"), _("Benchmarks met"), _("Due soon"),
+                                                   _("Overdue"), _("Wins"), NULL }));
+
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      CoalitionCampaign *campaign = campaigns->pdata[i];
+
+      if (json)
+        {
+          JsonNode *node = campaign_to_json (store, campaign, today, &error);
+
+          if (node == NULL)
+            return fail ("%s", error->message);
+          write_json_element (node, i == 0);
+        }
+      else
+        {
+          char *row[] = {
+            g_strdup_printf ("%" G_GINT64_FORMAT, campaign->id),
+            g_strdup (campaign->name),
+            g_strdup_printf ("%u/%u", campaign->n_met, campaign->n_benchmarks),
+            g_strdup_printf ("%u", campaign->n_due_soon),
+            g_strdup_printf ("%u", campaign->n_overdue),
+            g_strdup_printf ("%u", campaign->n_wins),
+            NULL,
+          };
+
+          g_ptr_array_add (rows, g_memdup2 (row, sizeof row));
+        }
+    }
+
+  if (json)
+    end_json_array (campaigns->len == 0);
+  else
+    print_table (rows, 6);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 run_list (CoalitionStore  *store,
           int              argc,
@@ -845,14 +1051,14 @@ run_list (CoalitionStore  *store,
   };
   int status = EXIT_SUCCESS;
 
-  if (!parse_options ("list", "people|organizations|meetings|actions|maps",
+  if (!parse_options ("list", "people|organizations|meetings|actions|maps|campaigns",
                       _("List the people or the organizations in the directory, the meetings, the action items, "
-                        "or the power maps."),
+                        "the power maps, or the campaigns with their goals, benchmarks, wins and sign-on letters."),
                       entries, &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return fail (_("“list” needs what to list: people, organizations, meetings, actions or maps"));
+    return fail (_("“list” needs what to list: people, organizations, meetings, actions, maps or campaigns"));
   if (argc > 2)
     return fail (_("“list” takes one kind, not “%s” too"), argv[2]);
 
@@ -866,8 +1072,10 @@ run_list (CoalitionStore  *store,
     return list_actions (store, json);
   if (g_str_equal (argv[1], "maps"))
     return list_maps (store, json);
+  if (g_str_equal (argv[1], "campaigns"))
+    return list_campaigns (store, json);
 
-  return fail (_("cannot list “%s”: choose people, organizations, meetings, actions or maps"), argv[1]);
+  return fail (_("cannot list “%s”: choose people, organizations, meetings, actions, maps or campaigns"), argv[1]);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1065,6 +1273,139 @@ run_export_ics (CoalitionStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* ---------------------------------------------------------------------- */
+/* export-signatories, export-update */
+
+static int
+run_export_signatories (CoalitionStore  *store,
+                        int              argc,
+                        char           **argv)
+{
+  gint64 letter_id = 0;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "letter", 0, 0, G_OPTION_ARG_INT64, &letter_id, N_("The sign-on letter"), "ID" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .csv file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionLetter) letter = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (!parse_options ("export-signatories", "--letter ID -o FILE.csv",
+                      _("Write who signed a sign-on letter as CSV: organizations with who signed for each, then "
+                        "people, with the day each signed."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“export-signatories” takes no argument “%s”"), argv[1]);
+  if (letter_id <= 0 || output == NULL)
+    return fail (_("“export-signatories” needs --letter ID and -o FILE.csv"));
+
+  letter = coalition_store_get_letter (store, letter_id, &error);
+  if (letter == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
+    return fail (_("there is no sign-on letter %" G_GINT64_FORMAT " (see “coalition-cli list campaigns --json”)"),
+                 letter_id);
+  if (letter == NULL || !coalition_export_signatories_csv (store, letter_id, output, &error))
+    return fail ("%s", error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u signatory of “%s” to %s\n", "Wrote %u signatories of “%s” to %s\n",
+                       letter->n_signatories),
+          letter->n_signatories, letter->title, output);
+  return EXIT_SUCCESS;
+}
+
+/* "2026-12" as a year and a month. */
+static gboolean
+parse_month (const char *text,
+             int        *year,
+             int        *month)
+{
+  guint64 y, m;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}$", text, 0, 0))
+    return FALSE;
+  parts = g_strsplit (text, "-", 2);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &y, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL))
+    return FALSE;
+  *year = (int)y;
+  *month = (int)m;
+  return TRUE;
+}
+
+static int
+run_export_update (CoalitionStore  *store,
+                   int              argc,
+                   char           **argv)
+{
+  g_autofree char *month_arg = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  GOptionEntry entries[] = {
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month_arg, N_("The month of the update"), "YYYY-MM" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("html (an e-mail body) or pdf"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("For pdf: a4 or letter (default: the locale's)"), "PAPER" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionUpdate) update = NULL;
+  int status = EXIT_SUCCESS;
+  int year, month;
+  double width, height;
+
+  if (!parse_options ("export-update", "--month YYYY-MM --format html|pdf -o FILE",
+                      _("Write the monthly update: the meetings to come, the decisions taken, wins, new members, "
+                        "sign-on letters open for signatures and action items due. As HTML it is an e-mail body "
+                        "that carries everything in itself, with a calendar file for each meeting; as PDF, the same "
+                        "on paper."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return fail (_("“export-update” takes no argument “%s”"), argv[1]);
+  if (month_arg == NULL || format == NULL || output == NULL)
+    return fail (_("“export-update” needs --month YYYY-MM, --format html|pdf and -o FILE"));
+  if (!parse_month (month_arg, &year, &month))
+    return fail (_("--month must be a month written YYYY-MM, such as 2026-12, not “%s”"), month_arg);
+  if (!g_str_equal (format, "html") && !g_str_equal (format, "pdf"))
+    return fail (_("--format must be html or pdf, not “%s”"), format);
+
+  coalition_document_locale_paper (&width, &height);
+  if (paper != NULL && !g_str_equal (format, "pdf"))
+    return fail (_("--paper is for --format pdf"));
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") == 0)
+    width = 595, height = 842;
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
+    width = 612, height = 792;
+  else if (paper != NULL)
+    return fail (_("--paper must be a4 or letter, not “%s”"), paper);
+
+  update = coalition_update_gather (store, year, month, &error);
+  if (update == NULL)
+    return fail ("%s", error->message);
+
+  if (g_str_equal (format, "html"))
+    {
+      if (!coalition_update_write_html (update, store, output, &error))
+        return fail ("%s", error->message);
+      printf (_("Wrote the update for %s to %s\n"), update->month_label, output);
+    }
+  else
+    {
+      g_autoptr(CoalitionDocument) document = coalition_document_new_update (store, year, month, width, height, &error);
+
+      if (document == NULL || !coalition_document_write_pdf (document, output, &error))
+        return fail ("%s", error->message);
+      printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the update for %s, %u page, to %s\n",
+                           "Wrote the update for %s, %u pages, to %s\n", coalition_document_get_n_pages (document)),
+              update->month_label, coalition_document_get_n_pages (document), output);
+    }
+  return EXIT_SUCCESS;
+}
+
 /* A power map on one page, as it stands or as it stood on @as_of: a PDF
  * on @paper_width × @paper_height turned to landscape, a PNG @pixels wide
  * (0 for the scene's default), or an SVG of the map's own size. */
@@ -1128,6 +1469,7 @@ run_print (CoalitionStore  *store,
 {
   gint64 meeting = 0;
   gint64 map = 0;
+  gint64 letter = 0;
   g_autofree char *output = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *as_of = NULL;
@@ -1135,6 +1477,7 @@ run_print (CoalitionStore  *store,
   GOptionEntry entries[] = {
     { "meeting", 0, 0, G_OPTION_ARG_INT64, &meeting, N_("The meeting"), "ID" },
     { "map", 0, 0, G_OPTION_ARG_INT64, &map, N_("The power map"), "ID" },
+    { "letter", 0, 0, G_OPTION_ARG_INT64, &letter, N_("The sign-on letter"), "ID" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .pdf, or for a map also .png or .svg"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter (default: the locale's)"), "PAPER" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("A map as it stood at the end of that day"), "YYYY-MM-DD" },
@@ -1144,30 +1487,36 @@ run_print (CoalitionStore  *store,
   g_autoptr(CoalitionDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   CoalitionDocumentKind kind = COALITION_DOCUMENT_AGENDA;
-  gboolean is_map;
+  gboolean is_map, is_letter;
   guint64 pixels = 0;
   double width, height;
   int status = EXIT_SUCCESS;
 
-  if (!parse_options ("print", "agenda|sign-in|minutes --meeting ID -o FILE.pdf | map --map ID -o FILE.pdf|.png|.svg",
+  if (!parse_options ("print", "agenda|sign-in|minutes --meeting ID -o FILE.pdf | map --map ID -o FILE.pdf|.png|.svg "
+                      "| letter --letter ID -o FILE.pdf",
                       _("Write a meeting's agenda, sign-in sheet or minutes as PDF, the same pages the window prints; "
-                        "or a power map as PDF, PNG or SVG, as it stands or as it stood on a date."),
+                        "a power map as PDF, PNG or SVG, as it stands or as it stood on a date; or a sign-on letter "
+                        "with its signatories as PDF."),
                       entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return fail (_("“print” needs what to print: agenda, sign-in, minutes or map"));
+    return fail (_("“print” needs what to print: agenda, sign-in, minutes, map or letter"));
   is_map = g_str_equal (argv[1], "map");
+  is_letter = g_str_equal (argv[1], "letter");
   if (g_str_equal (argv[1], "agenda"))
     kind = COALITION_DOCUMENT_AGENDA;
   else if (g_str_equal (argv[1], "sign-in"))
     kind = COALITION_DOCUMENT_SIGN_IN;
   else if (g_str_equal (argv[1], "minutes"))
     kind = COALITION_DOCUMENT_MINUTES;
-  else if (!is_map)
-    return fail (_("cannot print “%s”: choose agenda, sign-in, minutes or map"), argv[1]);
-  if (is_map && (map <= 0 || output == NULL || meeting != 0))
+  else if (!is_map && !is_letter)
+    return fail (_("cannot print “%s”: choose agenda, sign-in, minutes, map or letter"), argv[1]);
+  if (is_map && (map <= 0 || output == NULL || meeting != 0 || letter != 0))
     return fail (_("“print map” needs --map ID and -o FILE.pdf, .png or .svg"));
-  if (!is_map && (meeting <= 0 || output == NULL || map != 0 || as_of != NULL || width_arg != NULL))
+  if (is_letter && (letter <= 0 || output == NULL || meeting != 0 || map != 0 || as_of != NULL || width_arg != NULL))
+    return fail (_("“print letter” needs --letter ID and -o FILE.pdf"));
+  if (!is_map && !is_letter &&
+      (meeting <= 0 || output == NULL || map != 0 || letter != 0 || as_of != NULL || width_arg != NULL))
     return fail (_("“print” needs --meeting ID and -o FILE.pdf"));
   if (width_arg != NULL && !g_ascii_string_to_unsigned (width_arg, 10, 16, 20000, &pixels, NULL))
     return fail (_("--width must be a whole number of pixels from 16 to 20000, not “%s”"), width_arg);
@@ -1183,7 +1532,15 @@ run_print (CoalitionStore  *store,
   if (is_map)
     return print_map (store, map, as_of, output, width, height, pixels);
 
-  document = coalition_document_new (store, kind, meeting, width, height, &error);
+  if (is_letter)
+    {
+      document = coalition_document_new_letter (store, letter, width, height, &error);
+      if (document == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
+        return fail (_("there is no sign-on letter %" G_GINT64_FORMAT " (see “coalition-cli list campaigns --json”)"),
+                     letter);
+    }
+  else
+    document = coalition_document_new (store, kind, meeting, width, height, &error);
   if (document == NULL || !coalition_document_write_pdf (document, output, &error))
     return fail ("%s", error->message);
 
@@ -1199,12 +1556,15 @@ run_print (CoalitionStore  *store,
 
 static const Command commands[] = {
   { "demo", TRUE, "[--people N] [--seed N]", N_("fill an empty database with a realistic example coalition"), run_demo },
-  { "list", FALSE, "people|organizations|meetings|actions|maps [--json]", N_("list people, organizations, meetings, action items or power maps, as a table or JSON"), run_list },
+  { "list", FALSE, "people|organizations|meetings|actions|maps|campaigns [--json]", N_("list people, organizations, meetings, action items, power maps or campaigns, as a table or JSON"), run_list },
   { "import-members", TRUE, "FILE… [--dry-run]", N_("import people and organizations from CSV files"), run_import_members },
   { "export-members", FALSE, "--format csv|vcf -o FILE", N_("write the directory as CSV or vCard"), run_export_members },
   { "export-ics", FALSE, "(--meeting ID|--upcoming|--all) -o FILE", N_("write meetings as iCalendar"), run_export_ics },
   { "print", FALSE, "agenda|sign-in|minutes --meeting ID -o FILE", N_("write a meeting's agenda, sign-in sheet or minutes as PDF"), run_print },
   { "print", FALSE, "map --map ID -o FILE [--as-of DATE]", N_("write a power map as PDF, PNG or SVG"), NULL },
+  { "print", FALSE, "letter --letter ID -o FILE", N_("write a sign-on letter with its signatories as PDF"), NULL },
+  { "export-signatories", FALSE, "--letter ID -o FILE", N_("write a sign-on letter's signatories as CSV"), run_export_signatories },
+  { "export-update", FALSE, "--month YYYY-MM --format html|pdf -o FILE", N_("write the monthly update as an e-mail body or PDF"), run_export_update },
   { "check", FALSE, "", N_("integrity and foreign-key check, exit status 1 on damage"), run_check },
 };
 
@@ -1222,9 +1582,11 @@ describe_commands (void)
 {
   GString *text = g_string_new (_("Commands:"));
 
+  /* Each command with its parameters, and what it does under it: the
+   * longest forms would leave no room for a column of summaries. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-15s %-30s %s", commands[i].name, commands[i].parameters,
-                            _(commands[i].summary));
+    g_string_append_printf (text, "\n  %s%s%s\n      %s", commands[i].name, *commands[i].parameters ? " " : "",
+                            commands[i].parameters, _(commands[i].summary));
   g_string_append_printf (text, "\n\n%s",
                           _("Run “coalition-cli COMMAND --help” for a command’s options."));
 
