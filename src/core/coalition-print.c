@@ -953,6 +953,8 @@ build_update (CoalitionDocument *self,
 {
   g_autofree char *coalition = coalition_store_get_setting (store, "coalition-name");
   g_autofree char *title = coalition_update_get_title (update);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   if (coalition != NULL && *coalition != '\0')
     place_text (self, coalition, 10, FALSE, 0);
@@ -1099,7 +1101,9 @@ build_update (CoalitionDocument *self,
       for (guint i = 0; i < update->actions_due->len; i++)
         {
           CoalitionActionItem *action = update->actions_due->pdata[i];
-          g_autofree char *due = coalition_print_format_date (coalition_action_item_get_due (action));
+          const char *day = coalition_action_item_get_due (action);
+          g_autofree char *date = coalition_print_format_date (day);
+          g_autofree char *due = strcmp (day, today) < 0 ? g_strdup_printf ("%s\n%s", date, _("Overdue")) : g_strdup (date);
           const char *cells[] = { coalition_action_item_get_title (action), coalition_action_item_get_owner_name (action), due };
 
           add_list_row (self, rows, cells, widths, 3, 10);

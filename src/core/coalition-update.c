@@ -423,7 +423,7 @@ append_new_members (GString         *out,
 
       g_string_append (out, "<li style=\"margin:0 0 4px 0;\">");
       append_text (out, coalition_organization_get_name (organization));
-      g_string_append (out, " ");
+      g_string_append (out, " · ");
       append_muted (out, coalition_organization_kind_get_label (coalition_organization_get_kind (organization)));
       g_string_append (out, "</li>\n");
     }
