@@ -2071,39 +2071,79 @@ show_signatories (CoalitionCampaignsPage *self)
   adw_preferences_group_set_description (self->groups[ROWS_SIGNATORIES], count);
 }
 
-/* Who to ask: each member organization that has not signed, with its
- * people's e-mail addresses (or its own when it has no people). */
+/* Everyone in a group of the coalition: the core group, a committee or a
+ * working group. */
+static GHashTable *
+people_in_groups (CoalitionStore *store)
+{
+  GHashTable *people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) groups = coalition_store_list_groups (store, NULL);
+
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      g_autoptr(GPtrArray) members = coalition_store_list_group_members (store,
+                                                                         coalition_group_get_id (groups->pdata[i]),
+                                                                         NULL);
+
+      for (guint m = 0; members != NULL && m < members->len; m++)
+        {
+          gint64 id = ((CoalitionMembership *)members->pdata[m])->person_id;
+
+          g_hash_table_add (people, g_memdup2 (&id, sizeof id));
+        }
+    }
+  return people;
+}
+
+/* Who to ask: each member organization that has not signed, through its
+ * representatives as the meetings invite them (its people in a group of
+ * the coalition, else the first of its people), or its own address. */
 static void
 show_ask (CoalitionCampaignsPage *self)
 {
   g_autoptr(GPtrArray) unsigned_members = NULL;
+  g_autoptr(GHashTable) in_groups = NULL;
   g_autoptr(GError) error = NULL;
 
   clear_rows (self, ROWS_ASK);
   g_ptr_array_set_size (self->ask_addresses, 0);
   unsigned_members = coalition_store_list_unsigned_members (self->store, self->letter_id, &error);
   toast_error (self, error);
+  if (unsigned_members != NULL && unsigned_members->len > 0)
+    in_groups = people_in_groups (self->store);
   for (guint i = 0; unsigned_members != NULL && i < unsigned_members->len; i++)
     {
       CoalitionOrganization *organization = unsigned_members->pdata[i];
       g_autoptr(GArray) ids = coalition_store_find_people_of_organization (self->store,
                                                                            coalition_organization_get_id (organization),
                                                                            NULL);
+      g_autoptr(GArray) representatives = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(GPtrArray) people = NULL;
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *subtitle = NULL;
       guint n_addresses = 0;
       GtkWidget *row;
 
-      if (ids != NULL && ids->len > 0)
-        people = coalition_store_get_people (self->store, (const gint64 *)ids->data, ids->len, NULL);
+      for (guint p = 0; ids != NULL && p < ids->len; p++)
+        if (g_hash_table_contains (in_groups, &g_array_index (ids, gint64, p)))
+          g_array_append_val (representatives, g_array_index (ids, gint64, p));
+      if (representatives->len == 0 && ids != NULL && ids->len > 0)
+        g_array_append_val (representatives, g_array_index (ids, gint64, 0));
+      if (representatives->len > 0)
+        people = coalition_store_get_people (self->store, (const gint64 *)representatives->data, representatives->len,
+                                             NULL);
       for (guint p = 0; people != NULL && p < people->len; p++)
         {
           CoalitionPerson *person = people->pdata[p];
           const char *email = person ? coalition_person_get_primary_email (person) : NULL;
 
-          if (email == NULL || *email == '\0')
+          if (person == NULL)
             continue;
+          if (email == NULL || *email == '\0')
+            {
+              g_ptr_array_add (names, g_strdup (coalition_person_get_display_name (person)));
+              continue;
+            }
           g_ptr_array_add (self->ask_addresses, g_strdup (email));
           g_ptr_array_add (names, g_strdup_printf ("%s <%s>", coalition_person_get_display_name (person), email));
           n_addresses++;
@@ -2118,6 +2158,7 @@ show_ask (CoalitionCampaignsPage *self)
 
               g_ptr_array_add (self->ask_addresses, g_strdup (email));
               g_ptr_array_add (names, g_strdup (email));
+              n_addresses++;
             }
         }
       if (names->len > 0)
@@ -2125,13 +2166,20 @@ show_ask (CoalitionCampaignsPage *self)
           g_ptr_array_add (names, NULL);
           subtitle = g_strjoinv (", ", (char **)names->pdata);
         }
-      row = text_row (coalition_organization_get_name (organization),
-                      subtitle ? subtitle : _("No e-mail address in the directory"));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (n_addresses == 0)
+        {
+          /* Translators: an organization to ask whose people have no e-mail address, "Ama Mensah: no e-mail address" */
+          g_autofree char *without = subtitle ? g_strdup_printf (_("%s: no e-mail address"), subtitle) : NULL;
+
+          g_free (subtitle);
+          subtitle = without ? g_steal_pointer (&without) : g_strdup (_("Nobody in the directory to ask"));
+        }
+      row = text_row (coalition_organization_get_name (organization), subtitle);
       add_row (self, ROWS_ASK, row);
     }
   if (unsigned_members == NULL || unsigned_members->len == 0)
     add_row (self, ROWS_ASK, placeholder_row (_("Every member organization has signed"), NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.copy-ask", self->ask_addresses->len > 0);
 }
 
 static void
@@ -3009,7 +3057,7 @@ heading_row (GtkWidget  *back,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_widget_add_css_class (GTK_WIDGET (title), "title-1");
+  gtk_widget_add_css_class (GTK_WIDGET (title), "title-2");
   gtk_label_set_wrap (title, TRUE);
   gtk_label_set_wrap_mode (title, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (title, 0);
