@@ -1953,6 +1953,27 @@ test_window_campaigns (void)
                                                                   "Second Core Objective"))),
                    ==, "End no-fault evictions");
 
+  /* A power map linked to the campaign opens on the Power Map page. */
+  {
+    gint64 map_id = coalition_store_create_map (store, "Rent Stabilization Ordinance", "", &error);
+    RowWait wait = { GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Rent Stabilization Ordinance" };
+    CoalitionMapPage *map_page = COALITION_MAP_PAGE (find_widget (GTK_WIDGET (shown.window),
+                                                                  COALITION_TYPE_MAP_PAGE, NULL));
+    AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL));
+    g_autoptr(CoalitionCampaign) campaign = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, wait.title));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "campaign.link-map", "x", map_id));
+    wait_until (row_exists, &wait, "the map linked");
+    campaign = coalition_store_get_campaign (store, campaign_id, NULL);
+    g_assert_cmpuint (campaign->map_ids->len, ==, 1);
+    g_signal_emit_by_name (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, wait.title), "activated");
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "map");
+    g_assert_cmpint (coalition_map_page_get_map_id (map_page), ==, map_id);
+    adw_view_stack_set_visible_child_name (stack, "campaigns");
+  }
+
   /* A win recorded through the dialog, credited to a member organization
    * from the checklist and to a person found by name. */
   coalition_campaigns_page_record_win (page);
@@ -2023,6 +2044,18 @@ test_window_campaigns (void)
     g_assert_null (find_row (GTK_WIDGET (signatories), ADW_TYPE_ACTION_ROW, "Clínica del Pueblo"));
     g_assert_cmpint (clinic, >, 0);
   }
+  /* Copying the ask's addresses copies the clinic's, not the union's. */
+  {
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "campaign.copy-ask", NULL));
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "clinic@example.org");
+  }
 
   /* The letter as PDF names its signatory and who signed for it. */
   g_assert_true (coalition_campaigns_page_export_letter (page, letter->id, pdf, &error));
@@ -2042,6 +2075,29 @@ test_window_campaigns (void)
     g_assert_nonnull (strstr (joined, "Łódź Street Tenants’ Union"));
     g_assert_nonnull (strstr (joined, "Rev. Ama Mensah"));
     g_assert_null (strstr (joined, "Clínica del Pueblo"));
+  }
+
+  /* The month's update, as an e-mail and on paper, tells of the win. */
+  {
+    g_autofree char *html_path = g_build_filename (g_get_user_data_dir (), "update.html", NULL);
+    g_autofree char *pdf_path = g_build_filename (g_get_user_data_dir (), "update.pdf", NULL);
+    g_autofree char *html = NULL;
+    g_autofree char *text = NULL;
+    int status = 0;
+
+    g_assert_true (coalition_campaigns_page_write_update (page, g_date_time_get_year (now),
+                                                          g_date_time_get_month (now), html_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+    g_assert_nonnull (strstr (html, "Two council members co-sponsor the ordinance"));
+    g_assert_true (coalition_campaigns_page_write_update (page, g_date_time_get_year (now),
+                                                          g_date_time_get_month (now), pdf_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *)"pdftotext", pdf_path, (char *)"-", NULL }, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                                 &error));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, "Two council members"));
   }
 
   close_window (&shown);
