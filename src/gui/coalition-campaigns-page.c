@@ -537,12 +537,14 @@ typedef struct
   GtkListBox     *results;
   PickedFunc      func;
   gpointer        data;
+  GHashTable     *taken;   /* "o<id>" and "p<id>" that cannot be chosen again, or NULL */
 } Picker;
 
 static void
 picker_free (Picker *picker)
 {
   g_clear_weak_pointer (&picker->store);
+  g_clear_pointer (&picker->taken, g_hash_table_unref);
   g_free (picker->none_label);
   g_free (picker);
 }
@@ -554,14 +556,17 @@ picker_add (Picker     *picker,
             const char *name,
             const char *subtitle)
 {
-  GtkWidget *row = text_row (name, subtitle);
+  g_autofree char *key = g_strdup_printf ("%c%" G_GINT64_FORMAT, kind == PICK_PERSON ? 'p' : 'o', id);
+  gboolean taken = picker->taken != NULL && g_hash_table_contains (picker->taken, key);
+  GtkWidget *row = text_row (name, taken ? _("Signed already") : subtitle);
   const char *icon = kind == PICK_PERSON ? "avatar-default-symbolic"
                      : kind == PICK_NONE ? "action-unavailable-symbolic" : "system-users-symbolic";
 
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !taken);
+  gtk_widget_set_sensitive (row, !taken);
   g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
   set_id (row, "id", id);
   gtk_list_box_append (picker->results, row);
@@ -672,10 +677,15 @@ static void
 picker_enter_cb (GtkSearchEntry *entry,
                  Picker         *picker)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (picker->results, 0);
+  GtkListBoxRow *row;
 
-  if (first != NULL)
-    picker_activated_cb (picker->results, first, picker);
+  /* Enter chooses the first that can be chosen. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (picker->results, i)) != NULL; i++)
+    if (gtk_list_box_row_get_activatable (row))
+      {
+        picker_activated_cb (picker->results, row, picker);
+        return;
+      }
 }
 
 static void
@@ -2312,6 +2322,22 @@ add_signatory_cb (GtkButton              *button,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   picker = picker_new (self->store, PICK_ORGANIZATION | PICK_PERSON, _("Search organizations and people"), NULL,
                        signatory_picked, form);
+  {
+    Picker *state = g_object_get_data (G_OBJECT (picker), "picker");
+    g_autoptr(GPtrArray) signatories = coalition_store_list_signatories (self->store, self->letter_id, NULL);
+
+    /* Those who signed are shown, but cannot sign twice. */
+    state->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; signatories != NULL && i < signatories->len; i++)
+      {
+        CoalitionSignatory *signatory = signatories->pdata[i];
+
+        g_hash_table_add (state->taken, signatory->organization_id
+                                        ? g_strdup_printf ("o%" G_GINT64_FORMAT, signatory->organization_id)
+                                        : g_strdup_printf ("p%" G_GINT64_FORMAT, signatory->person_id));
+      }
+    picker_search_cb (g_object_get_data (G_OBJECT (picker), "entry"), state);
+  }
   gtk_box_append (GTK_BOX (box), picker);
   list = boxed_list ();
   form->chosen = ADW_ACTION_ROW (text_row (_("Nobody chosen yet"), _("Choose who signs above")));
