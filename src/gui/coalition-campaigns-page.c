@@ -3089,8 +3089,9 @@ heading_row (GtkWidget  *back,
   gtk_label_set_xalign (title, 0);
   gtk_label_set_selectable (title, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (title), TRUE);
-  gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  /* Beside the first line of a long title, as on the other pages. */
+  gtk_widget_set_valign (back, GTK_ALIGN_START);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), back);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (title));
   gtk_box_append (GTK_BOX (row), menu_button);
