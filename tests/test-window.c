@@ -129,25 +129,33 @@ show_window (Shown      *shown,
   g_assert_nonnull (shown->page);
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
 /* Closing the window frees it and everything it made. */
 static void
 close_window (Shown *shown)
 {
-  CoalitionStore *store = coalition_window_get_store (shown->window);
-  CoalitionPeopleModel *model = coalition_members_page_get_model (shown->page);
+  gpointer window = shown->window;
+  gpointer store = coalition_window_get_store (shown->window);
+  gpointer model = coalition_members_page_get_model (shown->page);
 
+  /* Freed once GTK has let go of them, which a busy machine may delay past
+   * the next frame; what is never freed fails after ten seconds. */
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
   if (store != NULL)
-    g_object_ref (store);
+    g_object_add_weak_pointer (G_OBJECT (store), &store);
   if (model != NULL)
-    g_object_ref (model);
-
+    g_object_add_weak_pointer (G_OBJECT (model), &model);
   gtk_window_destroy (GTK_WINDOW (shown->window));
-  spin (50);
-  g_assert_finalize_object (shown->window);
-  if (model != NULL)
-    g_assert_finalize_object (model);
-  if (store != NULL)
-    g_assert_finalize_object (store);
+  g_object_unref (shown->window);
+  shown->window = NULL;
+  wait_until (pointer_cleared, &window, "the window to be freed");
+  wait_until (pointer_cleared, &model, "the people model to be freed");
+  wait_until (pointer_cleared, &store, "the store to be freed");
 }
 
 typedef struct
