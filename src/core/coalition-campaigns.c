@@ -92,14 +92,6 @@ letter_status_from_string (const char *text)
 /* ---------------------------------------------------------------------- */
 /* Dates */
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 parse_day (const char *text,
            GDate      *date)
@@ -112,20 +104,6 @@ parse_day (const char *text,
     return FALSE;
   g_date_set_dmy (date, day, month, year);
   return TRUE;
-}
-
-/* An optional day: NULL or "" passes; anything else must be YYYY-MM-DD. */
-static gboolean
-check_day (const char  *text,
-           GError     **error)
-{
-  GDate date;
-
-  if (text == NULL || *text == '\0' || parse_day (text, &date))
-    return TRUE;
-  g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
-               _("“%s” is not a date; write it as YYYY-MM-DD"), text);
-  return FALSE;
 }
 
 static gboolean
@@ -145,7 +123,7 @@ CoalitionBenchmarkStatus
 coalition_benchmark_get_effective_status (const CoalitionBenchmark *self,
                                           const char               *today_text)
 {
-  g_autofree char *now = today_text ? NULL : today ();
+  g_autofree char *now = today_text ? NULL : coalition_store_today ();
 
   if (self->status == COALITION_BENCHMARK_MET || self->due == NULL || *self->due == '\0')
     return self->status;
@@ -158,7 +136,7 @@ gboolean
 coalition_benchmark_is_due_soon (const CoalitionBenchmark *self,
                                  const char               *today_text)
 {
-  g_autofree char *now = today_text ? NULL : today ();
+  g_autofree char *now = today_text ? NULL : coalition_store_today ();
   GDate day, due;
 
   if (self->status == COALITION_BENCHMARK_MET || self->status == COALITION_BENCHMARK_MISSED
@@ -288,22 +266,6 @@ coalition_signatory_free (CoalitionSignatory *self)
 /* ---------------------------------------------------------------------- */
 /* Writing */
 
-static gboolean
-end_write (CoalitionStore  *self,
-           GError          *local_error,
-           gint64           campaign_id,
-           GError         **error)
-{
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  coalition_store_queue_campaign_changed (self, campaign_id);
-  return coalition_store_commit (self, error);
-}
-
 static void
 bind_id_or_null (sqlite3_stmt *stmt,
                  int           index,
@@ -313,28 +275,6 @@ bind_id_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-/* Runs @sql with @id as its only parameter, in its own transaction. */
-static gboolean
-write_by_id (CoalitionStore  *self,
-             const char      *sql,
-             gint64           id,
-             gint64           campaign_id,
-             GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-  stmt = prepare (self, sql, &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      step_done (self, stmt, &local_error);
-    }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
 }
 
 static gint64
@@ -386,7 +326,8 @@ coalition_store_create_campaign (CoalitionStore  *self,
       if (step_done (self, stmt, &local_error))
         id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), id, error) ? id : 0;
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    id, error) ? id : 0;
 }
 
 gboolean
@@ -416,7 +357,8 @@ coalition_store_update_campaign (CoalitionStore  *self,
       sqlite3_bind_int64 (stmt, 4, campaign_id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error);
 }
 
 gboolean
@@ -426,7 +368,8 @@ coalition_store_delete_campaign (CoalitionStore  *self,
 {
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  return write_by_id (self, "DELETE FROM campaign WHERE id = ?", campaign_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM campaign WHERE id = ?", campaign_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 gboolean
@@ -457,7 +400,8 @@ coalition_store_set_campaign_maps (CoalitionStore  *self,
       sqlite3_bind_int64 (stmt, 2, g_array_index (map_ids, gint64, i));
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error);
 }
 
 static gpointer
@@ -527,7 +471,7 @@ coalition_store_list_campaigns (CoalitionStore  *self,
                                 GError         **error)
 {
   g_autoptr(GPtrArray) campaigns = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = coalition_store_today ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
@@ -549,7 +493,7 @@ coalition_store_get_campaign (CoalitionStore  *self,
                               GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = coalition_store_today ();
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
@@ -598,7 +542,8 @@ coalition_store_add_goal (CoalitionStore    *self,
       if (step_done (self, stmt, &local_error))
         id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error) ? id : 0;
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error) ? id : 0;
 }
 
 gboolean
@@ -628,7 +573,8 @@ coalition_store_update_goal (CoalitionStore    *self,
       sqlite3_bind_int64 (stmt, 3, goal_id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error);
 }
 
 gboolean
@@ -641,7 +587,8 @@ coalition_store_delete_goal (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
   campaign_id = campaign_of (self, "SELECT campaign_id FROM goal WHERE id = ?", goal_id);
-  return write_by_id (self, "DELETE FROM goal WHERE id = ?", goal_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM goal WHERE id = ?", goal_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 static gpointer
@@ -676,7 +623,7 @@ check_benchmark (const CoalitionBenchmark  *benchmark,
                  GError                   **error)
 {
   return check_title (benchmark->title, _("A benchmark needs to say what is to be done"), error)
-         && check_day (benchmark->due, error);
+         && coalition_store_check_day (benchmark->due, TRUE, error);
 }
 
 static void
@@ -724,7 +671,8 @@ coalition_store_add_benchmark (CoalitionStore      *self,
           benchmark->goal_id = goal_id;
         }
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error);
 }
 
 gboolean
@@ -754,7 +702,8 @@ coalition_store_update_benchmark (CoalitionStore            *self,
       sqlite3_bind_int64 (stmt, 6, benchmark->id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error);
 }
 
 gboolean
@@ -768,7 +717,8 @@ coalition_store_delete_benchmark (CoalitionStore  *self,
 
   campaign_id = campaign_of (self, "SELECT g.campaign_id FROM benchmark b JOIN goal g ON g.id = b.goal_id "
                                    "WHERE b.id = ?", benchmark_id);
-  return write_by_id (self, "DELETE FROM benchmark WHERE id = ?", benchmark_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM benchmark WHERE id = ?", benchmark_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 static gpointer
@@ -885,7 +835,8 @@ coalition_store_add_win (CoalitionStore  *self,
           write_credit (self, win, &local_error);
         }
     }
-  return end_write (self, g_steal_pointer (&local_error), win->campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    win->campaign_id, error);
 }
 
 gboolean
@@ -917,7 +868,8 @@ coalition_store_update_win (CoalitionStore      *self,
       if (step_done (self, stmt, &local_error))
         write_credit (self, win, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), win->campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    win->campaign_id, error);
 }
 
 gboolean
@@ -930,7 +882,8 @@ coalition_store_delete_win (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
   campaign_id = campaign_of (self, "SELECT campaign_id FROM win WHERE id = ?", win_id);
-  return write_by_id (self, "DELETE FROM win WHERE id = ?", win_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM win WHERE id = ?", win_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 static gpointer
@@ -1018,8 +971,8 @@ check_letter (const CoalitionLetter  *letter,
               GError                **error)
 {
   return check_title (letter->title, _("A sign-on letter needs a title"), error)
-         && coalition_store_check_text (letter->body, error) && check_day (letter->deadline, error)
-         && check_day (letter->sent_on, error);
+         && coalition_store_check_text (letter->body, error) && coalition_store_check_day (letter->deadline, TRUE, error)
+         && coalition_store_check_day (letter->sent_on, TRUE, error);
 }
 
 gboolean
@@ -1057,7 +1010,8 @@ coalition_store_add_letter (CoalitionStore   *self,
       if (step_done (self, stmt, &local_error))
         letter->id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), letter->campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    letter->campaign_id, error);
 }
 
 gboolean
@@ -1067,7 +1021,7 @@ coalition_store_update_letter (CoalitionStore         *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = coalition_store_now_utc ();
-  g_autofree char *day = today ();
+  g_autofree char *day = coalition_store_today ();
   g_autofree char *stripped = NULL;
   const char *sent_on;
   sqlite3_stmt *stmt;
@@ -1099,7 +1053,8 @@ coalition_store_update_letter (CoalitionStore         *self,
       sqlite3_bind_int64 (stmt, 9, letter->id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), letter->campaign_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    letter->campaign_id, error);
 }
 
 gboolean
@@ -1112,7 +1067,8 @@ coalition_store_delete_letter (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
   campaign_id = campaign_of (self, "SELECT coalesce(campaign_id, 0) FROM letter WHERE id = ?", letter_id);
-  return write_by_id (self, "DELETE FROM letter WHERE id = ?", letter_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM letter WHERE id = ?", letter_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 #define LETTER_SELECT \
@@ -1191,14 +1147,14 @@ coalition_store_add_signatory (CoalitionStore  *self,
                                GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = coalition_store_today ();
   sqlite3_stmt *stmt;
   gint64 campaign_id, id = 0;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
   g_return_val_if_fail ((organization_id > 0) != (person_id > 0), 0);
 
-  if (!coalition_store_check_text (signed_by, error) || !check_day (signed_on, error))
+  if (!coalition_store_check_text (signed_by, error) || !coalition_store_check_day (signed_on, TRUE, error))
     return 0;
   if (!coalition_store_begin (self, error))
     return 0;
@@ -1227,7 +1183,8 @@ coalition_store_add_signatory (CoalitionStore  *self,
       if (step_done (self, stmt, &local_error))
         id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), campaign_id, error) ? id : 0;
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_campaign_changed,
+                                    campaign_id, error) ? id : 0;
 }
 
 gboolean
@@ -1241,7 +1198,8 @@ coalition_store_remove_signatory (CoalitionStore  *self,
 
   campaign_id = campaign_of (self, "SELECT coalesce(l.campaign_id, 0) FROM signatory s JOIN letter l "
                                    "ON l.id = s.letter_id WHERE s.id = ?", signatory_id);
-  return write_by_id (self, "DELETE FROM signatory WHERE id = ?", signatory_id, campaign_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM signatory WHERE id = ?", signatory_id,
+                                      coalition_store_queue_campaign_changed, campaign_id, error);
 }
 
 static gpointer

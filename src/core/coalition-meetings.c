@@ -305,27 +305,6 @@ coalition_series_occurrences (GDateTime                 *first,
 /* ---------------------------------------------------------------------- */
 /* Meetings */
 
-/* Ends a write begun with coalition_store_begin (): rolled back with
- * @local_error (taken), else committed, announcing @meeting_id unless it is
- * negative. */
-static gboolean
-end_write (CoalitionStore  *self,
-           GError          *local_error,
-           gint64           meeting_id,
-           GError         **error)
-{
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (meeting_id >= 0)
-    coalition_store_queue_meeting_changed (self, meeting_id);
-  return coalition_store_commit (self, error);
-}
-
 #define MEETING_SELECT \
   "SELECT m.id, m.uid, m.title, m.starts_at, m.ends_at, m.zone, m.location, m.url, m.status, " \
   "m.group_id, g.name, m.facilitator_id, f.display_name, m.note_taker_id, n.display_name, " \
@@ -582,30 +561,6 @@ coalition_store_update_meeting (CoalitionStore    *self,
   return write_meeting (self, meeting, FALSE, error);
 }
 
-/* Runs @sql over @id in its own transaction and announces @meeting_id. */
-static gboolean
-write_by_id (CoalitionStore  *self,
-             const char      *sql,
-             gint64           id,
-             gint64           meeting_id,
-             GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  stmt = prepare (self, sql, &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      step_done (self, stmt, &local_error);
-    }
-
-  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
-}
-
 gboolean
 coalition_store_delete_meeting (CoalitionStore  *self,
                                 gint64           id,
@@ -613,7 +568,8 @@ coalition_store_delete_meeting (CoalitionStore  *self,
 {
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  return write_by_id (self, "DELETE FROM meeting WHERE id = ?", id, id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM meeting WHERE id = ?", id,
+                                      coalition_store_queue_meeting_changed, id, error);
 }
 
 CoalitionMeeting *
@@ -1020,7 +976,8 @@ coalition_store_set_agenda (CoalitionStore  *self,
       step_done (self, stmt, &local_error);
     }
 
-  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_meeting_changed,
+                                    meeting_id, error);
 }
 
 static CoalitionAgendaItem *
@@ -1178,7 +1135,8 @@ coalition_store_save_template (CoalitionStore  *self,
       bind_text (stmt, 2, json);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), -1, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_meeting_changed,
+                                    -1, error);
 }
 
 GPtrArray *
@@ -1340,7 +1298,8 @@ coalition_store_add_decision (CoalitionStore     *self,
       if (step_done (self, stmt, &local_error))
         decision->id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), meeting_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_meeting_changed,
+                                    meeting_id, error);
 }
 
 gboolean
@@ -1349,7 +1308,8 @@ coalition_store_delete_decision (CoalitionStore  *self,
                                  gint64           decision_id,
                                  GError         **error)
 {
-  return write_by_id (self, "DELETE FROM decision WHERE id = ?", decision_id, meeting_id, error);
+  return coalition_store_write_by_id (self, "DELETE FROM decision WHERE id = ?", decision_id,
+                                      coalition_store_queue_meeting_changed, meeting_id, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1426,7 +1386,8 @@ coalition_store_add_action (CoalitionStore       *self,
       if (step_done (self, stmt, &local_error))
         coalition_action_item_set_id (action, coalition_store_last_insert_id (self));
     }
-  return end_write (self, g_steal_pointer (&local_error), coalition_action_item_get_meeting_id (action), error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_meeting_changed,
+                                    coalition_action_item_get_meeting_id (action), error);
 }
 
 gboolean

@@ -202,52 +202,6 @@ coalition_map_change_free (CoalitionMapChange *self)
 /* Writing */
 
 static gboolean
-end_write (CoalitionStore  *self,
-           GError          *local_error,
-           gint64           map_id,
-           GError         **error)
-{
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  coalition_store_queue_map_changed (self, map_id);
-  return coalition_store_commit (self, error);
-}
-
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  int year, month, day;
-
-  if (date == NULL)
-    return TRUE;
-  /* Dates are compared as text: only the one spelling of each will do. */
-  if (strlen (date) == 10 && sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3
-      && year > 0 && g_date_valid_dmy (day, month, year))
-    {
-      g_autofree char *canonical = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-
-      if (g_str_equal (canonical, date))
-        return TRUE;
-    }
-  g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
-               _("“%s” is not a date; write it as YYYY-MM-DD"), date);
-  return FALSE;
-}
-
-static gboolean
 touch_map (CoalitionStore  *self,
            gint64           map_id,
            GError         **error)
@@ -271,7 +225,7 @@ write_history (CoalitionStore  *self,
                const char      *note,
                GError         **error)
 {
-  g_autofree char *day = date ? g_strdup (date) : today ();
+  g_autofree char *day = date ? g_strdup (date) : coalition_store_today ();
   sqlite3_stmt *stmt = prepare (self, "INSERT INTO map_node_history (node_id, changed_on, stance, influence, note) "
                                       "VALUES (?, ?, ?, ?, ?)", error);
 
@@ -332,7 +286,8 @@ coalition_store_create_map (CoalitionStore  *self,
       if (step_done (self, stmt, &local_error))
         id = coalition_store_last_insert_id (self);
     }
-  return end_write (self, g_steal_pointer (&local_error), id, error) ? id : 0;
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    id, error) ? id : 0;
 }
 
 gboolean
@@ -367,7 +322,8 @@ coalition_store_update_map (CoalitionStore  *self,
       sqlite3_bind_int64 (stmt, 4, map_id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 gboolean
@@ -388,7 +344,8 @@ coalition_store_delete_map (CoalitionStore  *self,
       sqlite3_bind_int64 (stmt, 1, map_id);
       step_done (self, stmt, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 #define MAP_SELECT \
@@ -465,7 +422,7 @@ coalition_store_add_map_node (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
   g_return_val_if_fail ((person_id > 0) != (organization_id > 0), 0);
 
-  if (!check_cell (stance, influence, error) || !check_date (date, error))
+  if (!check_cell (stance, influence, error) || !coalition_store_check_day (date, TRUE, error))
     return 0;
   if (!coalition_store_begin (self, error))
     return 0;
@@ -504,7 +461,8 @@ coalition_store_add_map_node (CoalitionStore  *self,
     write_history (self, id, date, stance, influence, "", &local_error);
   if (local_error == NULL)
     touch_map (self, map_id, &local_error);
-  return end_write (self, g_steal_pointer (&local_error), map_id, error) ? id : 0;
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error) ? id : 0;
 }
 
 static gint64
@@ -547,7 +505,7 @@ coalition_store_move_map_node (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (!check_cell (stance, influence, error) || !check_date (date, error)
+  if (!check_cell (stance, influence, error) || !coalition_store_check_day (date, TRUE, error)
       || !coalition_store_check_text (note, error))
     return FALSE;
   if (!coalition_store_begin (self, error))
@@ -570,7 +528,8 @@ coalition_store_move_map_node (CoalitionStore  *self,
           && write_history (self, node_id, date, stance, influence, note, &local_error))
         touch_map (self, map_id, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 gboolean
@@ -594,7 +553,8 @@ coalition_store_remove_map_node (CoalitionStore  *self,
       if (step_done (self, stmt, &local_error) && map_id > 0)
         touch_map (self, map_id, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 /* Name and detail of people and organizations alike; the stance and
@@ -642,7 +602,7 @@ coalition_store_list_map_nodes (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
 
-  if (!check_date (as_of, error))
+  if (!coalition_store_check_day (as_of, TRUE, error))
     return NULL;
   stmt = prepare (self, NODE_SELECT "ORDER BY coalesce(p.sort_key, o.sort_key), n.id", error);
   if (stmt == NULL)
@@ -724,7 +684,8 @@ coalition_store_add_map_edge (CoalitionStore    *self,
           touch_map (self, map_id, &local_error);
         }
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 gboolean
@@ -753,7 +714,8 @@ coalition_store_update_map_edge (CoalitionStore         *self,
       if (step_done (self, stmt, &local_error))
         touch_map (self, edge->map_id, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), edge->map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    edge->map_id, error);
 }
 
 gboolean
@@ -779,7 +741,8 @@ coalition_store_remove_map_edge (CoalitionStore  *self,
       if (local_error == NULL && map_id > 0)
         touch_map (self, map_id, &local_error);
     }
-  return end_write (self, g_steal_pointer (&local_error), map_id, error);
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error);
 }
 
 static gpointer

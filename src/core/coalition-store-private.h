@@ -57,6 +57,35 @@ GPtrArray    *coalition_store_collect_rows  (CoalitionStore  *self,
                                              gpointer       (*from_row) (sqlite3_stmt *stmt),
                                              GDestroyNotify   free_element,
                                              GError         **error);
+/* How a write is announced after the outer commit: one of the queue
+ * functions below, with the id it names. */
+typedef void (*CoalitionAnnounce) (CoalitionStore *self,
+                                   gint64          id);
+
+/* Ends the transaction of a write: rolls back and passes on @local_error
+ * (taken) when set, else announces @id with @announce (unless @id is
+ * negative) and commits. */
+gboolean      coalition_store_end_write     (CoalitionStore   *self,
+                                             GError           *local_error,
+                                             CoalitionAnnounce announce,
+                                             gint64            id,
+                                             GError          **error);
+/* Runs @sql (a literal) with @id as its only parameter in its own
+ * transaction, then announces @announced. */
+gboolean      coalition_store_write_by_id   (CoalitionStore   *self,
+                                             const char       *sql,
+                                             gint64            id,
+                                             CoalitionAnnounce announce,
+                                             gint64            announced,
+                                             GError          **error);
+/* Today as YYYY-MM-DD in local time. */
+char         *coalition_store_today         (void);
+/* A day written YYYY-MM-DD, the one spelling that compares as text; NULL
+ * and "" pass when @optional. */
+gboolean      coalition_store_check_day     (const char       *text,
+                                             gboolean          optional,
+                                             GError          **error);
+
 /* The rows of @sql (a literal) for one id, its only parameter. */
 GPtrArray    *coalition_store_list_for_id   (CoalitionStore  *self,
                                              const char      *sql,

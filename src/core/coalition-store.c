@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -3733,6 +3734,76 @@ coalition_store_collect_rows (CoalitionStore  *self,
                               GError         **error)
 {
   return collect_rows (self, stmt, from_row, free_element, error);
+}
+
+gboolean
+coalition_store_end_write (CoalitionStore     *self,
+                           GError             *local_error,
+                           CoalitionAnnounce   announce,
+                           gint64              id,
+                           GError            **error)
+{
+  if (local_error != NULL)
+    {
+      coalition_store_rollback (self);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (announce != NULL && id >= 0)
+    announce (self, id);
+  return coalition_store_commit (self, error);
+}
+
+gboolean
+coalition_store_write_by_id (CoalitionStore     *self,
+                             const char         *sql,
+                             gint64              id,
+                             CoalitionAnnounce   announce,
+                             gint64              announced,
+                             GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, sql, &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      step_done (self, stmt, &local_error);
+    }
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), announce, announced, error);
+}
+
+char *
+coalition_store_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+coalition_store_check_day (const char  *text,
+                           gboolean     optional,
+                           GError     **error)
+{
+  int year, month, day;
+
+  if (optional && (text == NULL || *text == '\0'))
+    return TRUE;
+  if (text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3
+      && year > 0 && g_date_valid_dmy (day, month, year))
+    {
+      g_autofree char *canonical = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+
+      if (g_str_equal (canonical, text))
+        return TRUE;
+    }
+  g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+               _("“%s” is not a date; write it as YYYY-MM-DD"), text ? text : "");
+  return FALSE;
 }
 
 GPtrArray *
