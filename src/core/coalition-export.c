@@ -5,8 +5,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "coalition-campaigns.h"
 #include "coalition-csv.h"
@@ -365,36 +369,89 @@ coalition_export_members_to_bytes (CoalitionStore         *store,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
-/* Written beside the target and renamed over it: a full disk or a crash
- * leaves the old file, never half of the new one. */
+static int
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  gsize written = 0;
+
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n >= 0)
+        written += n;
+      else if (errno != EINTR)
+        return errno;
+    }
+
+  return 0;
+}
+
+/* Written to a hidden file beside the target, flushed to the disk and
+ * renamed over it: a full disk, a size limit or a crash leaves the old file
+ * (or none), never part of the new one. The file is private (0600): exports
+ * carry people's contact details. GIO's replace is not used because it
+ * writes a new file in place, so a failure there left half a file. A
+ * device or a pipe (/dev/stdout) is written as it is, errors reported. */
 gboolean
 coalition_export_write_file (const char  *path,
                              const char  *data,
                              gsize        length,
                              GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *temporary = NULL;
   g_autofree char *name = NULL;
-  const char *reason;
+  GStatBuf st;
+  int saved_errno = 0;
+  int fd;
 
-  if (g_file_replace_contents (file, data, length, NULL, FALSE,
-                               G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    saved_errno = EISDIR;
+  else if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        saved_errno = errno;
+      else
+        {
+          saved_errno = write_all (fd, data, length);
+          if (close (fd) != 0 && saved_errno == 0)
+            saved_errno = errno;
+        }
+    }
+  else
+    {
+      dir = g_path_get_dirname (path);
+      temporary = g_build_filename (dir, ".coalition-XXXXXX", NULL);
+      fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+      if (fd < 0)
+        saved_errno = errno;
+      else
+        {
+          saved_errno = write_all (fd, data, length);
+          if (saved_errno == 0 && fsync (fd) != 0)
+            saved_errno = errno;
+          if (close (fd) != 0 && saved_errno == 0)
+            saved_errno = errno;
+          if (saved_errno == 0 && g_rename (temporary, path) != 0)
+            saved_errno = errno;
+          if (saved_errno != 0)
+            g_unlink (temporary);
+        }
+    }
+
+  if (saved_errno == 0)
     return TRUE;
 
-  /* GIO's message names the file again; say it once, with why. */
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    reason = g_strerror (ENOENT);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    reason = g_strerror (EACCES);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    reason = g_strerror (ENOSPC);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    reason = g_strerror (EISDIR);
-  else
-    reason = local_error->message;
   name = g_filename_display_name (path);
-  g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), name, reason);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("“%s” could not be written: %s"), name,
+               g_strerror (saved_errno));
   return FALSE;
 }
 

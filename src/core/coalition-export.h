@@ -34,8 +34,9 @@ GBytes  *coalition_export_members_to_bytes (CoalitionStore         *store,
                                             guint                  *out_n_records,
                                             GError                **error);
 
-/* @data into @path, written beside it and renamed over it: the whole file
- * or, on failure, nothing, with an error that says which file and why. */
+/* @data into @path, written beside it (a hidden “.coalition-XXXXXX”) and
+ * renamed over it: the whole file or, on failure, nothing, with an error in
+ * G_IO_ERROR that says which file and why. The file is created mode 0600. */
 gboolean coalition_export_write_file      (const char      *path,
                                            const char      *data,
                                            gsize            length,

@@ -13,14 +13,12 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "coalition-export.h"
 #include "coalition-map-scene.h"
 
 #define N_COLUMNS 5
@@ -972,6 +970,15 @@ coalition_map_scene_draw_page (CoalitionMapScene *self,
   cairo_restore (cr);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 coalition_map_scene_write (CoalitionMapScene  *self,
                            const char         *title,
@@ -981,16 +988,14 @@ coalition_map_scene_write (CoalitionMapScene  *self,
                            double              height,
                            GError            **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *temporary = g_build_filename (dir, ".coalition-map-XXXXXX", NULL);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   double natural_width, natural_height;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   enum { PDF, SVG, PNG } format;
   const char *extension;
-  int fd;
 
   page_size (self, &natural_width, &natural_height);
   extension = strrchr (path, '.');
@@ -1007,17 +1012,8 @@ coalition_map_scene_write (CoalitionMapScene  *self,
       return FALSE;
     }
 
-  fd = g_mkstemp (temporary);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” could not be written: %s"), name,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
+  /* Drawn in memory, then written whole (see coalition_export_write_file ()):
+   * cairo's own file output does not always report a failed write. */
   switch (format)
     {
     case PDF:
@@ -1026,14 +1022,14 @@ coalition_map_scene_write (CoalitionMapScene  *self,
           width = 842;   /* A4, landscape */
           height = 595;
         }
-      surface = cairo_pdf_surface_create (temporary, width, height);
+      surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Coalition");
       break;
     case SVG:
       width = natural_width;
       height = natural_height;
-      surface = cairo_svg_surface_create (temporary, width, height);
+      surface = cairo_svg_surface_create_for_stream (append_to_array, bytes, width, height);
       break;
     case PNG:
     default:
@@ -1052,7 +1048,7 @@ coalition_map_scene_write (CoalitionMapScene  *self,
     {
       status = cairo_surface_status (surface);
       if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png (surface, temporary);
+        status = cairo_surface_write_to_png_stream (surface, append_to_array, bytes);
     }
   else
     {
@@ -1061,18 +1057,12 @@ coalition_map_scene_write (CoalitionMapScene  *self,
     }
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-
-      g_unlink (temporary);
-      if (status != CAIRO_STATUS_SUCCESS)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                     cairo_status_to_string (status));
-      else
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” could not be written: %s"), name,
-                     g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be written: %s"), name,
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+
+  return coalition_export_write_file (path, (const char *)bytes->data, bytes->len, error);
 }

@@ -11,16 +11,14 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <langinfo.h>
 #include <pango/pangocairo.h>
-#include <errno.h>
 #include <stdint.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "coalition-campaigns.h"
+#include "coalition-export.h"
 #include "coalition-meetings.h"
 #include "coalition-print.h"
 #include "coalition-print-private.h"
@@ -1428,30 +1426,28 @@ coalition_document_check_fit (CoalitionDocument  *self,
   return TRUE;
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 coalition_document_write_pdf (CoalitionDocument  *self,
                               const char         *path,
                               GError            **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *temporary = g_build_filename (dir, ".coalition-print-XXXXXX", NULL);
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  int fd;
 
-  /* Into a file beside it, renamed over it once whole. */
-  fd = g_mkstemp (temporary);
-  if (fd < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("“%s” could not be written: %s"), name,
-                   g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  surface = cairo_pdf_surface_create (temporary, self->width, self->height);
+  /* Laid out in memory, then written whole: cairo's own file output does not
+   * always report a failed write, which left a cut PDF behind as if saved. */
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, self->width, self->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->footer ? self->footer : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Coalition");
   cr = cairo_create (surface);
@@ -1465,15 +1461,14 @@ coalition_document_write_pdf (CoalitionDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
 
-      g_unlink (temporary);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be written: %s"), name,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
+                   cairo_status_to_string (status));
       return FALSE;
     }
 
-  return TRUE;
+  return coalition_export_write_file (path, (const char *)pdf->data, pdf->len, error);
 }
