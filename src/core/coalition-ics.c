@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coalition-export.h"
 #include "coalition-ics.h"
 #include "coalition-meetings.h"
 #include "coalition-store-private.h"
@@ -84,6 +85,23 @@ ical_utc_text (const char *iso)
       return ical_utc (now);
     }
   return ical_utc (parsed);
+}
+
+/* libical escapes TEXT values but writes URI and CAL-ADDRESS values as
+ * they are, so a line break in a stored link or e-mail address would start
+ * a property of its own in the file. Neither may hold control characters:
+ * they are left out. */
+static char *
+uri_value (const char *prefix,
+           const char *value)
+{
+  GString *out = g_string_new (prefix);
+
+  for (const char *p = value; *p != '\0'; p++)
+    if ((guchar)*p >= 0x20 && *p != 0x7f)
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
 }
 
 /* A property with a time in the meeting's zone: TZID=<IANA name>. */
@@ -201,7 +219,7 @@ add_people (Export           *export,
 
       if (a->email == NULL || *a->email == '\0')
         continue;
-      mailto = g_strconcat ("mailto:", a->email, NULL);
+      mailto = uri_value ("mailto:", a->email);
       if (a->person_id == facilitator)
         {
           icalproperty *p = icalproperty_new_organizer (mailto);
@@ -227,7 +245,7 @@ add_people (Export           *export,
 
       if (email != NULL)
         {
-          g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
+          g_autofree char *mailto = uri_value ("mailto:", email);
           icalproperty *p = icalproperty_new_organizer (mailto);
 
           icalproperty_add_parameter (p, icalparameter_new_cn (coalition_person_get_display_name (person)));
@@ -237,7 +255,7 @@ add_people (Export           *export,
     }
   if (!organizer && export->organizer_email != NULL)
     {
-      g_autofree char *mailto = g_strconcat ("mailto:", export->organizer_email, NULL);
+      g_autofree char *mailto = uri_value ("mailto:", export->organizer_email);
       g_autofree char *name = coalition_store_get_setting (export->store, "coalition-name");
       icalproperty *p = icalproperty_new_organizer (mailto);
 
@@ -305,7 +323,11 @@ meeting_event (Export           *export,
   if (*coalition_meeting_get_location (meeting) != '\0')
     icalcomponent_add_property (event, icalproperty_new_location (coalition_meeting_get_location (meeting)));
   if (*coalition_meeting_get_url (meeting) != '\0')
-    icalcomponent_add_property (event, icalproperty_new_url (coalition_meeting_get_url (meeting)));
+    {
+      g_autofree char *url = uri_value ("", coalition_meeting_get_url (meeting));
+
+      icalcomponent_add_property (event, icalproperty_new_url (url));
+    }
   if (*description != '\0')
     icalcomponent_add_property (event, icalproperty_new_description (description));
   icalcomponent_add_property (event, icalproperty_new_categories (*group != '\0' ? group : _("Coalition")));
@@ -779,19 +801,9 @@ coalition_ics_write_file (CoalitionStore     *store,
                           GError            **error)
 {
   g_autofree char *text = coalition_ics_export (store, scope, meeting_id, out_n_events, error);
-  g_autoptr(GError) local_error = NULL;
 
   if (text == NULL)
     return FALSE;
 
-  /* Written beside it and renamed over it: the whole file or nothing. */
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be written: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return coalition_export_write_file (path, text, strlen (text), error);
 }
