@@ -247,13 +247,29 @@ coalition_csv_parse (const char  *data,
   return g_steal_pointer (&table);
 }
 
+gboolean
+coalition_csv_is_formula_like (const char *cell)
+{
+  const char *p = cell;
+
+  if (cell == NULL)
+    return FALSE;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+
+  return (*p != '\0' && strchr ("=+-@", *p) != NULL) || (p != cell && *cell != ' ');
+}
+
 char *
 coalition_csv_neutralize (const char *cell)
 {
   if (cell == NULL)
     return g_strdup ("");
 
-  if (strchr ("=+-@\t\r", cell[0]) != NULL && cell[0] != '\0')
+  /* Spreadsheets skip blanks before a formula (LibreOffice when asked to
+   * trim spaces, Excel for some), so what counts is the first character
+   * after them. */
+  if (coalition_csv_is_formula_like (cell))
     return g_strconcat ("'", cell, NULL);
 
   return g_strdup (cell);

@@ -46,8 +46,11 @@ void               coalition_csv_table_free  (CoalitionCsvTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoalitionCsvTable, coalition_csv_table_free)
 
-/* A cell made safe to open in a spreadsheet: one that begins with =, +, -,
- * @, a tab or a carriage return is prefixed with an apostrophe. */
+/* Whether a spreadsheet could take @cell for a formula: it begins with =,
+ * +, -, @ (after any blanks), or with a tab or a line break. */
+gboolean           coalition_csv_is_formula_like (const char *cell);
+/* A cell made safe to open in a spreadsheet: a formula-like one is
+ * prefixed with an apostrophe. */
 char              *coalition_csv_neutralize  (const char  *cell);
 /* Appends @cells as one CSV line (quoted where needed, CRLF) to @out. */
 void               coalition_csv_append_row  (GString     *out,

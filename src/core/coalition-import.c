@@ -563,8 +563,11 @@ import_row (Import        *import,
       g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
       /* Undo the apostrophe that exports put before a would-be formula. */
-      if (trimmed[0] == '\'' && trimmed[1] != '\0' && strchr ("=+-@", trimmed[1]) != NULL)
-        memmove (trimmed, trimmed + 1, strlen (trimmed));
+      if (trimmed[0] == '\'' && coalition_csv_is_formula_like (trimmed + 1))
+        {
+          memmove (trimmed, trimmed + 1, strlen (trimmed));
+          g_strchug (trimmed);
+        }
 
       if (trimmed[0] == '\0')
         continue;
