@@ -111,6 +111,7 @@ test_ics_zones (void)
     { "Kolkata", "Asia/Kolkata", 2026, 7, 1, 17, 45 },
     { "Lord Howe", "Australia/Lord_Howe", 2026, 10, 5, 9, 0 },
     { "New York, the day after clocks go back", "America/New_York", 2026, 11, 2, 18, 30 },
+    { "Online, in UTC", "UTC", 2026, 12, 1, 18, 0 },
   };
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) starts = NULL;
@@ -133,6 +134,9 @@ test_ics_zones (void)
   g_assert_nonnull (strstr (text, "DTSTART;TZID=Asia/Kolkata:20260701T174500\r\n"));
   g_assert_null (strstr (text, "freeassociation"));
   g_assert_null (strstr (text, "TZUNTIL"));
+  /* UTC has no VTIMEZONE to point at: its times are written in UTC. */
+  g_assert_nonnull (strstr (text, "DTSTART:20261201T180000Z\r\n"));
+  g_assert_null (strstr (text, "TZID=UTC"));
 
   starts = libical_starts (text);
   for (guint i = 0; i < meetings->len; i++)

@@ -119,6 +119,31 @@ floating (GDateTime *time)
   return ical_time (time, NULL);
 }
 
+/* libical's zone, when it has a VTIMEZONE to put in the file. UTC has none
+ * (a TZID=UTC would point at nothing), so its times are written in UTC, as
+ * are those of zones libical does not know. */
+static icaltimezone *
+zone_with_vtimezone (const char *zone)
+{
+  icaltimezone *tz = icaltimezone_get_builtin_timezone (zone);
+
+  if (tz == NULL || icaltimezone_get_component (tz) == NULL)
+    return NULL;
+  return tz;
+}
+
+/* A time property in the meeting's zone, or in UTC where the zone has no
+ * VTIMEZONE. */
+static icalproperty *
+zoned (icalproperty *(*new_property) (icaltimetype),
+       GDateTime     *time,
+       const char    *zone)
+{
+  if (zone_with_vtimezone (zone) == NULL)
+    return new_property (ical_utc (time));
+  return with_tzid (new_property (floating (time)), zone);
+}
+
 typedef struct
 {
   CoalitionStore *store;
@@ -298,7 +323,6 @@ meeting_event (Export           *export,
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   const char *zone = coalition_meeting_get_zone (meeting);
-  icaltimezone *tz = icaltimezone_get_builtin_timezone (zone);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *description = describe_agenda (export, meeting);
   const char *group = coalition_meeting_get_group_name (meeting);
@@ -309,17 +333,10 @@ meeting_event (Export           *export,
   icalcomponent_add_property (event, icalproperty_new_lastmodified (ical_utc_text (coalition_meeting_get_updated_at (meeting))));
   icalcomponent_add_property (event, icalproperty_new_sequence (sequence));
   icalcomponent_add_property (event, icalproperty_new_summary (coalition_meeting_get_title (meeting)));
-  if (tz != NULL)
-    {
-      icalcomponent_add_property (event, with_tzid (icalproperty_new_dtstart (floating (coalition_meeting_get_start (meeting))), zone));
-      icalcomponent_add_property (event, with_tzid (icalproperty_new_dtend (floating (coalition_meeting_get_end (meeting))), zone));
-      note_zone (export, zone, coalition_meeting_get_start (meeting));
-    }
-  else
-    {
-      icalcomponent_add_property (event, icalproperty_new_dtstart (ical_utc (coalition_meeting_get_start (meeting))));
-      icalcomponent_add_property (event, icalproperty_new_dtend (ical_utc (coalition_meeting_get_end (meeting))));
-    }
+  icalcomponent_add_property (event, zoned (icalproperty_new_dtstart, coalition_meeting_get_start (meeting), zone));
+  icalcomponent_add_property (event, zoned (icalproperty_new_dtend, coalition_meeting_get_end (meeting), zone));
+  if (zone_with_vtimezone (zone) != NULL)
+    note_zone (export, zone, coalition_meeting_get_start (meeting));
   if (*coalition_meeting_get_location (meeting) != '\0')
     icalcomponent_add_property (event, icalproperty_new_location (coalition_meeting_get_location (meeting)));
   if (*coalition_meeting_get_url (meeting) != '\0')
@@ -530,13 +547,13 @@ add_series (Export        *export,
       if (local == NULL)
         continue;
       if (coalition_meeting_get_status (occurrence) == COALITION_MEETING_STATUS_CANCELLED)
-        icalcomponent_add_property (master, with_tzid (icalproperty_new_exdate (floating (local)), zone));
+        icalcomponent_add_property (master, zoned (icalproperty_new_exdate, local, zone));
       else if (!same_instant (original, coalition_meeting_get_start (occurrence)) ||
                has_own_details (export, first, occurrence))
         {
           icalcomponent *moved = meeting_event (export, occurrence, series.uid, coalition_meeting_get_sequence (occurrence));
 
-          icalcomponent_add_property (moved, with_tzid (icalproperty_new_recurrenceid (floating (local)), zone));
+          icalcomponent_add_property (moved, zoned (icalproperty_new_recurrenceid, local, zone));
           icalcomponent_add_component (calendar, moved);
         }
     }
@@ -573,7 +590,7 @@ add_timezones (Export        *export,
     {
       const char *name = names->pdata[i];
       int *years = g_hash_table_lookup (export->zones, name);
-      icaltimezone *tz = icaltimezone_get_builtin_timezone (name);
+      icaltimezone *tz = zone_with_vtimezone (name);
       icalcomponent *vtimezone;
       icaltimetype from = icaltime_null_time (), until = icaltime_null_time ();
       icalproperty *tzid;
