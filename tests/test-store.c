@@ -278,6 +278,7 @@ static void
 test_store_refuses_newer (void)
 {
   g_autofree char *path = scratch_path ("newer.db");
+  g_autofree char *backup = g_strconcat (path, ".v99.bak", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
   sqlite3 *db = NULL;
@@ -293,8 +294,7 @@ test_store_refuses_newer (void)
   sqlite3_close (db);
 
   assert_refused_unchanged (path, COALITION_STORE_ERROR, COALITION_STORE_ERROR_TOO_NEW);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS) &&
-                  g_file_test (g_strconcat (path, ".v99.bak", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS) && g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
 static void
