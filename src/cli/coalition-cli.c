@@ -1304,8 +1304,8 @@ run_export_signatories (CoalitionStore  *store,
 
   letter = coalition_store_get_letter (store, letter_id, &error);
   if (letter == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
-    return fail (_("there is no sign-on letter %" G_GINT64_FORMAT " (see “coalition-cli list campaigns --json”)"),
-                 letter_id);
+    return fail (_("there is no sign-on letter %lld (see “coalition-cli list campaigns --json”)"),
+                 (long long)letter_id);
   if (letter == NULL || !coalition_export_signatories_csv (store, letter_id, output, &error))
     return fail ("%s", error->message);
 
@@ -1437,7 +1437,7 @@ print_map (CoalitionStore *store,
 
   map = coalition_store_get_map (store, map_id, &error);
   if (map == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
-    return fail (_("there is no power map %" G_GINT64_FORMAT " (see “coalition-cli list maps”)"), map_id);
+    return fail (_("there is no power map %lld (see “coalition-cli list maps”)"), (long long)map_id);
   if (map == NULL)
     return fail ("%s", error->message);
   nodes = coalition_store_list_map_nodes (store, map_id, as_of, &error);
@@ -1536,8 +1536,8 @@ run_print (CoalitionStore  *store,
     {
       document = coalition_document_new_letter (store, letter, width, height, &error);
       if (document == NULL && g_error_matches (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND))
-        return fail (_("there is no sign-on letter %" G_GINT64_FORMAT " (see “coalition-cli list campaigns --json”)"),
-                     letter);
+        return fail (_("there is no sign-on letter %lld (see “coalition-cli list campaigns --json”)"),
+                     (long long)letter);
     }
   else
     document = coalition_document_new (store, kind, meeting, width, height, &error);

@@ -504,7 +504,7 @@ coalition_store_get_campaign (CoalitionStore  *self,
   if (rows->len == 0)
     {
       g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                   _("There is no campaign %" G_GINT64_FORMAT), campaign_id);
+                   _("There is no campaign %lld"), (long long)campaign_id);
       return NULL;
     }
   if (!complete_campaign (self, rows->pdata[0], day, error))
@@ -1116,7 +1116,7 @@ coalition_store_get_letter (CoalitionStore  *self,
   if (rows->len == 0)
     {
       g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                   _("There is no sign-on letter %" G_GINT64_FORMAT), letter_id);
+                   _("There is no sign-on letter %lld"), (long long)letter_id);
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);

@@ -735,7 +735,7 @@ coalition_ics_export (CoalitionStore     *store,
       if (!found)
         {
           g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
-                       _("There is no meeting %" G_GINT64_FORMAT " in this file."), meeting_id);
+                       _("There is no meeting %lld in this file."), (long long)meeting_id);
           return NULL;
         }
     }

@@ -396,7 +396,8 @@ coalition_store_get_map (CoalitionStore  *self,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND, _("There is no power map %" G_GINT64_FORMAT), map_id);
+      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
+                   _("There is no power map %lld"), (long long)map_id);
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);

@@ -578,7 +578,7 @@ build_agenda (CoalitionDocument  *self,
   g_autoptr(GPtrArray) agenda = coalition_store_list_agenda (store, id, error);
   g_autoptr(GPtrArray) review = NULL;
   g_autoptr(GPtrArray) times = NULL;
-  const char *header[] = { _("Time"), _("Minutes"), _("Item") };
+  const char *header[] = { _("Time"), C_("duration", "Minutes"), _("Item") };
   const double widths[] = { 0.12, 0.12, 0.76 };
 
   if (agenda == NULL || (review = coalition_store_list_actions_to_review (store, id, error)) == NULL)

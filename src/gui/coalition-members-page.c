@@ -1532,7 +1532,7 @@ coalition_members_page_init (CoalitionMembersPage *self)
   /* Widths keep every column readable in a narrow window, which then
    * scrolls sideways, rather than squeezing names to an ellipsis. */
   add_column (self, _("Name"), coalition_person_get_display_name, TRUE, 200);
-  add_column (self, _("Title"), coalition_person_get_title, FALSE, 170);
+  add_column (self, C_("job title", "Title"), coalition_person_get_title, FALSE, 170);
   add_column (self, _("Organization"), coalition_person_get_organization_name, TRUE, 220);
   add_column (self, _("E-mail"), coalition_person_get_primary_email, TRUE, 220);
   add_column (self, _("Phone"), coalition_person_get_primary_phone, FALSE, 150);
