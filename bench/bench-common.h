@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 CoalitionStore *bench_open_coalition (guint   n_people,
                                       char  **out_path);
 
+/* A power map of @n_nodes people and organizations (one in five an
+ * organization, names in several scripts) spread over the 25 cells, and
+ * @n_edges relationships between random pairs (strengths 1–3, four in five
+ * directed), all from @seed, written into @store. Returns the map's id. */
+gint64          bench_make_power_map (CoalitionStore *store,
+                                      guint           n_nodes,
+                                      guint           n_edges,
+                                      guint32         seed);
+
+/* Deletes the files in @dir (a benchmark's temporary directory), then @dir. */
+void            bench_remove_temporary_dir (const char *dir);
+
 /* The @percent-th percentile of @samples (doubles); sorts them. */
 double          bench_percentile     (GArray *samples,
                                       double  percent);

@@ -1,0 +1,506 @@
+/* bench-map-canvas.c — frames of the power map while panning, zooming and
+ * dragging a node, with 2 000 nodes and 5 000 edges
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The map canvas fills a 1280×800 window. After fitting the map in it, each
+ * interaction is driven one step per frame from a tick callback, as the
+ * pointer would, for 120 frames: panning 8 × 3 pixels a frame, zooming in
+ * by 2 % a frame around the centre, and dragging a node across the grid. A
+ * frame is timed on the frame clock from "before-paint" (the tick callback
+ * runs after it) to "after-paint", plus a round trip to the X server so
+ * that what the server draws for the frame counts too. Target (DESIGN.md):
+ * p95 ≤ 16 ms for each interaction. The baseline, measured in the same
+ * window after the canvas, is the floor of any widget drawn with cairo: a
+ * bare widget showing an image twice the window's size, moved by the same
+ * steps and painted whole in one cairo node, as the canvas does.
+ *
+ * For information: a full redraw of the canvas (choosing a node draws its
+ * picture again) with the map fitted and at 100 %, with 200, 2 000 and
+ * 20 000 nodes. Needs a display (the bench command provides Xvfb with the
+ * cairo renderer).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench-common.h"
+#include "coalition-map-canvas.h"
+
+#define WIDTH 1280
+#define HEIGHT 800
+#define N_NODES 2000
+#define N_EDGES 5000
+#define N_FRAMES 120
+#define N_REDRAWS 6
+#define TARGET_P95_MS 16.0
+#define SEED 20261130
+
+/* Long enough for the canvas to draw its picture sharp again after the
+ * last step of an interaction (it waits 160 ms). */
+#define SETTLE_FRAMES 30
+
+/* The baseline: a picture moved in a window through one cairo node. */
+#define BENCH_TYPE_PICTURE (bench_picture_get_type ())
+G_DECLARE_FINAL_TYPE (BenchPicture, bench_picture, BENCH, PICTURE, GtkWidget)
+
+struct _BenchPicture
+{
+  GtkWidget        parent_instance;
+  cairo_surface_t *image;
+  double           x, y;
+};
+
+G_DEFINE_FINAL_TYPE (BenchPicture, bench_picture, GTK_TYPE_WIDGET)
+
+static void
+bench_picture_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  BenchPicture *self = BENCH_PICTURE (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  cairo_set_source_surface (cr, self->image, -self->x, -self->y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
+bench_picture_finalize (GObject *object)
+{
+  g_clear_pointer (&BENCH_PICTURE (object)->image, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (bench_picture_parent_class)->finalize (object);
+}
+
+static void
+bench_picture_class_init (BenchPictureClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bench_picture_finalize;
+  GTK_WIDGET_CLASS (klass)->snapshot = bench_picture_snapshot;
+}
+
+static void
+bench_picture_init (BenchPicture *self)
+{
+}
+
+/* The picture: @scene fitted in @width × @height, in the middle of an image
+ * twice as large. */
+static GtkWidget *
+bench_picture_new (CoalitionMapScene *scene,
+                   int                width,
+                   int                height)
+{
+  BenchPicture *self = g_object_new (BENCH_TYPE_PICTURE, NULL);
+  double zoom = MIN (width / coalition_map_scene_get_width (scene), height / coalition_map_scene_get_height (scene));
+  cairo_t *cr;
+
+  self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * width, 2 * height);
+  cr = cairo_create (self->image);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  cairo_scale (cr, zoom, zoom);
+  coalition_map_scene_draw (scene, cr, zoom, NULL, COALITION_MAP_DRAW_ALL);
+  cairo_destroy (cr);
+  self->x = width / 2.0;
+  self->y = height / 2.0;
+
+  return GTK_WIDGET (self);
+}
+
+typedef enum
+{
+  INTERACTION_SETTLE,
+  INTERACTION_BARE_PAN,
+  INTERACTION_PAN,
+  INTERACTION_ZOOM,
+  INTERACTION_DRAG,
+  INTERACTION_CHOOSE,
+} Interaction;
+
+static const char *interaction_names[] = {
+  [INTERACTION_PAN] = "panning",
+  [INTERACTION_ZOOM] = "zooming",
+  [INTERACTION_DRAG] = "dragging a node",
+};
+
+static struct
+{
+  GtkWidget   *window;
+  GtkWidget   *canvas;
+  GtkWidget   *target;        /* the widget driven: the canvas or the baseline */
+  GMainLoop   *loop;
+
+  Interaction  interaction;
+  guint        frame;
+  guint        n_frames;
+  gboolean     stepped;       /* the tick callback ran in this frame */
+  gint64       frame_start;
+  GArray      *samples;       /* ms per frame, the X server's part included */
+  GArray      *client;        /* ms per frame, up to "after-paint" */
+
+  gint64       drag_node;
+  gint64       moved_node;
+  gint64       choices[2];
+} bench;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  bench.frame_start = g_get_monotonic_time ();
+  bench.stepped = FALSE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gint64 painted, synced;
+  double ms;
+
+  if (!bench.stepped)
+    return;
+  bench.stepped = FALSE;
+
+  if (bench.samples != NULL)
+    {
+      painted = g_get_monotonic_time ();
+      gdk_display_sync (gtk_widget_get_display (bench.window));
+      synced = g_get_monotonic_time ();
+
+      ms = (synced - bench.frame_start) / 1000.0;
+      g_array_append_val (bench.samples, ms);
+      ms = (painted - bench.frame_start) / 1000.0;
+      g_array_append_val (bench.client, ms);
+    }
+
+  if (bench.frame >= bench.n_frames)
+    g_main_loop_quit (bench.loop);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  CoalitionMapCanvas *canvas = COALITION_IS_MAP_CANVAS (widget) ? COALITION_MAP_CANVAS (widget) : NULL;
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+
+  bench.frame++;
+  switch (bench.interaction)
+    {
+    case INTERACTION_SETTLE:
+      gtk_widget_queue_draw (widget);
+      break;
+
+    case INTERACTION_BARE_PAN:
+      /* The same steps as the canvas, inside the picture. */
+      BENCH_PICTURE (widget)->x = width / 2.0 + fmod (8.0 * bench.frame, width / 2.0);
+      BENCH_PICTURE (widget)->y = height / 2.0 + fmod (3.0 * bench.frame, height / 2.0);
+      gtk_widget_queue_draw (widget);
+      break;
+
+    case INTERACTION_PAN:
+      coalition_map_canvas_pan (canvas, 8, 3);
+      break;
+
+    case INTERACTION_ZOOM:
+      coalition_map_canvas_set_zoom (canvas, coalition_map_canvas_get_zoom (canvas) * 1.02, width / 2, height / 2);
+      break;
+
+    case INTERACTION_DRAG:
+      /* Right and a little down, across two or three cells. */
+      if (bench.frame < bench.n_frames)
+        coalition_map_canvas_drag_update (canvas, 3.0 * bench.frame, 1.0 * bench.frame);
+      else
+        coalition_map_canvas_drag_end (canvas, 3.0 * bench.frame, 1.0 * bench.frame);
+      break;
+
+    case INTERACTION_CHOOSE:
+      coalition_map_canvas_select (canvas, bench.choices[bench.frame % 2]);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  bench.stepped = TRUE;
+
+  return bench.frame < bench.n_frames ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Runs @n_frames of @interaction; for a measured one, the frame times in
+ * ms in @samples and the client's part of them in @client. */
+static void
+run_frames (Interaction   interaction,
+            guint         n_frames,
+            GArray      **samples,
+            GArray      **client)
+{
+  bench.interaction = interaction;
+  bench.frame = 0;
+  bench.n_frames = n_frames;
+  bench.stepped = FALSE;
+  if (samples != NULL)
+    {
+      bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+      bench.client = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  gtk_widget_add_tick_callback (bench.target, tick_cb, NULL, NULL);
+  g_main_loop_run (bench.loop);
+
+  if (samples != NULL)
+    {
+      *samples = g_steal_pointer (&bench.samples);
+      *client = g_steal_pointer (&bench.client);
+    }
+}
+
+static void
+settle (void)
+{
+  run_frames (INTERACTION_SETTLE, SETTLE_FRAMES, NULL, NULL);
+}
+
+static void
+node_moved_cb (CoalitionMapCanvas *canvas,
+               gint64              node_id,
+               int                 stance,
+               int                 influence,
+               gpointer            user_data)
+{
+  bench.moved_node = node_id;
+}
+
+/* Starts dragging the first node of the cell left of the centre from where
+ * it is in the window. */
+static void
+start_drag (CoalitionMapScene *scene)
+{
+  CoalitionMapCanvas *canvas = COALITION_MAP_CANVAS (bench.canvas);
+  double x, y, wx, wy;
+
+  bench.drag_node = 0;
+  for (guint i = 0; i < coalition_map_scene_get_n_nodes (scene) && bench.drag_node == 0; i++)
+    {
+      const CoalitionMapNode *node = coalition_map_scene_get_node (scene, i);
+
+      if (node->stance == -1 && node->influence == 2)
+        bench.drag_node = node->id;
+    }
+  g_assert_cmpint (bench.drag_node, !=, 0);
+  g_assert_true (coalition_map_scene_get_node_position (scene, bench.drag_node, &x, &y));
+  coalition_map_canvas_map_to_widget (canvas, x, y, &wx, &wy);
+  /* In a crowded cell the mark on top may be a neighbour's: that one moves. */
+  bench.drag_node = coalition_map_scene_hit (scene, x, y);
+  g_assert_cmpint (bench.drag_node, !=, 0);
+
+  bench.moved_node = 0;
+  coalition_map_canvas_drag_begin (canvas, wx, wy);
+}
+
+typedef struct
+{
+  double p95;
+  double median;
+  double worst;
+  double client_median;
+  guint  n_slow;        /* frames over the target */
+} FrameTimes;
+
+static FrameTimes
+frame_times (GArray *samples,
+             GArray *client)
+{
+  FrameTimes times = { 0 };
+
+  for (guint i = 0; i < samples->len; i++)
+    if (g_array_index (samples, double, i) > TARGET_P95_MS)
+      times.n_slow++;
+  times.p95 = bench_percentile (samples, 95);
+  times.median = bench_percentile (samples, 50);
+  times.worst = bench_percentile (samples, 100);
+  times.client_median = bench_percentile (client, 50);
+  return times;
+}
+
+/* The map fitted, then @interaction for N_FRAMES frames. */
+static FrameTimes
+measure_interaction (Interaction interaction)
+{
+  CoalitionMapCanvas *canvas = COALITION_MAP_CANVAS (bench.canvas);
+  g_autoptr(GArray) samples = NULL;
+  g_autoptr(GArray) client = NULL;
+
+  coalition_map_canvas_fit (canvas);
+  settle ();
+  if (interaction == INTERACTION_DRAG)
+    start_drag (coalition_map_canvas_get_scene (canvas));
+
+  run_frames (interaction, N_FRAMES, &samples, &client);
+  g_assert_cmpuint (samples->len, ==, N_FRAMES);
+
+  if (interaction == INTERACTION_DRAG && bench.moved_node != bench.drag_node)
+    fprintf (stderr, "bench-map-canvas: the dragged node was not dropped on another cell\n");
+
+  return frame_times (samples, client);
+}
+
+/* Full redraws of the view as it is: choosing one node, then another. */
+static FrameTimes
+measure_redraw (guint n_redraws)
+{
+  CoalitionMapScene *scene = coalition_map_canvas_get_scene (COALITION_MAP_CANVAS (bench.canvas));
+  g_autoptr(GArray) samples = NULL;
+  g_autoptr(GArray) client = NULL;
+
+  bench.choices[0] = coalition_map_scene_get_node (scene, 0)->id;
+  bench.choices[1] = coalition_map_scene_get_node (scene, 1)->id;
+  settle ();
+  run_frames (INTERACTION_CHOOSE, n_redraws, &samples, &client);
+
+  return frame_times (samples, client);
+}
+
+static CoalitionMapScene *
+make_scene (CoalitionStore *store,
+            guint           n_nodes,
+            guint           n_edges)
+{
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 map_id = bench_make_power_map (store, n_nodes, n_edges, SEED + n_nodes);
+
+  nodes = coalition_store_list_map_nodes (store, map_id, NULL, &error);
+  g_assert_no_error (error);
+  edges = coalition_store_list_map_edges (store, map_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nodes->len, ==, n_nodes);
+  g_assert_cmpuint (edges->len, ==, n_edges);
+
+  return coalition_map_scene_new (nodes, edges);
+}
+
+/* Shows @widget alone in the window, and waits until it is drawn. */
+static void
+show (GtkWidget *widget)
+{
+  bench.target = widget;
+  gtk_window_set_child (GTK_WINDOW (bench.window), widget);
+  if (!gtk_widget_get_visible (bench.window))
+    gtk_window_present (GTK_WINDOW (bench.window));
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) samples = NULL;
+  g_autoptr(GArray) client = NULL;
+  GtkWidget *picture;
+  CoalitionMapCanvas *canvas;
+  CoalitionMapScene *scene;
+  GdkFrameClock *clock;
+  FrameTimes bare, times[INTERACTION_DRAG + 1];
+  gboolean pass = TRUE;
+  const guint sizes[] = { 200, 2000, 20000 };
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      fprintf (stderr, "bench-map-canvas: needs a display (run it through build-aux/dev bench)\n");
+      return EXIT_FAILURE;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  dir = g_dir_make_tmp ("coalition-bench-map-canvas-XXXXXX", NULL);
+  db = g_build_filename (dir, "map.db", NULL);
+  store = coalition_store_open (db, &error);
+  g_assert_no_error (error);
+  scene = make_scene (store, N_NODES, N_EDGES);
+
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), WIDTH, HEIGHT);
+  gtk_widget_realize (bench.window);
+  clock = gtk_widget_get_frame_clock (bench.window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  picture = g_object_ref_sink (bench_picture_new (scene, WIDTH, HEIGHT));
+
+  /* Held, as it leaves the window for the baseline. */
+  bench.canvas = g_object_ref_sink (coalition_map_canvas_new ());
+  canvas = COALITION_MAP_CANVAS (bench.canvas);
+  g_signal_connect (bench.canvas, "node-moved", G_CALLBACK (node_moved_cb), NULL);
+  coalition_map_canvas_set_scene (canvas, scene);
+  show (bench.canvas);
+
+  for (Interaction interaction = INTERACTION_PAN; interaction <= INTERACTION_DRAG; interaction++)
+    times[interaction] = measure_interaction (interaction);
+
+  /* The baseline after the canvas, in the same window and the same state:
+   * until a process has freed a large block, glibc maps and unmaps every
+   * frame's surfaces afresh, and the page faults double the frame time. */
+  show (picture);
+  run_frames (INTERACTION_BARE_PAN, N_FRAMES, &samples, &client);
+  bare = frame_times (samples, client);
+  g_clear_object (&picture);
+  show (bench.canvas);
+
+  for (Interaction interaction = INTERACTION_PAN; interaction <= INTERACTION_DRAG; interaction++)
+    {
+      gboolean ok = times[interaction].p95 <= TARGET_P95_MS;
+
+      printf ("power map frames while %s, %u nodes and %u edges in %d×%d: p95 %.1f ms (median %.1f, worst %.1f, "
+              "%u of %u frames over %.0f ms, median before the X server's part %.1f; baseline a bare picture "
+              "moved in one cairo node p95 %.1f ms, median %.1f; ratio %.2f, target p95 ≤ %.0f ms) %s\n",
+              interaction_names[interaction], N_NODES, N_EDGES, gtk_widget_get_width (bench.canvas),
+              gtk_widget_get_height (bench.canvas), times[interaction].p95, times[interaction].median,
+              times[interaction].worst, times[interaction].n_slow, N_FRAMES, TARGET_P95_MS,
+              times[interaction].client_median, bare.p95, bare.median, times[interaction].p95 / bare.p95,
+              TARGET_P95_MS, ok ? "PASS" : "FAIL");
+      pass = pass && ok;
+    }
+
+  /* How a full redraw grows with the map. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      FrameTimes fitted, actual;
+      guint n_redraws = sizes[i] > N_NODES ? 1 : N_REDRAWS;
+      double fit_zoom;
+
+      coalition_map_canvas_set_scene (canvas, make_scene (store, sizes[i], sizes[i] * 5 / 2));
+      coalition_map_canvas_fit (canvas);
+      fit_zoom = coalition_map_canvas_get_zoom (canvas);
+      fitted = measure_redraw (n_redraws);
+      coalition_map_canvas_set_zoom (canvas, 1.0, WIDTH / 2.0, HEIGHT / 2.0);
+      actual = measure_redraw (n_redraws);
+      printf ("  (informational: a full redraw of the canvas with %u nodes and %u edges: %.1f ms fitted "
+              "(zoom %.0f %%), %.1f ms at 100 %%; median of %u)\n",
+              sizes[i], sizes[i] * 5 / 2, fitted.median, fit_zoom * 100, actual.median, n_redraws);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_clear_object (&bench.canvas);
+  g_clear_pointer (&bench.loop, g_main_loop_unref);
+  g_clear_object (&store);
+  bench_remove_temporary_dir (dir);
+
+  return pass ? EXIT_SUCCESS : EXIT_FAILURE;
+}
