@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "coalition-core.h"
@@ -611,6 +612,87 @@ test_participation (void)
   g_assert_cmpuint (((CoalitionParticipation *)participation->pdata[1])->present, ==, 6);
 }
 
+/* An input a fuzzer found (fuzz/), as it was found. */
+static GBytes *
+fuzz_input (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "fuzz", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Series rules and templates as a database file from elsewhere may hold
+ * them: read without an assertion, and with a meaning. */
+static void
+test_fuzz_inputs (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ("fuzz-inputs.db");
+  g_autoptr(GDateTime) first = local_time ("America/Chicago", 2024, 1, 31, 18, 0);
+  g_autoptr(GPtrArray) starts = NULL;
+  g_autoptr(GBytes) overwritten = fuzz_input ("rrule-byday-overwritten");
+  g_autoptr(GBytes) overflow = fuzz_input ("rrule-interval-overflow");
+  CoalitionSeriesRule rule = { 0 };
+  const struct
+  {
+    const char *fixture;
+    guint       n_items;
+    const char *last_title;
+  } templates[] = {
+    { "template-empty.json", 0, NULL },
+    { "template-not-an-object.json", 0, NULL },
+    { "template-wrong-type.json", 4, "Decisins" },
+    { "template-bad-escape.json", 1, NULL },
+  };
+
+  /* A later BYDAY that names no weekday leaves the earlier one as it was. */
+  g_assert_true (coalition_series_rule_parse (g_bytes_get_data (overwritten, NULL), &rule));
+  g_assert_cmpint (rule.repeat, ==, COALITION_REPEAT_MONTHLY_WEEKDAY);
+  g_assert_cmpint (rule.week, ==, 5);
+  g_assert_cmpint (rule.weekday, ==, G_DATE_SUNDAY);
+  coalition_series_rule_clear (&rule);
+
+  /* Every 2147483647 months: the first meeting, and none past the year 9999. */
+  g_assert_true (coalition_series_rule_parse (g_bytes_get_data (overflow, NULL), &rule));
+  g_assert_cmpuint (rule.interval, ==, 2147483647);
+  starts = coalition_series_occurrences (first, &rule, 10);
+  g_assert_cmpuint (starts->len, ==, 1);
+  coalition_series_rule_clear (&rule);
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autoptr(GBytes) json = fuzz_input (templates[i].fixture);
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gsize length;
+      const char *data = g_bytes_get_data (json, &length);
+
+      sqlite3_prepare_v2 (coalition_store_get_handle (store),
+                          "INSERT INTO agenda_template (name, items) VALUES (?, ?)", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, templates[i].fixture, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, data ? data : "", (int)length, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+
+      items = coalition_store_get_template (store, templates[i].fixture, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (items->len, ==, templates[i].n_items);
+      for (guint k = 0; k < items->len; k++)
+        {
+          g_assert_true (g_utf8_validate (coalition_agenda_item_get_title (items->pdata[k]), -1, NULL));
+          g_assert_cmpint (coalition_agenda_item_get_minutes (items->pdata[k]), >=, 0);
+          g_assert_cmpint (coalition_agenda_item_get_minutes (items->pdata[k]), <=, 24 * 60);
+        }
+      if (templates[i].last_title != NULL)
+        g_assert_cmpstr (coalition_agenda_item_get_title (items->pdata[items->len - 1]), ==, templates[i].last_title);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/meetings/close-and-next", test_close_and_next);
   g_test_add_func ("/meetings/invalid", test_invalid_meetings);
   g_test_add_func ("/meetings/participation", test_participation);
+  g_test_add_func ("/meetings/fuzz-inputs", test_fuzz_inputs);
 
   return g_test_run ();
 }

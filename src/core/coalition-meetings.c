@@ -177,7 +177,7 @@ coalition_series_rule_parse (const char          *rrule,
 {
   g_auto(GStrv) parts = g_strsplit (rrule ? rrule : "", ";", -1);
   CoalitionSeriesRule rule = { COALITION_REPEAT_WEEKLY, 1, 0, G_DATE_BAD_WEEKDAY, NULL };
-  gboolean have_freq = FALSE;
+  gboolean have_freq = FALSE, monthly = FALSE;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -188,25 +188,26 @@ coalition_series_rule_parse (const char          *rrule,
       value++;
       if (g_str_has_prefix (parts[i], "FREQ="))
         {
-          have_freq = TRUE;
-          if (g_str_equal (value, "MONTHLY"))
-            rule.repeat = COALITION_REPEAT_MONTHLY_DATE;
-          else if (!g_str_equal (value, "WEEKLY"))
-            have_freq = FALSE;
+          monthly = g_str_equal (value, "MONTHLY");
+          have_freq = monthly || g_str_equal (value, "WEEKLY");
         }
       else if (g_str_has_prefix (parts[i], "INTERVAL="))
-        rule.interval = MAX (1, (guint)g_ascii_strtoull (value, NULL, 10));
+        rule.interval = (guint)CLAMP (g_ascii_strtoull (value, NULL, 10), 1, G_MAXUINT);
       else if (g_str_has_prefix (parts[i], "BYDAY="))
         {
           char *end;
           gint64 week = g_ascii_strtoll (value, &end, 10);
 
-          for (guint d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
-            if (g_str_equal (end, weekday_codes[d]))
-              rule.weekday = d;
-          rule.week = (int)week;
-          if (rule.weekday != G_DATE_BAD_WEEKDAY && week != 0)
-            rule.repeat = COALITION_REPEAT_MONTHLY_WEEKDAY;
+          /* Only what nth_weekday () counts: the 1st to 5th or the last
+           * weekday of the month. Anything else is left out whole, not
+           * half read over an earlier BYDAY. */
+          if ((week >= 1 && week <= 5) || week == -1)
+            for (guint d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
+              if (g_str_equal (end, weekday_codes[d]))
+                {
+                  rule.week = (int)week;
+                  rule.weekday = d;
+                }
         }
       else if (g_str_has_prefix (parts[i], "UNTIL=") && strlen (value) >= 8)
         {
@@ -220,6 +221,10 @@ coalition_series_rule_parse (const char          *rrule,
       coalition_series_rule_clear (&rule);
       return FALSE;
     }
+  /* The parts of an RRULE may come in any order. */
+  if (monthly)
+    rule.repeat = rule.weekday != G_DATE_BAD_WEEKDAY ? COALITION_REPEAT_MONTHLY_WEEKDAY
+                                                     : COALITION_REPEAT_MONTHLY_DATE;
 
   *out_rule = rule;
   return TRUE;
@@ -274,15 +279,19 @@ coalition_series_occurrences (GDateTime                 *first,
       g_autoptr(GDateTime) next = NULL;
       g_autofree char *date = NULL;
 
+      /* In 64 bits: a rule from elsewhere may say any interval. The
+       * series ends where GDateTime does, with the year 9999. */
       if (rule->repeat == COALITION_REPEAT_WEEKLY)
-        next = g_date_time_add_weeks (first, (int)(k * interval));
+        next = (gint64)k * interval <= G_MAXINT ? g_date_time_add_weeks (first, (int)(k * interval)) : NULL;
       else
         {
-          int m = month - 1 + (int)(k * interval);
-          int y = year + m / 12;
-          int d;
+          gint64 months = month - 1 + (gint64)k * interval;
+          int y, m, d;
 
-          m = m % 12 + 1;
+          if (year + months / 12 > 9999)
+            break;
+          y = year + (int)(months / 12);
+          m = (int)(months % 12) + 1;
           d = rule->repeat == COALITION_REPEAT_MONTHLY_WEEKDAY
               ? (k == 0 ? day : nth_weekday (y, m, rule->week, rule->weekday))
               : (day <= g_date_get_days_in_month (m, y) ? day : 0);
@@ -1031,6 +1040,33 @@ coalition_store_list_templates (CoalitionStore  *self,
   return g_strv_builder_end (builder);
 }
 
+/* A member of a template's item when it is of the type it should be: the
+ * file may come from elsewhere, and json-glib's getters assert the type.
+ * Text is made valid UTF-8, which a "\ud800" escape does not give. */
+static char *
+template_string (JsonObject *object,
+                 const char *name,
+                 const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return g_strdup (fallback);
+  return g_utf8_make_valid (json_node_get_string (node), -1);
+}
+
+static gint64
+template_int (JsonObject *object,
+              const char *name,
+              gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 GPtrArray *
 coalition_store_get_template (CoalitionStore  *self,
                               const char      *name,
@@ -1064,20 +1100,27 @@ coalition_store_get_template (CoalitionStore  *self,
     }
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  /* Empty text parses, with no root at all. */
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     return items;
 
   array = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *title = NULL, *kind_name = NULL;
+      JsonObject *object;
       int kind = COALITION_ITEM_KIND_DISCUSSION;
 
-      if (object == NULL)
+      if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
-      coalition_item_kind_from_string (json_object_get_string_member_with_default (object, "kind", ""), &kind);
-      g_ptr_array_add (items, new_item (json_object_get_string_member_with_default (object, "title", "?"),
-                                        json_object_get_int_member_with_default (object, "minutes", 10), kind));
+      object = json_node_get_object (element);
+      title = template_string (object, "title", "?");
+      kind_name = template_string (object, "kind", "");
+      coalition_item_kind_from_string (kind_name, &kind);
+      /* The minutes an agenda item may have in the store. */
+      g_ptr_array_add (items, new_item (title, (int)CLAMP (template_int (object, "minutes", 10), 0, 24 * 60), kind));
     }
 
   return items;
