@@ -1159,6 +1159,25 @@ test_store_filters (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Dates as people type them. The first one a fuzzer found (fuzz/): %u
+ * took its signs, and GDate made the year 65530 of it. */
+static void
+test_store_typed_dates (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "fuzz", "date-signed.txt", NULL);
+  g_autofree char *signed_date = NULL;
+  g_autofree char *padded = coalition_date_normalize (" 2024-2-9 ");
+  g_autofree char *leap = coalition_date_normalize ("2024-02-29");
+
+  g_assert_true (g_file_get_contents (path, &signed_date, NULL, NULL));
+  g_assert_null (coalition_date_normalize (signed_date));
+  g_assert_null (coalition_date_normalize ("+2024-01-05"));
+  g_assert_null (coalition_date_normalize ("2024- 1-05"));
+  g_assert_null (coalition_date_normalize ("2023-02-29"));
+  g_assert_cmpstr (padded, ==, "2024-02-09");
+  g_assert_cmpstr (leap, ==, "2024-02-29");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1174,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-v5", test_store_migrate_v5);
   g_test_add_func ("/store/profile-fields", test_store_profile_fields);
   g_test_add_func ("/store/outreach", test_store_outreach);
+  g_test_add_func ("/store/typed-dates", test_store_typed_dates);
   g_test_add_func ("/store/filters", test_store_filters);
   g_test_add_func ("/store/groups", test_store_groups);
   g_test_add_func ("/store/refuses-newer", test_store_refuses_newer);

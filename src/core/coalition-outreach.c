@@ -164,10 +164,11 @@ coalition_date_normalize (const char *text)
   g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
   g_autoptr(GDate) date = NULL;
   unsigned year, month, day;
-  char end;
 
-  if (sscanf (copy, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year))
+  /* Digits only: %u alone also takes a sign and blanks, and "-1" is a
+   * year past 65535 once GDate has cut it to 16 bits. */
+  if (!g_regex_match_simple ("^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$", copy, 0, 0) ||
+      sscanf (copy, "%u-%u-%u", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
     return NULL;
 
   date = g_date_new_dmy (day, month, year);
