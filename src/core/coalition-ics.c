@@ -104,6 +104,34 @@ uri_value (const char *prefix,
   return g_string_free (out, FALSE);
 }
 
+/* libical writes a CATEGORIES value without escaping its commas and
+ * semicolons (a comma there separates categories), and escapes any
+ * backslash put before them: a group called "Housing, Land and Zoning"
+ * became two categories. Its commas and semicolons are carried through
+ * libical as two private-use characters, and escaped by refold (). */
+#define CATEGORY_COMMA "\xee\x80\x80"       /* U+E000 */
+#define CATEGORY_SEMICOLON "\xee\x80\x81"   /* U+E001 */
+
+static char *
+category_value (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (strncmp (p, CATEGORY_COMMA, 3) == 0 || strncmp (p, CATEGORY_SEMICOLON, 3) == 0)
+        p += 2;
+      else if (*p == ',')
+        g_string_append (out, CATEGORY_COMMA);
+      else if (*p == ';')
+        g_string_append (out, CATEGORY_SEMICOLON);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* A property with a time in the meeting's zone: TZID=<IANA name>. */
 static icalproperty *
 with_tzid (icalproperty *property,
@@ -326,6 +354,7 @@ meeting_event (Export           *export,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *description = describe_agenda (export, meeting);
   const char *group = coalition_meeting_get_group_name (meeting);
+  g_autofree char *category = NULL;
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (ical_utc (now)));
@@ -347,7 +376,8 @@ meeting_event (Export           *export,
     }
   if (*description != '\0')
     icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_categories (*group != '\0' ? group : _("Coalition")));
+  category = category_value (*group != '\0' ? group : _("Coalition"));
+  icalcomponent_add_property (event, icalproperty_new_categories (category));
   icalcomponent_add_property (event, icalproperty_new_status (coalition_meeting_get_status (meeting) == COALITION_MEETING_STATUS_CANCELLED
                                                               ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
@@ -664,7 +694,8 @@ append_folded (GString    *out,
     }
 }
 
-/* libical's text, unfolded and folded again our way, in one pass. */
+/* libical's text, unfolded and folded again our way, in one pass, with the
+ * commas and semicolons of categories escaped (see category_value ()). */
 static char *
 refold (const char *text)
 {
@@ -676,6 +707,18 @@ refold (const char *text)
     {
       gsize eol = (p[0] == '\r' && p[1] == '\n') ? 2 : (p[0] == '\n' ? 1 : 0);
 
+      if (eol == 0 && strncmp (p, CATEGORY_COMMA, 3) == 0)
+        {
+          g_string_append (line, "\\,");
+          p += 3;
+          continue;
+        }
+      if (eol == 0 && strncmp (p, CATEGORY_SEMICOLON, 3) == 0)
+        {
+          g_string_append (line, "\\;");
+          p += 3;
+          continue;
+        }
       if (eol == 0)
         {
           g_string_append_c (line, *p++);
