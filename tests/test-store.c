@@ -49,6 +49,16 @@ raw_text (sqlite3    *db,
   return value;
 }
 
+/* Only its owner can read or write it: it holds people's contact details. */
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 /* Builds a database of an older schema from its SQL fixture. */
 static char *
 make_old_database (const char *fixture_name,
@@ -253,6 +263,59 @@ test_store_migration_rolls_back (void)
   sqlite3_close (db);
 
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  assert_private (backup);
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM person"), ==, 5);
+  sqlite3_close (db);
+}
+
+/* A later step fails: the steps before it are not kept either, so the file
+ * is as it was, not at a version between; once what was in the way is gone,
+ * the next open migrates. */
+static void
+test_store_later_migration_rolls_back (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v5.sql", "blocked-v5.db", "CREATE TABLE campaign (x TEXT);");
+  g_autofree char *backup = g_strconcat (path, ".v5.bak", NULL);
+  g_autofree char *second_backup = g_strconcat (path, ".v5-2.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autofree char *check = NULL;
+  sqlite3 *db = NULL;
+
+  store = coalition_store_open (path, &error);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED);
+  g_assert_nonnull (strstr (error->message, backup));
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* Migration 6 (power maps) ran before 7 (campaigns) failed: neither stays. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM meeting"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'power_map'"), ==, 0);
+  check = raw_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE campaign", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The copy is the file as it was before any step. */
+  assert_private (backup);
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM meeting"), ==, 1);
+  sqlite3_close (db);
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  /* A second copy beside the first, never over it. */
+  g_assert_cmpstr (coalition_store_get_backup_path (store), ==, second_backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  assert_private (second_backup);
 }
 
 static void
@@ -766,8 +829,17 @@ test_store_disk_full (void)
   g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
   g_auto(GStrv) problems = NULL;
   g_autofree char *notes = g_strnfill (3000, 'n');
+  g_autofree char *bigger = g_strnfill (40000, 'b');
+  g_autoptr(GString) csv = g_string_new ("Name,E-mail,Notes\r\n");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CoalitionPerson) first = NULL;
+  g_autoptr(CoalitionImportSummary) summary = NULL;
   sqlite3 *db = coalition_store_get_handle (store);
+  gint64 first_id;
   guint saved = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, "Imported Person %u,imported%u@example.org,%s\r\n", i, i, notes);
 
   g_assert_no_error (error);
   /* A file that cannot grow past a few pages stands in for a full disk. */
@@ -788,10 +860,56 @@ test_store_disk_full (void)
     }
 
   g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "no space left"));
+  g_assert_nonnull (strstr (error->message, "full.db"));
+  g_clear_error (&error);
   g_assert_cmpuint (saved, >, 0);
   /* Every reported save is there, the failed one is not there in part. */
   g_assert_cmpuint (coalition_store_count_people (store), ==, saved);
   g_assert_cmpuint (n_found (store, "sigr jonsd"), ==, saved);
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  g_clear_pointer (&problems, g_strfreev);
+
+  ids = coalition_store_find_people (store, NULL, &error);
+  g_assert_no_error (error);
+  first_id = g_array_index (ids, gint64, 0);
+
+  /* An edit that needs more room: the same clear message, nothing changed. */
+  first = coalition_store_get_person (store, first_id, &error);
+  g_assert_no_error (error);
+  coalition_person_set_notes (first, bigger);
+  g_assert_false (coalition_store_update_person (store, first, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_clear_object (&first);
+  first = coalition_store_get_person (store, first_id, &error);
+  g_assert_cmpstr (coalition_person_get_notes (first), ==, notes);
+
+  /* An import: refused whole, with the same reason. */
+  g_assert_null (coalition_import_data (store, csv->str, csv->len, FALSE, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no space left"));
+  g_clear_error (&error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, saved);
+  g_assert_cmpuint (n_found (store, "imported"), ==, 0);
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  g_clear_pointer (&problems, g_strfreev);
+
+  /* Room again: the same edit and the same import go through. */
+  g_assert_cmpint (raw_int (db, "PRAGMA max_page_count = 1000000"), ==, 1000000);
+  coalition_person_set_notes (first, bigger);
+  g_assert_true (coalition_store_update_person (store, first, &error));
+  g_assert_no_error (error);
+  summary = coalition_import_data (store, csv->str, csv->len, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->people_added, ==, 40);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, saved + 40);
+  g_assert_cmpuint (n_found (store, "imported"), ==, 40);
+  g_clear_object (&first);
+  first = coalition_store_get_person (store, first_id, &error);
+  g_assert_cmpstr (coalition_person_get_notes (first), ==, bigger);
   g_assert_true (coalition_store_check (store, &problems, NULL));
   g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
 }
@@ -1188,6 +1306,7 @@ main (int   argc,
   g_test_add_func ("/store/reopen", test_store_reopen);
   g_test_add_func ("/store/migrate-v1", test_store_migrate_v1);
   g_test_add_func ("/store/migration-rolls-back", test_store_migration_rolls_back);
+  g_test_add_func ("/store/later-migration-rolls-back", test_store_later_migration_rolls_back);
   g_test_add_func ("/store/migrate-v2", test_store_migrate_v2);
   g_test_add_func ("/store/migrate-v3", test_store_migrate_v3);
   g_test_add_func ("/store/migrate-v5", test_store_migrate_v5);

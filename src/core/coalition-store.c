@@ -1047,51 +1047,65 @@ static gboolean
 migrate (CoalitionStore  *self,
          GError         **error)
 {
-  for (int version = self->schema_version; version < COALITION_STORE_SCHEMA_VERSION; version++)
+  g_autoptr(GError) local_error = NULL;
+  int version = self->schema_version;
+
+  if (version == COALITION_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* Every step in one transaction: a failure at any of them leaves the file
+   * exactly as it was, as the message below says, not at a version between
+   * its own and ours. */
+  if (exec (self, "BEGIN IMMEDIATE", &local_error))
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!exec (self, "BEGIN IMMEDIATE", &local_error) ||
-          !exec (self, migrations[version], &local_error) ||
-          !exec (self, set_version, &local_error) ||
-          !exec (self, "COMMIT", &local_error))
+      for (; version < COALITION_STORE_SCHEMA_VERSION && local_error == NULL; version++)
         {
-          g_autofree char *name = display_name_for_path (self->path);
+          g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
-          /* Being locked out or out of space is not a broken migration:
-           * say so plainly, the file is untouched either way. */
-          if (g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED) ||
-              g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL) ||
-              g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_READ_ONLY))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-            }
-          else if (self->backup_path != NULL)
-            {
-              g_autofree char *backup_name = display_name_for_path (self->backup_path);
-
-              g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
-                           _("Could not update “%s” for this version of Coalition (%s). The file "
-                             "was left as it was, and a copy is in “%s”."),
-                           name, local_error->message, backup_name);
-            }
-          else
-            {
-              g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
-                           _("Could not set up “%s” as a Coalition database (%s)."),
-                           name, local_error->message);
-            }
-
-          return FALSE;
+          if (exec (self, migrations[version], &local_error))
+            exec (self, set_version, &local_error);
         }
-
-      self->schema_version = version + 1;
+      if (local_error == NULL)
+        exec (self, "COMMIT", &local_error);
     }
 
-  return TRUE;
+  if (local_error == NULL)
+    {
+      self->schema_version = version;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *name = display_name_for_path (self->path);
+
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+    /* Being locked out or out of space is not a broken migration:
+     * say so plainly, the file is untouched either way. */
+    if (g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED) ||
+        g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_FULL) ||
+        g_error_matches (local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_READ_ONLY))
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      }
+    else if (self->backup_path != NULL)
+      {
+        g_autofree char *backup_name = display_name_for_path (self->backup_path);
+
+        g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
+                     _("Could not update “%s” for this version of Coalition (%s). The file "
+                       "was left as it was, and a copy is in “%s”."),
+                     name, local_error->message, backup_name);
+      }
+    else
+      {
+        g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_MIGRATION_FAILED,
+                     _("Could not set up “%s” as a Coalition database (%s)."),
+                     name, local_error->message);
+      }
+  }
+
+  return FALSE;
 }
 
 static gboolean
