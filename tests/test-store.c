@@ -962,6 +962,338 @@ test_store_migrate_v3 (void)
   sqlite3_close (db);
 }
 
+/* Schema 4 as Coalition 0.3 wrote it: addresses, skills, tags, outreach,
+ * an organization's contact points, a contact log and a status history. */
+static void
+test_store_migrate_v4 (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v4.sql", "v4.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) zoe = NULL;
+  g_autoptr(CoalitionPerson) olena = NULL;
+  g_autoptr(CoalitionOrganization) masjid = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_auto(GStrv) problems = NULL;
+  const CoalitionOutreach *outreach;
+  const CoalitionContact *contact;
+  const CoalitionStatusChange *change;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  g_assert_cmpuint (coalition_store_count_organizations (store), ==, 3);
+
+  zoe = coalition_store_get_person (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_person_get_address (zoe), ==, "412 Alder St, Apt 3\nRiverside, CA 92501");
+  g_assert_cmpstr (coalition_person_get_skills (zoe), ==, "Spanish, facilitation");
+  g_assert_cmpstrv (coalition_person_get_tags (zoe), ((const char *[]) { "Spokesperson", "Tenant Leader", NULL }));
+  olena = coalition_store_get_person (store, 5, &error);
+  g_assert_no_error (error);
+  outreach = coalition_person_get_outreach (olena);
+  g_assert_cmpint (outreach->priority, ==, COALITION_PRIORITY_HIGH);
+  g_assert_cmpint (outreach->asker_id, ==, 1);
+  g_assert_cmpstr (outreach->asker_name, ==, "Zoë Brontë");
+  g_assert_cmpstr (outreach->next_step, ==, "Meet about the rent ordinance");
+  g_assert_cmpstr (outreach->next_step_date, ==, "2025-06-03");
+
+  masjid = coalition_store_get_organization (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_organization_get_status (masjid), ==, COALITION_STATUS_MEMBER);
+  g_assert_cmpstr (coalition_organization_get_capacity (masjid), ==, "Hall for 200, Friday announcements");
+  g_assert_cmpstr (coalition_organization_get_constituency (masjid), ==, "Bangladeshi and Somali families in Eastside");
+  g_assert_cmpuint (coalition_organization_get_emails (masjid)->len, ==, 1);
+  g_assert_cmpuint (coalition_organization_get_phones (masjid)->len, ==, 1);
+  g_assert_cmpint (coalition_organization_get_outreach (masjid)->priority, ==, COALITION_PRIORITY_MEDIUM);
+  contacts = coalition_store_list_contacts (store, COALITION_SUBJECT_ORGANIZATION, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  contact = contacts->pdata[0];
+  g_assert_cmpstr (contact->happened_on, ==, "2025-05-12");
+  g_assert_cmpstr (contact->by_name, ==, "Łukasz Wiśniewski");
+  changes = coalition_store_list_status_changes (store, COALITION_SUBJECT_ORGANIZATION, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = changes->pdata[0];
+  g_assert_cmpint (change->old_status, ==, COALITION_STATUS_INVITED);
+  g_assert_cmpint (change->new_status, ==, COALITION_STATUS_MEMBER);
+
+  /* Found by what version 4 indexed: tags, skills, addresses. */
+  g_assert_cmpuint (n_found (store, "spokesperson"), ==, 1);
+  g_assert_cmpuint (n_found (store, "alder"), ==, 1);
+  g_assert_cmpuint (n_found (store, "олена"), ==, 1);
+
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  assert_private (coalition_store_get_backup_path (store));
+  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_backup_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM contact_log"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Schema 6 as Coalition 0.5 wrote it: a power map with its history. */
+static void
+test_store_migrate_v6 (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v6.sql", "v6.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(GPtrArray) maps = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  g_autoptr(CoalitionMeeting) meeting = NULL;
+  g_auto(GStrv) problems = NULL;
+  const CoalitionPowerMap *map;
+  const CoalitionMapNode *council = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 5);
+  meeting = coalition_store_get_meeting (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_meeting_get_title (meeting), ==, "General Meeting");
+
+  maps = coalition_store_list_maps (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (maps->len, ==, 1);
+  map = maps->pdata[0];
+  g_assert_cmpstr (map->title, ==, "Rent Stabilization Ordinance");
+  g_assert_cmpstr (map->decision, ==, "City Council passes the ordinance");
+  g_assert_cmpuint (map->n_nodes, ==, 4);
+  g_assert_cmpuint (map->n_edges, ==, 3);
+
+  nodes = coalition_store_list_map_nodes (store, map->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nodes->len, ==, 4);
+  for (guint i = 0; i < nodes->len; i++)
+    if (((CoalitionMapNode *)nodes->pdata[i])->person_id == 5)
+      council = nodes->pdata[i];
+  g_assert_nonnull (council);
+  g_assert_cmpstr (council->name, ==, "Олена Шевченко");
+  g_assert_cmpint (council->stance, ==, 0);
+  g_assert_cmpint (council->influence, ==, 4);
+  g_assert_cmpstr (council->changed_on, ==, "2026-10-15");
+
+  /* The map as it stood before the move, from the history alone. */
+  before = coalition_store_list_map_nodes (store, map->id, "2026-09-30", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->len; i++)
+    if (((CoalitionMapNode *)before->pdata[i])->person_id == 5)
+      g_assert_cmpint (((CoalitionMapNode *)before->pdata[i])->stance, ==, -1);
+  history = coalition_store_list_map_history (store, council->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((CoalitionMapChange *)history->pdata[1])->note, ==, "Said she is open to a phase-in after the hearing.");
+  edges = coalition_store_list_map_edges (store, map->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (edges->len, ==, 3);
+
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  assert_private (coalition_store_get_backup_path (store));
+  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_backup_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM map_node_history"), ==, 5);
+  sqlite3_close (db);
+}
+
+/* The database, its journal files and the copies made before migrations
+ * are readable by their owner alone, whatever the umask. */
+static void
+test_store_private_files (void)
+{
+  g_autofree char *path = scratch_path ("private.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *old = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = NULL;
+  g_autoptr(CoalitionStore) migrated = NULL;
+  g_autoptr(CoalitionPerson) person = make_person ("Zoë", "Brontë", "zoe@example.org");
+  mode_t saved = umask (0);
+
+  store = coalition_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  assert_private (path);
+  assert_private (wal);
+  assert_private (shm);
+
+  /* A file an older version left readable by others: the copy is not. */
+  umask (022);
+  old = make_v1_database ("old-readable.db", NULL);
+  umask (0);
+  migrated = coalition_store_open (old, &error);
+  g_assert_no_error (error);
+  assert_private (coalition_store_get_backup_path (migrated));
+  umask (saved);
+}
+
+/* Another process holds the file exclusively: a clear message within the
+ * busy timeout, in the store and in coalition-cli, never a hang. */
+static void
+test_store_locked_by_other_process (void)
+{
+  g_autofree char *path = scratch_path ("held.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GDataInputStream) holder_out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *cli_err = NULL;
+  g_autofree char *held = NULL;
+  const char *commands = "PRAGMA locking_mode = EXCLUSIVE;\n"
+                         "BEGIN EXCLUSIVE;\n"
+                         "INSERT INTO setting VALUES ('held', 'yes');\n"
+                         "SELECT 'holding';\n";
+  GOutputStream *holder_in;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  if (!g_file_test ("/usr/bin/sqlite3", G_FILE_TEST_IS_EXECUTABLE) || g_getenv ("COALITION_CLI") == NULL)
+    {
+      g_test_skip ("needs the sqlite3 shell and COALITION_CLI");
+      return;
+    }
+
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "/usr/bin/sqlite3", path, NULL);
+  g_assert_no_error (error);
+  holder_in = g_subprocess_get_stdin_pipe (holder);
+  holder_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  g_assert_true (g_output_stream_write_all (holder_in, commands, strlen (commands), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_flush (holder_in, NULL, &error);
+  g_assert_no_error (error);
+  /* It answers "exclusive" to the pragma, then "holding". */
+  while (line == NULL || !g_str_equal (line, "holding"))
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (holder_out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+
+  /* The store gives up after its busy timeout, and says why. */
+  start = g_get_monotonic_time ();
+  store = coalition_store_open_full (path, 300, &error);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_null (store);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* So does the command line, after its own (five seconds). */
+  start = g_get_monotonic_time ();
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                          g_getenv ("COALITION_CLI"), "--database", path, "list", "people", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, NULL, &cli_err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+  g_assert_nonnull (strstr (cli_err, "in use by another program"));
+  g_assert_true (strchr (cli_err, '\n') == cli_err + strlen (cli_err) - 1);   /* one line */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+
+  /* The other program ends without committing: the file is ours again,
+   * without its write. */
+  g_assert_true (g_output_stream_close (holder_in, NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+  store = coalition_store_open_full (path, 300, &error);
+  g_assert_no_error (error);
+  held = coalition_store_get_setting (store, "held");
+  g_assert_null (held);
+}
+
+/* coalition-cli adds a person while a store has the file open: the store
+ * sees them on its next read, the people model on reload; and a write the
+ * store has not committed is not seen by the other process. */
+static void
+test_store_other_process_writes (void)
+{
+  g_autofree char *path = scratch_path ("shared.db");
+  g_autofree char *csv = scratch_path ("one.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPeopleModel) model = NULL;
+  g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", "zoe@example.org");
+  g_autoptr(CoalitionPerson) pending = make_person ("Łukasz", "Wiśniewski", NULL);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *listed = NULL;
+  const char *cli = g_getenv ("COALITION_CLI");
+
+  g_assert_no_error (error);
+  if (cli == NULL)
+    {
+      g_test_skip ("COALITION_CLI names coalition-cli (meson test sets it)");
+      return;
+    }
+  g_assert_true (coalition_store_insert_person (store, zoe, &error));
+  g_assert_no_error (error);
+  model = coalition_people_model_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  before = coalition_store_find_people (store, NULL, &error);   /* the order is cached from here */
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 1);
+
+  g_assert_true (g_file_set_contents (csv, "Name,E-mail\nKwame Mensah,kwame@example.org\n", -1, NULL));
+  {
+    const char *argv[] = { cli, "--database", path, "import-members", csv, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 2);
+  after = coalition_store_find_people (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpuint (n_found (store, "kwame"), ==, 1);
+  coalition_people_model_reload (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+
+  /* Our write in progress: the other process reads without waiting, and
+   * without it; once committed, it is there for them too. */
+  g_assert_true (coalition_store_begin (store, &error));
+  g_assert_true (coalition_store_insert_person (store, pending, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { cli, "--database", path, "list", "people", "--json", NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &listed, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_nonnull (strstr (listed, "Kwame Mensah"));
+    g_assert_null (strstr (listed, "Wiśniewski"));
+    g_clear_pointer (&listed, g_free);
+  }
+  g_assert_true (coalition_store_commit (store, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { cli, "--database", path, "list", "people", "--json", NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &listed, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_nonnull (strstr (listed, "Wiśniewski"));
+  }
+}
+
 static void
 test_store_migrate_v5 (void)
 {
@@ -1309,7 +1641,9 @@ main (int   argc,
   g_test_add_func ("/store/later-migration-rolls-back", test_store_later_migration_rolls_back);
   g_test_add_func ("/store/migrate-v2", test_store_migrate_v2);
   g_test_add_func ("/store/migrate-v3", test_store_migrate_v3);
+  g_test_add_func ("/store/migrate-v4", test_store_migrate_v4);
   g_test_add_func ("/store/migrate-v5", test_store_migrate_v5);
+  g_test_add_func ("/store/migrate-v6", test_store_migrate_v6);
   g_test_add_func ("/store/profile-fields", test_store_profile_fields);
   g_test_add_func ("/store/outreach", test_store_outreach);
   g_test_add_func ("/store/typed-dates", test_store_typed_dates);
@@ -1319,6 +1653,9 @@ main (int   argc,
   g_test_add_func ("/store/refuses-not-a-database", test_store_refuses_not_a_database);
   g_test_add_func ("/store/read-only", test_store_read_only);
   g_test_add_func ("/store/locked", test_store_locked);
+  g_test_add_func ("/store/locked-by-other-process", test_store_locked_by_other_process);
+  g_test_add_func ("/store/other-process-writes", test_store_other_process_writes);
+  g_test_add_func ("/store/private-files", test_store_private_files);
   g_test_add_func ("/store/search-follows-edits", test_store_search_follows_edits);
   g_test_add_func ("/store/foreign-keys", test_store_foreign_keys);
   g_test_add_func ("/store/restore-after-delete", test_store_restore_after_delete);
