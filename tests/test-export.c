@@ -5,8 +5,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "coalition-core.h"
 
@@ -331,6 +335,186 @@ test_export_no_partial_file (void)
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,"));
 }
 
+/* ---------------------------------------------------------------------- */
+/* Writing where there is no room: coalition-cli under a file size limit,
+ * and into /dev/full */
+
+#define SIZE_LIMIT (40 * 1024)   /* above SQLite's 32 KiB shared-memory file */
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { SIZE_LIMIT, SIZE_LIMIT };
+
+  /* A write past the limit fails with EFBIG instead of killing the process. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Runs coalition-cli on @db with @args and "-o" @output; its exit status. */
+static int
+run_cli_to (const char          *db,
+            const char * const  *args,
+            const char          *output,
+            gboolean             limited,
+            char               **out_err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("COALITION_CLI"));
+  g_ptr_array_add (argv, (gpointer)"--database");
+  g_ptr_array_add (argv, (gpointer)db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, (gpointer)"-o");
+  g_ptr_array_add (argv, (gpointer)output);
+  g_ptr_array_add (argv, NULL);
+  if (limited)
+    g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
+  cli = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (cli, NULL, NULL, NULL, out_err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (cli);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+static const char * const limited_exports[][6] = {
+  { "export-members", "--format", "csv", NULL },
+  { "export-members", "--format", "vcf", NULL },
+  { "export-ics", "--all", NULL },
+  { "print", "sign-in", "--meeting", "1", NULL },
+  { "print", "minutes", "--meeting", "1", NULL },
+  { "print", "map", "--map", "1", NULL },
+  { "print", "map", "--map", "1", NULL },
+  { "print", "map", "--map", "1", NULL },
+  { "export-update", "--month", "MONTH", "--format", "pdf", NULL },
+};
+static const char * const limited_names[] = {
+  "members.csv", "members.vcf", "meetings.ics", "sign-in.pdf", "minutes.pdf", "map.png", "map.svg",
+  "map.pdf", "update.pdf",
+};
+
+static char *
+make_demo_database (const char *n_people)
+{
+  char *db = g_build_filename (g_get_user_data_dir (), "limited.db", NULL);
+  const char *argv[] = { g_getenv ("COALITION_CLI"), "--database", db, "demo", "--people", n_people, NULL };
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+/* Each export larger than the limit fails (a sign-on letter is written by
+ * the same code as the sign-in sheet, but is smaller than any limit
+ * SQLite itself can work under) with one clear line, and leaves
+ * the file as it was: absent, or the old one whole. */
+static void
+test_export_size_limit (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "limited", NULL);
+  g_autofree char *month = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_getenv ("COALITION_CLI") == NULL)
+    {
+      g_test_skip ("COALITION_CLI names coalition-cli (meson test sets it)");
+      return;
+    }
+  db = make_demo_database ("1000");
+  month = g_date_time_format (now, "%Y-%m");
+  g_assert_cmpint (g_mkdir_with_parents (out, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limited_names); i++)
+    {
+      g_autofree char *target = g_build_filename (out, limited_names[i], NULL);
+      g_autofree char *reference = g_build_filename (g_get_user_data_dir (), limited_names[i], NULL);
+      g_autofree char *err = NULL;
+      g_autofree char *contents = NULL;
+      const char *args[6];
+      gboolean existing = i % 2 == 1;
+      GStatBuf st;
+
+      for (guint k = 0; k < 6; k++)
+        args[k] = limited_exports[i][k] != NULL && g_str_equal (limited_exports[i][k], "MONTH") ? month
+                                                                                                  : limited_exports[i][k];
+
+      /* Without the limit it is written, and larger than the limit. */
+      g_assert_cmpint (run_cli_to (db, args, reference, FALSE, &err), ==, 0);
+      g_assert_cmpint (g_stat (reference, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, SIZE_LIMIT);
+      g_clear_pointer (&err, g_free);
+
+      if (existing)
+        g_assert_true (g_file_set_contents (target, "old contents", -1, NULL));
+      g_assert_cmpint (run_cli_to (db, args, target, TRUE, &err), ==, 1);
+      g_assert_true (g_str_has_prefix (err, "coalition-cli: "));
+      g_assert_nonnull (strstr (err, "could not be written: File too large"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);   /* one line */
+      if (existing)
+        {
+          g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, "old contents");
+          g_assert_cmpuint (count_files (out), ==, 1);
+          g_unlink (target);
+        }
+      else
+        g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      /* Nor anything else: the temporary file went too. */
+      g_assert_cmpuint (count_files (out), ==, 0);
+    }
+}
+
+/* A device that is always full: an error, and the device left a device. */
+static void
+test_export_full_device (void)
+{
+  g_autofree char *db = NULL;
+  const char *args[][5] = {
+    { "export-members", "--format", "csv", NULL },
+    { "export-ics", "--all", NULL },
+    { "print", "agenda", "--meeting", "1", NULL },
+  };
+  GStatBuf st;
+
+  if (g_getenv ("COALITION_CLI") == NULL || !g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("needs COALITION_CLI and /dev/full");
+      return;
+    }
+  db = make_demo_database ("100");
+
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli_to (db, args[i], "/dev/full", FALSE, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "“/dev/full” could not be written: No space left on device"));
+      g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +527,8 @@ main (int   argc,
   g_test_add_func ("/export/vcard-3", test_export_vcard_3);
   g_test_add_func ("/export/vcard-round-trip", test_export_vcard_round_trip);
   g_test_add_func ("/export/no-partial-file", test_export_no_partial_file);
+  g_test_add_func ("/export/size-limit", test_export_size_limit);
+  g_test_add_func ("/export/full-device", test_export_full_device);
 
   return g_test_run ();
 }
