@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -125,6 +126,14 @@ open_log (const char *path)
   return fd;
 }
 
+/* A victim dies with the test: one that fails must not leave a writer
+ * running. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 victim_start (Crash        *crash,
               Victim       *victim,
@@ -140,7 +149,7 @@ victim_start (Crash        *crash,
   err_fd = open_log (victim->err_path);
   victim->started = g_get_monotonic_time ();
   victim->killed = FALSE;
-  g_spawn_async_with_fds (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &victim->pid,
+  g_spawn_async_with_fds (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent, NULL, &victim->pid,
                           -1, out_fd, err_fd, &error);
   g_assert_no_error (error);
   close (out_fd);
@@ -741,6 +750,209 @@ test_crash_kill_anywhere (void)
   g_free (crash.dir);
 }
 
+/* ---------------------------------------------------------------------- */
+/* A kill while an old file is copied aside and migrated */
+
+#define MIGRATION_PEOPLE 4000
+
+static gint64
+file_int (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  value = query_int (db, sql);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+file_text (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  stmt = query (db, sql);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The version 1 fixture with thousands more people, so that copying and
+ * migrating it takes long enough to be killed in the middle. */
+static char *
+make_old_template (const char *dir)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "coalition-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  char *path = g_build_filename (dir, "template-v1.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < "
+                                 G_STRINGIFY (MIGRATION_PEOPLE) ") "
+                                 "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, title,"
+                                 " status, notes, sort_key, created_at, updated_at) "
+                                 "SELECT printf ('00000000-0000-4000-8000-%012d', x), 'Given' || x, 'Family' || x,"
+                                 " 'Given' || x || ' Family' || x, 1 + x % 3, 'Member', 'member', 'Notes ' || x,"
+                                 " 'family' || x, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n;"
+                                 "INSERT INTO person_email (person_id, position, label, address, is_primary) "
+                                 "SELECT id, 0, 'work', 'p' || id || '@example.org', 1 FROM person WHERE id > 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (to, data, length, NULL));
+}
+
+/* An old file, whole, with everyone in it. */
+static void
+assert_whole_v1 (const char *path)
+{
+  g_autofree char *check = file_text (path, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (file_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (file_int (path, "SELECT count(*) FROM person"), ==, 5 + MIGRATION_PEOPLE);
+}
+
+static void
+test_crash_during_migration (void)
+{
+  const char *kills_text = g_getenv ("COALITION_CRASH_KILLS");
+  const char *seed_text = g_getenv ("COALITION_CRASH_SEED");
+  guint rounds = MAX (6, (kills_text ? (guint)g_ascii_strtoull (kills_text, NULL, 10) : DEFAULT_KILLS) / 5);
+  guint32 seed = seed_text ? (guint32)g_ascii_strtoull (seed_text, NULL, 10) : DEFAULT_SEED;
+  Crash crash = { 0 };
+  g_autofree char *template = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint at_old = 0, at_new = 0, backups = 0, leftovers = 0;
+  double estimate;
+
+  crash.cli = g_getenv ("COALITION_CLI");
+  if (crash.cli == NULL)
+    {
+      g_test_skip ("COALITION_CLI names the program to kill (meson test sets it)");
+      return;
+    }
+  crash.dir = g_build_filename (g_get_user_data_dir (), "migration", NULL);
+  crash.db = g_build_filename (crash.dir, "old.db", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (crash.dir, 0700), ==, 0);
+  template = make_old_template (crash.dir);
+
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    copy_file (template, crash.db);
+    run_cli (&crash, (const char *[]) { "check", NULL });
+    estimate = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+  }
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      const char *argv[] = { crash.cli, "--database", crash.db, "check", NULL };
+      g_autoptr(CoalitionStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      Victim victim = { 0 };
+      const char *name;
+      gint64 version;
+
+      /* A fresh old file, with nothing beside it. */
+      dir = g_dir_open (crash.dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (name, "old.db") || g_str_has_prefix (name, ".coalition-"))
+          {
+            g_autofree char *path = g_build_filename (crash.dir, name, NULL);
+            g_unlink (path);
+          }
+      g_clear_pointer (&dir, g_dir_close);
+      copy_file (template, crash.db);
+
+      victim_start (&crash, &victim, "migration", argv);
+      g_usleep ((gulong)(g_rand_double_range (rand, 0, 1.1 * estimate) * G_USEC_PER_SEC));
+      victim_kill (&victim);
+      assert_not_failed (&victim);
+      if (victim.killed)
+        crash.kills++;
+
+      /* The file is at its old version or the new one, never between, and
+       * everyone is in it. */
+      version = file_int (crash.db, "PRAGMA user_version");
+      if (version == 1)
+        {
+          assert_whole_v1 (crash.db);
+          at_old++;
+        }
+      else
+        {
+          g_autofree char *check = file_text (crash.db, "PRAGMA integrity_check");
+
+          g_assert_cmpint (version, ==, COALITION_STORE_SCHEMA_VERSION);
+          g_assert_cmpstr (check, ==, "ok");
+          g_assert_cmpint (file_int (crash.db, "SELECT count(*) FROM person"), ==, 5 + MIGRATION_PEOPLE);
+          at_new++;
+        }
+
+      /* A copy made before migrating is there whole, or not at all. */
+      dir = g_dir_open (crash.dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (crash.dir, name, NULL);
+
+          /* A copy cut short is left under its hidden name. */
+          if (g_str_has_prefix (name, ".coalition-"))
+            {
+              leftovers += !g_str_has_suffix (name, "-journal");
+              continue;
+            }
+          if (!g_str_has_prefix (name, "old.db.") || g_str_has_suffix (name, "-wal") || g_str_has_suffix (name, "-shm"))
+            continue;
+          g_assert_true (g_str_has_suffix (name, ".bak"));
+          assert_whole_v1 (path);
+          backups++;
+        }
+      if (version != 1)
+        {
+          g_autofree char *backup = g_strconcat (crash.db, ".v1.bak", NULL);
+
+          g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+        }
+
+      /* And the next open finishes the work. */
+      store = coalition_store_open (crash.db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+      g_assert_cmpuint (coalition_store_count_people (store), ==, 5 + MIGRATION_PEOPLE);
+      victim_clear (&victim);
+    }
+
+  g_test_message ("migrations: %u kills in %u rounds; the file found at version 1 %u times, at version %d %u times; "
+                  "%u copies found, all whole; %u cut short under a hidden name", crash.kills, rounds, at_old,
+                  COALITION_STORE_SCHEMA_VERSION, at_new, backups, leftovers);
+  g_free (crash.db);
+  g_free (crash.dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +960,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/crash/kill-anywhere", test_crash_kill_anywhere);
+  g_test_add_func ("/crash/during-migration", test_crash_during_migration);
 
   return g_test_run ();
 }

@@ -1004,20 +1004,35 @@ create_private_file (const char  *path,
 }
 
 /* Copies the live database with SQLite's backup API, so the copy is
- * consistent even while another program uses the file. */
+ * consistent even while another program uses the file. It is made under a
+ * hidden name and renamed once whole: a crash part-way through must not
+ * leave a FILE.vN.bak that looks like a copy and holds nothing. */
 static gboolean
 backup_to (CoalitionStore  *self,
            const char      *dest_path,
            GError         **error)
 {
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *temporary = g_build_filename (dir, ".coalition-XXXXXX", NULL);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int fd;
   int rc;
 
-  if (!create_private_file (dest_path, error))
-    return FALSE;
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name_for_path (dest_path);
 
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s. Choose a folder you can write to."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
@@ -1035,11 +1050,23 @@ backup_to (CoalitionStore  *self,
     {
       set_sqlite_error (error, dest_path, dest, rc);
       sqlite3_close (dest);
-      g_unlink (dest_path);
+      g_unlink (temporary);
       return FALSE;
     }
 
   sqlite3_close (dest);
+  if (g_rename (temporary, dest_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name_for_path (dest_path);
+
+      g_unlink (temporary);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s. Choose a folder you can write to."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
