@@ -2111,6 +2111,82 @@ test_window_campaigns (void)
   close_window (&shown);
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/* coalition-cli adds a person while the window has the file open; the
+ * window's Reload shows them, and both can go on writing. */
+static void
+test_window_other_process (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "walk-in.csv", NULL);
+  g_autoptr(CoalitionPerson) own = coalition_person_new ();
+  g_autoptr(GError) error = NULL;
+  Shown shown = { 0 };
+  CountWait wait;
+  GListModel *model;
+  const char *cli = g_getenv ("COALITION_CLI");
+  int status = 0;
+
+  if (!have_display || cli == NULL)
+    {
+      g_test_skip (!have_display ? "no display" : "COALITION_CLI names coalition-cli (meson test sets it)");
+      return;
+    }
+
+  path = make_database ("other-process.db", 40);
+  show_window (&shown, path);
+  model = G_LIST_MODEL (coalition_members_page_get_model (shown.page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+
+  g_assert_true (g_file_set_contents (csv, "Name,E-mail\nKwabena Otieno-Sánchez,kwabena@example.org\n", -1, NULL));
+  {
+    const char *argv[] = { cli, "--database", path, "import-members", csv, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.reload", NULL));
+  wait = (CountWait) { model, 41 };
+  wait_until (count_is, &wait, "the list to show the person added by coalition-cli");
+
+  /* Found by name, and on screen. */
+  type_search (&shown, "kwabena");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(CoalitionPerson) found = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (coalition_person_get_display_name (found), ==, "Kwabena Otieno-Sánchez");
+  }
+  spin (100);
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, "Kwabena Otieno-Sánchez"));
+  type_search (&shown, "");
+
+  /* The other process left no lock behind: the window writes as before. */
+  coalition_person_set_given_name (own, "Zoë");
+  coalition_person_set_family_name (own, "Brontë");
+  g_assert_true (coalition_store_insert_person (coalition_window_get_store (shown.window), own, &error));
+  g_assert_no_error (error);
+  wait = (CountWait) { model, 42 };
+  wait_until (count_is, &wait, "the list to show the window's own new person");
+
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2140,6 +2216,7 @@ main (int   argc,
   g_test_add_func ("/window/meetings", test_window_meetings);
   g_test_add_func ("/window/power-map", test_window_power_map);
   g_test_add_func ("/window/campaigns", test_window_campaigns);
+  g_test_add_func ("/window/other-process", test_window_other_process);
 
   return g_test_run ();
 }
