@@ -1055,6 +1055,38 @@ template_string (JsonObject *object,
   return g_utf8_make_valid (json_node_get_string (node), -1);
 }
 
+/* The first top-level value of @json when it is an array, else "": a
+ * template is one array. Of several top-level values json-glib 1.6 leaks
+ * all but the last, and later versions make an array of them. */
+static char *
+template_array_text (const char *json)
+{
+  const char *start = json + strspn (json, " \t\r\n");
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  if (*start != '[')
+    return g_strdup ("");
+  for (const char *p = start; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        return g_strndup (start, p + 1 - start);
+    }
+
+  return g_strdup (start);
+}
+
 static gint64
 template_int (JsonObject *object,
               const char *name,
@@ -1074,6 +1106,7 @@ coalition_store_get_template (CoalitionStore  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
+  g_autofree char *array_text = NULL;
   GPtrArray *items;
   sqlite3_stmt *stmt;
   JsonArray *array;
@@ -1100,8 +1133,9 @@ coalition_store_get_template (CoalitionStore  *self,
     }
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
+  array_text = template_array_text (json);
   /* Empty text parses, with no root at all. */
-  if (!json_parser_load_from_data (parser, json, -1, NULL) || json_parser_get_root (parser) == NULL ||
+  if (!json_parser_load_from_data (parser, array_text, -1, NULL) || json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     return items;
 
