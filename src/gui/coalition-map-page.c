@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coalition-accessible.h"
 #include "coalition-core.h"
 #include "coalition-map-page.h"
 
@@ -1681,7 +1682,10 @@ labelled (const char *label,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (GTK_IS_DROP_DOWN (widget))
+    coalition_accessible_label_drop_down (GTK_DROP_DOWN (widget), label);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return row;
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-accessible.h"
 #include "coalition-meetings.h"
 #include "coalition-meetings-page.h"
 
@@ -334,7 +335,7 @@ person_dropdown (CoalitionMeetingsPage *self,
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position_of (self->people_ids, chosen));
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (dropdown), label);
   return dropdown;
 }
 
@@ -1707,7 +1708,7 @@ fill_attendance (CoalitionMeetingsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), a->status);
       gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      coalition_accessible_label_drop_down (GTK_DROP_DOWN (status), label);
       set_id (status, a->person_id);
       g_signal_connect_object (status, "notify::selected", G_CALLBACK (attendance_selected_cb), self, G_CONNECT_SWAPPED);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
@@ -2102,7 +2103,7 @@ repeat_clicked_cb (CoalitionMeetingsPage *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   repeat = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (repeat), 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (repeat), GTK_ACCESSIBLE_PROPERTY_LABEL, _("How often"), -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (repeat), _("How often"));
   until_entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (until_entry), until_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (until_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -2537,7 +2538,7 @@ dropdown_row (GtkWidget   *group,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  coalition_accessible_label_drop_down (dropdown, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

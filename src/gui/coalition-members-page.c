@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-accessible.h"
 #include "coalition-demo.h"
 #include "coalition-members-page.h"
 #include "coalition-group-pane.h"
@@ -484,7 +485,7 @@ add_filter_row (CoalitionMembersPage *self,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_grid_attach (self->options_grid, title, 0, row, 1, 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (dropdown), accessible);
   gtk_grid_attach (self->options_grid, dropdown, 1, row, 1, 1);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self, G_CONNECT_SWAPPED);
   return GTK_DROP_DOWN (dropdown);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-accessible.h"
 #include "coalition-outreach-editor.h"
 
 struct _CoalitionOutreachEditor
@@ -510,7 +511,7 @@ new_asker_row (CoalitionOutreachEditor  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (dropdown), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
   *out_dropdown = GTK_DROP_DOWN (dropdown);

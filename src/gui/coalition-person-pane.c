@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-accessible.h"
 #include "coalition-outreach-editor.h"
 #include "coalition-person-pane.h"
 
@@ -237,7 +238,7 @@ add_contact_rows (CoalitionPersonPane *self,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (label_menu), label_position);
       gtk_widget_set_valign (label_menu, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (label_menu, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label_menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
+      coalition_accessible_label_drop_down (GTK_DROP_DOWN (label_menu), _("Label"));
       g_object_set_data (G_OBJECT (label_menu), "index", GUINT_TO_POINTER (i));
       g_object_set_data (G_OBJECT (label_menu), "phone", GUINT_TO_POINTER (phone));
       g_object_set_data_full (G_OBJECT (label_menu), "labels", g_steal_pointer (&labels), (GDestroyNotify)g_strfreev);
@@ -487,8 +488,7 @@ fill (CoalitionPersonPane *self)
         adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
         gtk_drop_down_set_selected (GTK_DROP_DOWN (role_menu), membership->role);
         gtk_widget_set_valign (role_menu, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (role_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Role"), -1);
+        coalition_accessible_label_drop_down (GTK_DROP_DOWN (role_menu), _("Role"));
         g_object_set_data_full (G_OBJECT (role_menu), "group-id", g_memdup2 (&membership->group_id, sizeof (gint64)), g_free);
         g_signal_connect_object (role_menu, "notify::selected", G_CALLBACK (role_selected_cb), self, G_CONNECT_SWAPPED);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), role_menu);
@@ -525,8 +525,7 @@ fill (CoalitionPersonPane *self)
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (join), _("Add to Group"));
         gtk_widget_set_valign (group_menu, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (group_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Add to Group"), -1);
+        coalition_accessible_label_drop_down (GTK_DROP_DOWN (group_menu), _("Add to Group"));
         g_signal_connect_object (group_menu, "notify::selected", G_CALLBACK (join_selected_cb), self, G_CONNECT_SWAPPED);
         adw_action_row_add_suffix (ADW_ACTION_ROW (join), group_menu);
         adw_preferences_group_add (self->groups_group, join);
@@ -848,8 +847,7 @@ coalition_person_pane_init (CoalitionPersonPane *self)
     gtk_drop_down_set_list_factory (self->organization_dropdown, list_factory);
   }
   gtk_widget_set_valign (GTK_WIDGET (self->organization_dropdown), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organization_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
+  coalition_accessible_label_drop_down (self->organization_dropdown, _("Organization"));
   adw_action_row_add_suffix (self->organization_row, GTK_WIDGET (self->organization_dropdown));
   adw_action_row_set_activatable_widget (self->organization_row, GTK_WIDGET (self->organization_dropdown));
   self->organizations = g_ptr_array_new_with_free_func (g_object_unref);

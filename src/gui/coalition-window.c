@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "coalition-accessible.h"
 #include "coalition-application.h"
 #include "coalition-export.h"
 #include "coalition-import.h"
@@ -298,7 +299,7 @@ new_group_action (GtkWidget  *widget,
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), COALITION_GROUP_KIND_WORKING_GROUP);
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (kind), _("Kind"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (kind_row), kind);
   gtk_list_box_append (GTK_LIST_BOX (box), name);
   gtk_list_box_append (GTK_LIST_BOX (box), kind_row);
@@ -688,7 +689,7 @@ ask_for_columns (CoalitionWindow *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), preview->guess[c]);
       gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, preview->header[c], -1);
+      coalition_accessible_label_drop_down (GTK_DROP_DOWN (menu), preview->header[c]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), menu);
       gtk_list_box_append (GTK_LIST_BOX (grid), row);
@@ -1216,7 +1217,7 @@ print_action (GtkWidget  *widget,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print"), _("Which document of this meeting?"));
   which = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&documents)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (which), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"), -1);
+  coalition_accessible_label_drop_down (GTK_DROP_DOWN (which), _("Document"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), which);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "pdf", _("_Export as PDF…"),
                                     "print", _("_Print…"), NULL);

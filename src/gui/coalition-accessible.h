@@ -1,0 +1,16 @@
+/* coalition-accessible.h — names for the parts of GTK's own widgets that a
+ * screen reader reaches but that GTK 4.8 leaves without one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Names the drop-down and the button inside it that takes the focus. */
+void coalition_accessible_label_drop_down (GtkDropDown *drop_down,
+                                           const char  *label);
+
+G_END_DECLS
