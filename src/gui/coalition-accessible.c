@@ -11,6 +11,8 @@
 
 #include "coalition-accessible.h"
 
+#include <string.h>
+
 static void
 set_label (GtkWidget  *widget,
            const char *label)
@@ -33,4 +35,40 @@ coalition_accessible_label_drop_down (GtkDropDown *drop_down,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TOGGLE_BUTTON (child))
       set_label (child, label);
+}
+
+/* "_Add to Map" as a screen reader should say it: "Add to Map". */
+static char *
+without_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A GtkMenuButton is a button around the toggle button that takes the focus,
+ * and GTK 4.8 gives the inner one the outer one's name, which it only has
+ * when the application sets it. */
+void
+coalition_accessible_label_menu_button (GtkMenuButton *button)
+{
+  const char *label;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  label = gtk_menu_button_get_label (button);
+  if (label != NULL && *label != '\0')
+    name = gtk_menu_button_get_use_underline (button) ? without_mnemonic (label) : g_strdup (label);
+  else
+    name = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+  g_return_if_fail (name != NULL && *name != '\0');
+
+  set_label (GTK_WIDGET (button), name);
 }

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 /* Names the drop-down and the button inside it that takes the focus. */
 void coalition_accessible_label_drop_down (GtkDropDown *drop_down,
                                            const char  *label);
+/* Names a menu button after its label, or its tooltip when it shows an icon. */
+void coalition_accessible_label_menu_button (GtkMenuButton *button);
 
 G_END_DECLS

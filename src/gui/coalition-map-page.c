@@ -525,6 +525,8 @@ show_relationships (CoalitionMapPage       *self,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove This Relationship"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove This Relationship"), -1);
       g_object_set_data_full (G_OBJECT (remove), "edge-id", g_memdup2 (&edge->id, sizeof edge->id), g_free);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_edge_cb), self, 0);
       gtk_widget_set_sensitive (remove, self->as_of == NULL);
@@ -1433,6 +1435,7 @@ icon_button (const char *icon,
   g_autofree char *detailed = target ? g_strdup_printf ("%s::%s", action, target) : g_strdup (action);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), detailed);
   return button;
 }
@@ -1459,13 +1462,17 @@ build_toolbar (CoalitionMapPage *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (add), build_add_popover (self));
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_tooltip_text (add, _("Place people and organizations from the directory, or a new decision maker"));
+  coalition_accessible_label_menu_button (GTK_MENU_BUTTON (add));
 
   self->canvas_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->canvas_toggle), "view-grid-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->canvas_toggle), _("The Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The Map"), -1);
   self->table_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->table_toggle), "view-list-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle), _("The Same People as a Table, to Sort and to Read"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The Same People as a Table, to Sort and to Read"), -1);
   gtk_toggle_button_set_group (self->table_toggle, self->canvas_toggle);
   gtk_toggle_button_set_active (self->canvas_toggle, TRUE);
   gtk_widget_add_css_class (views, "linked");
@@ -1476,6 +1483,7 @@ build_toolbar (CoalitionMapPage *self)
   gtk_menu_button_set_label (self->as_of_button, _("Today"));
   gtk_menu_button_set_always_show_arrow (self->as_of_button, TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_button), _("Show the map as it stood on another day"));
+  coalition_accessible_label_menu_button (self->as_of_button);
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self, 0);
   g_signal_connect_object (today, "clicked", G_CALLBACK (back_to_today_cb), self, 0);
@@ -1495,6 +1503,7 @@ build_toolbar (CoalitionMapPage *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (more, _("Export, Print, Edit or Delete the Map"));
+  coalition_accessible_label_menu_button (GTK_MENU_BUTTON (more));
 
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (bar), add);
@@ -1863,6 +1872,7 @@ build_map_side (CoalitionMapPage *self)
 
   /* The title, the decision sought, the toolbar, then the map. */
   gtk_widget_set_tooltip_text (back, _("Back to the Maps"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the Maps"), -1);
   gtk_widget_add_css_class (back, "flat");
   gtk_widget_set_valign (back, GTK_ALIGN_START);
   g_signal_connect_object (back, "clicked", G_CALLBACK (back_clicked_cb), self, 0);

@@ -2626,6 +2626,7 @@ build_details (CoalitionMeetingsPage *self)
   gtk_widget_add_css_class (templates, "flat");
   gtk_widget_set_valign (templates, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (templates, _("Add the items of a template or of the previous meeting"));
+  coalition_accessible_label_menu_button (GTK_MENU_BUTTON (templates));
   g_object_set_data (G_OBJECT (self), "templates-button", templates);
   adw_preferences_group_set_header_suffix (self->agenda_group, templates);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->agenda_group));
