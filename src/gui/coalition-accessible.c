@@ -11,6 +11,8 @@
 
 #include "coalition-accessible.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 static void
@@ -71,4 +73,78 @@ coalition_accessible_label_menu_button (GtkMenuButton *button)
   g_return_if_fail (name != NULL && *name != '\0');
 
   set_label (GTK_WIDGET (button), name);
+}
+
+/* The four arrows of a GtkCalendar's header, in the order GTK lays them out:
+ * the month's, then the year's. */
+void
+coalition_accessible_label_calendar (GtkCalendar *calendar)
+{
+  const char *names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *widget = GTK_WIDGET (calendar);
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  /* Depth-first, in order: the header box is the calendar's first child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;)
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      if (gtk_widget_get_first_child (child) != NULL && !GTK_IS_BUTTON (child))
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != widget && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child == widget ? NULL : gtk_widget_get_next_sibling (child);
+        }
+    }
+  for (guint i = 0; i < buttons->len && i < G_N_ELEMENTS (names); i++)
+    {
+      set_label (g_ptr_array_index (buttons, i), _(names[i]));
+      gtk_widget_set_tooltip_text (g_ptr_array_index (buttons, i), _(names[i]));
+    }
+}
+
+/* The window of keyboard shortcuts has no title of its own, and its search
+ * buttons show an icon alone. */
+static void
+label_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_BUTTON (child) && GTK_IS_IMAGE (image) && gtk_widget_get_tooltip_text (child) == NULL)
+        {
+          const char *icon = gtk_image_get_icon_name (GTK_IMAGE (image));
+
+          if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+            set_label (child, _("Search Shortcuts"));
+          else if (g_strcmp0 (icon, "window-close-symbolic") == 0)
+            set_label (child, _("Close"));
+          else if (g_strcmp0 (icon, "window-minimize-symbolic") == 0)
+            set_label (child, _("Minimize"));
+          else if (g_strcmp0 (icon, "window-maximize-symbolic") == 0)
+            set_label (child, _("Maximize"));
+        }
+      label_icon_buttons (child);
+    }
+}
+
+void
+coalition_accessible_label_shortcuts_window (GtkShortcutsWindow *window)
+{
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  if (gtk_window_get_title (GTK_WINDOW (window)) == NULL)
+    gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
+  label_icon_buttons (GTK_WIDGET (window));
+  if (gtk_window_get_titlebar (GTK_WINDOW (window)) != NULL)
+    label_icon_buttons (gtk_window_get_titlebar (GTK_WINDOW (window)));
 }

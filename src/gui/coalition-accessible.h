@@ -15,4 +15,9 @@ void coalition_accessible_label_drop_down (GtkDropDown *drop_down,
 /* Names a menu button after its label, or its tooltip when it shows an icon. */
 void coalition_accessible_label_menu_button (GtkMenuButton *button);
 
+/* Names the arrows that change the month and the year. */
+void coalition_accessible_label_calendar         (GtkCalendar        *calendar);
+/* Gives the window a title and its icon buttons names. */
+void coalition_accessible_label_shortcuts_window (GtkShortcutsWindow *window);
+
 G_END_DECLS

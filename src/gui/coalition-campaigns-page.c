@@ -1425,6 +1425,8 @@ show_goals (CoalitionCampaignsPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), goal->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      /* libadwaita 1.2 names the header inside an expander row, not the row. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, goal->title, -1);
       set_id (expander, "goal-id", goal->id);
 
       /* Translators: the accessible name of the edit button of a goal */

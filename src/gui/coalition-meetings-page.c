@@ -1169,6 +1169,8 @@ fill_agenda (CoalitionMeetingsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      /* libadwaita 1.2 names the header inside an expander row, not the row. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       set_index (row, i);
       {
         g_autofree char *timer_label = timing ? g_strdup_printf (_("Stop Timing “%s”"), coalition_agenda_item_get_title (item))
@@ -2483,6 +2485,7 @@ build_list_side (CoalitionMeetingsPage *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->calendar), _("Days with a meeting are marked; choose one to open it"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("The month's meetings"), -1);
+    coalition_accessible_label_calendar (self->calendar);
     g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);

@@ -610,6 +610,9 @@ coalition_outreach_editor_init (CoalitionOutreachEditor *self)
 
   self->log_add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->log_add_row), _("Log a Contact"));
+  /* libadwaita 1.2 names the header inside an expander row, not the row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_add_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Log a Contact"), -1);
   adw_expander_row_set_subtitle (self->log_add_row, _("A call, a meeting, an e-mail…"));
   row = new_enum_row (_("Kind"), COALITION_CONTACT_KIND_LAST + 1, (const char *(*) (int))coalition_contact_kind_get_label);
   self->log_kind_row = ADW_COMBO_ROW (row);

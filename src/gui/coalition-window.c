@@ -1412,12 +1412,20 @@ CoalitionWindow *
 coalition_window_new (GtkApplication *application,
                       const char     *path)
 {
+  CoalitionWindow *self;
+  GtkShortcutsWindow *overlay;
+
   g_return_val_if_fail (path != NULL, NULL);
 
-  return g_object_new (COALITION_TYPE_WINDOW,
+  self = g_object_new (COALITION_TYPE_WINDOW,
                        "application", application,
                        "path", path,
                        NULL);
+  /* The application gives its window the shortcuts window when it adds it. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    coalition_accessible_label_shortcuts_window (overlay);
+  return self;
 }
 
 const char *
