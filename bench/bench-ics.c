@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,30 +65,15 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* @n_meetings meetings of 90 minutes, 1.4 days apart, each with the
+ * standard agenda and twenty of 200 invitees with e-mail addresses. */
+static void
+fill_store (CoalitionStore *store,
+            guint           n_meetings)
 {
-  g_autofree char *dir = g_dir_make_tmp ("coalition-bench-ics-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "meetings.db", NULL);
-  g_autofree char *json_path = g_build_filename (dir, "meetings.json", NULL);
-  g_autoptr(CoalitionStore) store = coalition_store_open (db, NULL);
   g_autoptr(GTimeZone) tz = coalition_zone_new ("America/Chicago");
-  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) python = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *runs = g_strdup_printf ("%d", RUNS);
-  double ours_median, base_median = 0, base_min = 0, base_max = 0;
-  guint n_events = 0;
-  gboolean pass;
 
-  g_assert_nonnull (store);
-
-  /* 1 000 meetings of 90 minutes over four years, each with the standard
-   * agenda and twenty invitees with e-mail addresses. */
   g_assert_true (coalition_store_begin (store, NULL));
   for (guint p = 0; p < 200; p++)
     {
@@ -103,11 +89,11 @@ main (int   argc,
       id = coalition_person_get_id (person);
       g_array_append_val (person_ids, id);
     }
-  for (guint m = 0; m < N_MEETINGS; m++)
+  for (guint m = 0; m < n_meetings; m++)
     {
       g_autoptr(CoalitionMeeting) meeting = coalition_meeting_new ();
       g_autoptr(GDateTime) base = g_date_time_new (tz, 2025, 1, 7, 18, 30, 0);
-      g_autoptr(GDateTime) start = g_date_time_add_days (base, (int)m * 1.4);
+      g_autoptr(GDateTime) start = g_date_time_add_days (base, (int)(m * 1.4));
       g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 90);
       g_autoptr(GPtrArray) agenda = coalition_agenda_standard_template ();
       g_autofree char *title = g_strdup_printf ("Housing Working Group — Łódź, 김민준 #%u", m);
@@ -126,18 +112,89 @@ main (int   argc,
                                                        COALITION_ATTENDANCE_INVITED, NULL));
     }
   g_assert_true (coalition_store_commit (store, NULL));
+}
 
-  for (guint run = 0; run < RUNS; run++)
+/* Exports every meeting of @store @runs times; the times sorted, in ms. */
+static GArray *
+time_export (CoalitionStore *store,
+             guint           n_meetings,
+             guint           runs)
+{
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < runs; run++)
     {
+      g_autoptr(GError) error = NULL;
+      guint n_events = 0;
       gint64 t0 = g_get_monotonic_time ();
       g_autofree char *text = coalition_ics_export (store, COALITION_ICS_ALL, 0, &n_events, &error);
       double ms = (g_get_monotonic_time () - t0) / 1000.0;
 
       g_assert_no_error (error);
-      g_assert_cmpuint (n_events, ==, N_MEETINGS);
-      g_array_append_val (ours, ms);
+      g_assert_cmpuint (n_events, ==, n_meetings);
+      g_array_append_val (times, ms);
     }
-  g_array_sort (ours, compare_doubles);
+  g_array_sort (times, compare_doubles);
+  return times;
+}
+
+/* How the export grows from 100 to 1 000 to 10 000 meetings: each tenfold
+ * step may cost at most what n log n grows by, with 30 % for noise. */
+static gboolean
+report_growth (const char *dir)
+{
+  const guint sizes[] = { 100, 1000, 10000 };
+  double medians[G_N_ELEMENTS (sizes)];
+  gboolean pass = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("growth-%u.db", sizes[i]);
+      g_autofree char *db = g_build_filename (dir, name, NULL);
+      g_autoptr(CoalitionStore) store = coalition_store_open (db, NULL);
+      g_autoptr(GArray) times = NULL;
+
+      g_assert_nonnull (store);
+      fill_store (store, sizes[i]);
+      times = time_export (store, sizes[i], 3);
+      medians[i] = g_array_index (times, double, 1);
+      printf ("(growth) .ics export of %u meetings: %.1f ms (spread %.1f–%.1f)\n", sizes[i], medians[i],
+              g_array_index (times, double, 0), g_array_index (times, double, 2));
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (sizes); i++)
+    {
+      double grown = medians[i] / medians[i - 1];
+      double allowed = 1.3 * sizes[i] * log (sizes[i]) / (sizes[i - 1] * log (sizes[i - 1]));
+      gboolean ok = grown <= allowed;
+
+      printf (".ics export growth %u → %u meetings: ×%.1f (baseline n log n ×%.1f, ratio %.2f, target ≤ 1.3) %s\n",
+              sizes[i - 1], sizes[i], grown, allowed / 1.3, grown / (allowed / 1.3), ok ? "PASS" : "FAIL");
+      pass = pass && ok;
+    }
+  return pass;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("coalition-bench-ics-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "meetings.db", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "meetings.json", NULL);
+  g_autoptr(CoalitionStore) store = coalition_store_open (db, NULL);
+  g_autoptr(GArray) ours = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) python = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *runs = g_strdup_printf ("%d", RUNS);
+  double ours_median, base_median = 0, base_min = 0, base_max = 0;
+  gboolean pass, growth_pass;
+
+  g_assert_nonnull (store);
+
+  fill_store (store, N_MEETINGS);
+  ours = time_export (store, N_MEETINGS, RUNS);
   ours_median = g_array_index (ours, double, RUNS / 2);
 
   /* The same events for the baseline, through our own JSON listing. */
@@ -167,5 +224,9 @@ main (int   argc,
           base_median, base_min, base_max, ours_median / base_median, pass ? "PASS" : "FAIL");
 
   g_unlink (json_path);
-  return pass ? EXIT_SUCCESS : EXIT_FAILURE;
+
+  growth_pass = report_growth (dir);
+  g_clear_object (&store);
+  bench_remove_temporary_dir (dir);
+  return pass && growth_pass ? EXIT_SUCCESS : EXIT_FAILURE;
 }
