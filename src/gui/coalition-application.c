@@ -199,8 +199,19 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  /* Yelp resolves help: in the installed help directories (gnome.yelp () in docs/guide). */
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                "help:org.example.Coalition", GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "help", help_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
@@ -220,6 +231,7 @@ coalition_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
 
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.help", (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-database", (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open-database", (const char *[]) { "<Control>o", NULL });
