@@ -217,8 +217,10 @@ meeting_calendar (CoalitionStore    *store,
   calendar = icalparser_parse_string (text);
   if (calendar == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The calendar of meeting %" G_GINT64_FORMAT
-                   " could not be read back", coalition_meeting_get_id (meeting));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, coalition_meeting_get_id (meeting));
+
+      /* Translators: %s is the number of a meeting */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The calendar of meeting %s could not be read back"), id);
       return NULL;
     }
 

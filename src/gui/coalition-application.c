@@ -182,19 +182,19 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   CoalitionApplication *self = user_data;
-  const char *developers[] = { "The Coalition developers", NULL };
+  const char *developers[] = { _("The Coalition developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Coalition"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
-                         "developer-name", "The Coalition developers",
+                         "developer-name", _("The Coalition developers"),
                          "developers", developers,
                          "comments", _("Members, power maps, meetings and agendas for advocacy coalitions"),
                          "website", "https://example.org/coalition",
                          "issue-url", "https://example.org/coalition/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Coalition developers",
+                         "copyright", _("© 2026 The Coalition developers"),
                          "translator-credits", _("translator-credits"),
                          NULL);
 }
