@@ -124,7 +124,16 @@ static void
 end_field (GPtrArray *fields,
            GString   *field)
 {
-  char *nfc = g_utf8_normalize (field->str, field->len, G_NORMALIZE_DEFAULT_COMPOSE);
+  char *nfc = NULL;
+  gboolean ascii = TRUE;
+
+  /* Most cells are ASCII, which is its own NFC. */
+  for (gsize i = 0; i < field->len && ascii; i++)
+    ascii = (guchar)field->str[i] < 0x80;
+  if (ascii)
+    nfc = g_strndup (field->str, field->len);
+  else
+    nfc = g_utf8_normalize (field->str, field->len, G_NORMALIZE_DEFAULT_COMPOSE);
 
   g_ptr_array_add (fields, nfc ? nfc : g_strdup (""));
   g_string_truncate (field, 0);

@@ -253,14 +253,92 @@ layout_name (GStrv header)
 
 /* ---------------------------------------------------------------------- */
 
+/* What a row or a card says of one person, and then the person as they will
+ * be written: plain data, so that a file of 100 000 people costs no object
+ * per row. Every text is set, "" when empty. */
+typedef struct
+{
+  char            *given;
+  char            *family;
+  char            *display;
+  char            *title;
+  char            *notes;
+  char            *address;
+  char            *skills;
+  CoalitionStatus  status;
+  gint64           organization_id;
+  GStrv            tags;
+  GPtrArray       *emails;   /* of CoalitionContactPoint */
+  GPtrArray       *phones;
+  guint            line;
+} Record;
+
+static void
+record_clear (Record *record)
+{
+  g_free (record->given);
+  g_free (record->family);
+  g_free (record->display);
+  g_free (record->title);
+  g_free (record->notes);
+  g_free (record->address);
+  g_free (record->skills);
+  g_strfreev (record->tags);
+  g_clear_pointer (&record->emails, g_ptr_array_unref);
+  g_clear_pointer (&record->phones, g_ptr_array_unref);
+}
+
+static void
+record_init (Record *record)
+{
+  *record = (Record) {
+    g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""),
+    COALITION_STATUS_MEMBER, 0, g_new0 (char *, 1),
+    g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free),
+    g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free),
+    0,
+  };
+}
+
+static void
+record_set (char       **field,
+            const char  *value)
+{
+  char *copy = g_strdup (value ? value : "");
+
+  g_free (*field);
+  *field = copy;
+}
+
+/* As coalition_person_add_email () does: a primary one takes the mark from
+ * the others. */
+static void
+record_add_point (GPtrArray  *points,
+                  const char *label,
+                  const char *value,
+                  gboolean    primary)
+{
+  if (primary)
+    for (guint i = 0; i < points->len; i++)
+      ((CoalitionContactPoint *)g_ptr_array_index (points, i))->primary = FALSE;
+  g_ptr_array_add (points, coalition_contact_point_new (label, value, primary));
+}
+
 typedef struct
 {
   CoalitionStore         *store;
   CoalitionImportSummary *summary;
-  GHashTable             *people_by_email;   /* casefolded address → id */
-  GHashTable             *people_by_name;    /* folded full name → id */
+  /* casefolded address → person; folded full name → person. A person is
+   * their id when already in the directory, else -(index + 1) in pending. */
+  GHashTable             *people_by_email;
+  GHashTable             *people_by_name;
   GHashTable             *organizations;     /* folded name → id */
+  GArray                 *pending;           /* of Record: new people, written at the end */
 } Import;
+
+#define PENDING_REF(index) ((gpointer)(gintptr)(-(gintptr)(index) - 1))
+#define REF_IS_PENDING(ref) ((gintptr)(ref) < 0)
+#define REF_PENDING_INDEX(ref) ((guint)(-(gintptr)(ref) - 1))
 
 static int
 compare_strings (const char **a,
@@ -269,13 +347,45 @@ compare_strings (const char **a,
   return g_strcmp0 (*a, *b);
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 fold_key (const char *text)
 {
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  g_autofree char *folded = g_utf8_casefold (nfc ? nfc : "", -1);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
-  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *nfc = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) key = NULL;
+
+  /* ASCII is its own NFC and folds to its lower case: the words, lowered,
+   * one space between them, as the general way below leaves them. */
+  if (is_ascii (text))
+    {
+      GString *ascii = g_string_sized_new (strlen (text));
+
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            continue;
+          if (ascii->len > 0 && p > text &&
+              (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+            g_string_append_c (ascii, ' ');
+          g_string_append_c (ascii, g_ascii_tolower (*p));
+        }
+      return g_string_free (ascii, FALSE);
+    }
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  folded = g_utf8_casefold (nfc ? nfc : "", -1);
+  words = g_strsplit_set (folded, " \t\n\r", -1);
+  key = g_string_new (NULL);
 
   for (guint i = 0; words[i]; i++)
     if (words[i][0] != '\0')
@@ -305,6 +415,13 @@ static char *
 email_key (const char *address)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (address));
+
+  if (is_ascii (trimmed))
+    {
+      for (char *p = trimmed; *p; p++)
+        *p = g_ascii_tolower (*p);
+      return g_steal_pointer (&trimmed);
+    }
   return g_utf8_casefold (trimmed, -1);
 }
 
@@ -392,79 +509,133 @@ has_point (GPtrArray  *points,
 
 /* Fills what @existing lacks from @incoming; TRUE when anything was added. */
 static gboolean
-merge_into (CoalitionPerson *existing,
-            CoalitionPerson *incoming)
+merge_records (Record       *existing,
+               const Record *incoming)
 {
   gboolean changed = FALSE;
-  GPtrArray *emails = coalition_person_get_emails (incoming);
-  GPtrArray *phones = coalition_person_get_phones (incoming);
 
-#define FILL(get, set) \
-  if (*get (existing) == '\0' && *get (incoming) != '\0') \
+#define FILL(field) \
+  if (*existing->field == '\0' && *incoming->field != '\0') \
     { \
-      set (existing, get (incoming)); \
+      record_set (&existing->field, incoming->field); \
       changed = TRUE; \
     }
-  FILL (coalition_person_get_given_name, coalition_person_set_given_name);
-  FILL (coalition_person_get_family_name, coalition_person_set_family_name);
-  FILL (coalition_person_get_title, coalition_person_set_title);
-  FILL (coalition_person_get_address, coalition_person_set_address);
-  FILL (coalition_person_get_skills, coalition_person_set_skills);
+  FILL (given);
+  FILL (family);
+  FILL (title);
+  FILL (address);
+  FILL (skills);
 #undef FILL
 
   {
-    g_auto(GStrv) tags = union_tags (coalition_person_get_tags (existing), coalition_person_get_tags (incoming));
+    g_auto(GStrv) tags = union_tags ((const char * const *)existing->tags, (const char * const *)incoming->tags);
 
-    if (g_strv_length (tags) != g_strv_length ((GStrv)coalition_person_get_tags (existing)))
+    if (g_strv_length (tags) != g_strv_length (existing->tags))
       {
-        coalition_person_set_tags (existing, (const char * const *)tags);
+        g_strfreev (existing->tags);
+        existing->tags = g_steal_pointer (&tags);
         changed = TRUE;
       }
   }
 
-  if (coalition_person_get_organization_id (existing) == 0 && coalition_person_get_organization_id (incoming) != 0)
+  if (existing->organization_id == 0 && incoming->organization_id != 0)
     {
-      coalition_person_set_organization_id (existing, coalition_person_get_organization_id (incoming));
+      existing->organization_id = incoming->organization_id;
       changed = TRUE;
     }
 
   /* Notes from both sides are kept, the new ones after the old. */
-  if (*coalition_person_get_notes (incoming) != '\0' &&
-      strstr (coalition_person_get_notes (existing), coalition_person_get_notes (incoming)) == NULL)
+  if (*incoming->notes != '\0' && strstr (existing->notes, incoming->notes) == NULL)
     {
-      g_autofree char *notes = *coalition_person_get_notes (existing) == '\0'
-                               ? g_strdup (coalition_person_get_notes (incoming))
-                               : g_strconcat (coalition_person_get_notes (existing), "\n\n",
-                                              coalition_person_get_notes (incoming), NULL);
-      coalition_person_set_notes (existing, notes);
+      char *notes = *existing->notes == '\0' ? g_strdup (incoming->notes)
+                                             : g_strconcat (existing->notes, "\n\n", incoming->notes, NULL);
+
+      g_free (existing->notes);
+      existing->notes = notes;
       changed = TRUE;
     }
 
-  for (guint i = 0; i < emails->len; i++)
+  for (guint i = 0; i < incoming->emails->len; i++)
     {
-      const CoalitionContactPoint *point = g_ptr_array_index (emails, i);
+      const CoalitionContactPoint *point = g_ptr_array_index (incoming->emails, i);
 
-      if (!has_point (coalition_person_get_emails (existing), point->value, TRUE))
+      if (!has_point (existing->emails, point->value, TRUE))
         {
-          coalition_person_add_email (existing, point->label, point->value,
-                                      point->primary && coalition_person_get_emails (existing)->len == 0);
+          record_add_point (existing->emails, point->label, point->value,
+                            point->primary && existing->emails->len == 0);
           changed = TRUE;
         }
     }
 
-  for (guint i = 0; i < phones->len; i++)
+  for (guint i = 0; i < incoming->phones->len; i++)
     {
-      const CoalitionContactPoint *point = g_ptr_array_index (phones, i);
+      const CoalitionContactPoint *point = g_ptr_array_index (incoming->phones, i);
 
-      if (!has_point (coalition_person_get_phones (existing), point->value, FALSE))
+      if (!has_point (existing->phones, point->value, FALSE))
         {
-          coalition_person_add_phone (existing, point->label, point->value,
-                                      point->primary && coalition_person_get_phones (existing)->len == 0);
+          record_add_point (existing->phones, point->label, point->value,
+                            point->primary && existing->phones->len == 0);
           changed = TRUE;
         }
     }
 
   return changed;
+}
+
+/* A person already in the directory, as a record to merge into. */
+static void
+record_from_person (Record          *record,
+                    CoalitionPerson *person)
+{
+  GPtrArray *lists[] = { coalition_person_get_emails (person), coalition_person_get_phones (person) };
+
+  record_init (record);
+  record_set (&record->given, coalition_person_get_given_name (person));
+  record_set (&record->family, coalition_person_get_family_name (person));
+  record_set (&record->display, coalition_person_get_display_name (person));
+  record_set (&record->title, coalition_person_get_title (person));
+  record_set (&record->notes, coalition_person_get_notes (person));
+  record_set (&record->address, coalition_person_get_address (person));
+  record_set (&record->skills, coalition_person_get_skills (person));
+  record->status = coalition_person_get_status (person);
+  record->organization_id = coalition_person_get_organization_id (person);
+  g_strfreev (record->tags);
+  record->tags = g_strdupv ((GStrv)coalition_person_get_tags (person));
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      g_ptr_array_add (l == 0 ? record->emails : record->phones,
+                       coalition_contact_point_copy (g_ptr_array_index (lists[l], i)));
+}
+
+/* Gives @person what merge_records () added to its @record: the fields it
+ * fills and the points after the ones it had. */
+static void
+record_to_person (const Record    *record,
+                  CoalitionPerson *person)
+{
+  guint n_emails = coalition_person_get_emails (person)->len;
+  guint n_phones = coalition_person_get_phones (person)->len;
+
+  coalition_person_set_given_name (person, record->given);
+  coalition_person_set_family_name (person, record->family);
+  coalition_person_set_title (person, record->title);
+  coalition_person_set_address (person, record->address);
+  coalition_person_set_skills (person, record->skills);
+  coalition_person_set_tags (person, (const char * const *)record->tags);
+  coalition_person_set_organization_id (person, record->organization_id);
+  coalition_person_set_notes (person, record->notes);
+  for (guint i = n_emails; i < record->emails->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (record->emails, i);
+
+      coalition_person_add_email (person, point->label, point->value, point->primary);
+    }
+  for (guint i = n_phones; i < record->phones->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (record->phones, i);
+
+      coalition_person_add_phone (person, point->label, point->value, point->primary);
+    }
 }
 
 static const char *
@@ -525,10 +696,7 @@ pair_label (GStrv         row,
 
 static gboolean import_person (Import           *import,
                                guint             line,
-                               CoalitionPerson  *person,
-                               const char       *given,
-                               const char       *family,
-                               const char       *display,
+                               Record           *incoming,
                                const char       *organization,
                                const char       *contact_type,
                                GError          **error);
@@ -547,7 +715,7 @@ import_row (Import        *import,
             guint          n_columns,
             GError       **error)
 {
-  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+  Record record;
   g_autoptr(GString) given = g_string_new (NULL);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *family = g_strdup (""), *display = g_strdup (""), *organization = g_strdup (""),
@@ -556,11 +724,20 @@ import_row (Import        *import,
   g_autoptr(GPtrArray) address_groups = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) address_texts = g_ptr_array_new_with_free_func (free_gstring);
   g_auto(GStrv) tags = g_new0 (char *, 1);
+  guint n_cells = g_strv_length (row);
+  gboolean ok;
 
+  record_init (&record);
   for (guint i = 0; i < n_columns; i++)
     {
-      const char *value = cell (row, i);
-      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+      const char *value = i < n_cells ? row[i] : "";
+      g_autofree char *trimmed = NULL;
+
+      /* Short rows are common in hand-made sheets: missing cells are empty. */
+      if (columns[i].role == ROLE_IGNORE || columns[i].role == ROLE_EMAIL_LABEL ||
+          columns[i].role == ROLE_PHONE_LABEL || *value == '\0')
+        continue;
+      trimmed = g_strstrip (g_strdup (value));
 
       /* Undo the apostrophe that exports put before a would-be formula. */
       if (trimmed[0] == '\'' && coalition_csv_is_formula_like (trimmed + 1))
@@ -607,7 +784,7 @@ import_row (Import        *import,
 
             /* The words Coalition writes; anything else keeps the default. */
             if (coalition_status_from_string (trimmed, &status))
-              coalition_person_set_status (person, status);
+              record.status = status;
           }
           break;
         case ROLE_CONTACT_TYPE:
@@ -678,10 +855,10 @@ import_row (Import        *import,
                     skip (import, line, reason);
                     continue;
                   }
-                if (is_email && !has_point (coalition_person_get_emails (person), values[v], TRUE))
-                  coalition_person_add_email (person, label, values[v], primary);
-                else if (!is_email && !has_point (coalition_person_get_phones (person), values[v], FALSE))
-                  coalition_person_add_phone (person, label, values[v], primary);
+                if (is_email && !has_point (record.emails, values[v], TRUE))
+                  record_add_point (record.emails, label, values[v], primary);
+                else if (!is_email && !has_point (record.phones, values[v], FALSE))
+                  record_add_point (record.phones, label, values[v], primary);
               }
           }
           break;
@@ -693,35 +870,83 @@ import_row (Import        *import,
         }
     }
 
-  coalition_person_set_title (person, title);
-  coalition_person_set_notes (person, notes->str);
-  coalition_person_set_skills (person, skills);
-  coalition_person_set_tags (person, (const char * const *)tags);
+  record_set (&record.given, given->str);
+  record_set (&record.family, family);
+  record_set (&record.display, display);
+  record_set (&record.title, title);
+  record_set (&record.notes, notes->str);
+  record_set (&record.skills, skills);
+  g_strfreev (record.tags);
+  record.tags = g_steal_pointer (&tags);
   /* The first address the row gives (Outlook's business one before home). */
   if (address_texts->len > 0)
-    coalition_person_set_address (person, ((GString *)address_texts->pdata[0])->str);
+    record_set (&record.address, ((GString *)address_texts->pdata[0])->str);
 
-  return import_person (import, line, person, given->str, family, display, organization, contact_type, error);
+  ok = import_person (import, line, &record, organization, contact_type, error);
+  record_clear (&record);
+  return ok;
+}
+
+static void
+index_person (Import   *import,
+              gpointer  ref,
+              Record   *record)
+{
+  /* Later rows of this file match this person too. */
+  for (guint i = 0; i < record->emails->len; i++)
+    g_hash_table_insert (import->people_by_email,
+                         email_key (((CoalitionContactPoint *)record->emails->pdata[i])->value), ref);
+  g_hash_table_insert (import->people_by_name, name_key (record->display), ref);
+}
+
+/* Merges @incoming into the person @id of the directory. */
+static gboolean
+merge_into_directory (Import   *import,
+                      gint64    id,
+                      Record   *incoming,
+                      GError  **error)
+{
+  g_autoptr(CoalitionPerson) existing = coalition_store_get_person (import->store, id, error);
+  Record record;
+  gboolean ok = TRUE;
+
+  if (existing == NULL)
+    return FALSE;
+
+  record_from_person (&record, existing);
+  if (!merge_records (&record, incoming))
+    import->summary->people_unchanged++;
+  else
+    {
+      record_to_person (&record, existing);
+      ok = coalition_store_update_person (import->store, existing, error);
+      if (ok)
+        {
+          import->summary->people_merged++;
+          record_set (&record.display, coalition_person_get_display_name (existing));
+          index_person (import, (gpointer)(gintptr)id, &record);
+        }
+    }
+
+  record_clear (&record);
+  return ok;
 }
 
 /* Resolves one record, from either a CSV row or a vCard, against the
- * directory: an organization, a new person, or a merge. */
+ * directory and the rows before it: an organization, a new person, or a
+ * merge. A new person is kept in import->pending (@incoming is emptied). */
 static gboolean
 import_person (Import           *import,
                guint             line,
-               CoalitionPerson  *incoming,
-               const char       *given,
-               const char       *family,
-               const char       *display,
+               Record           *incoming,
                const char       *organization,
                const char       *contact_type,
                GError          **error)
 {
-  g_autoptr(CoalitionPerson) person = g_object_ref (incoming);
-  gint64 organization_id = 0, existing_id = 0;
-  GPtrArray *emails;
-
-  emails = coalition_person_get_emails (person);
+  const char *given = incoming->given, *family = incoming->family, *display = incoming->display;
+  gint64 organization_id = 0;
+  gpointer existing = NULL;
+  GPtrArray *emails = incoming->emails;
 
   /* CiviCRM lists organizations as contacts of their own. */
   if (g_ascii_strcasecmp (contact_type, "organization") == 0)
@@ -756,59 +981,87 @@ import_person (Import           *import,
       if (organization_id < 0)
         return FALSE;
     }
-
-  coalition_person_set_given_name (person, given);
-  coalition_person_set_family_name (person, family);
-  coalition_person_set_organization_id (person, organization_id);
-  if (*display != '\0')
-    coalition_person_set_display_name (person, display);
-  else if (*given == '\0' && *family == '\0')
-    /* Mailchimp rows may hold an address and nothing else. */
-    coalition_person_set_display_name (person, ((CoalitionContactPoint *)emails->pdata[0])->value);
+  incoming->organization_id = organization_id;
 
   /* The same person: a shared address, else, without any, the same name. */
-  for (guint i = 0; i < emails->len && existing_id == 0; i++)
+  for (guint i = 0; i < emails->len && existing == NULL; i++)
     {
       g_autofree char *key = email_key (((CoalitionContactPoint *)emails->pdata[i])->value);
-      existing_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->people_by_email, key));
+      existing = g_hash_table_lookup (import->people_by_email, key);
     }
-  if (existing_id == 0 && emails->len == 0)
+  if (existing == NULL && emails->len == 0)
     {
       g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given, family, NULL);
       g_autofree char *key = name_key (full);
-      existing_id = GPOINTER_TO_SIZE (g_hash_table_lookup (import->people_by_name, key));
+      existing = g_hash_table_lookup (import->people_by_name, key);
     }
 
-  if (existing_id != 0)
-    {
-      g_autoptr(CoalitionPerson) existing = coalition_store_get_person (import->store, existing_id, error);
+  if (existing != NULL && !REF_IS_PENDING (existing))
+    return merge_into_directory (import, (gint64)(gintptr)existing, incoming, error);
 
-      if (existing == NULL)
-        return FALSE;
-      if (!merge_into (existing, person))
+  if (existing != NULL)
+    {
+      Record *earlier = &g_array_index (import->pending, Record, REF_PENDING_INDEX (existing));
+
+      if (!merge_records (earlier, incoming))
         {
           import->summary->people_unchanged++;
           return TRUE;
         }
-      if (!coalition_store_update_person (import->store, existing, error))
-        return FALSE;
       import->summary->people_merged++;
-      g_set_object (&person, existing);
-    }
-  else
-    {
-      if (!coalition_store_insert_person (import->store, person, error))
-        return FALSE;
-      import->summary->people_added++;
+      index_person (import, existing, earlier);
+      return TRUE;
     }
 
-  /* Later rows of this file match this person too. */
-  emails = coalition_person_get_emails (person);
-  for (guint i = 0; i < emails->len; i++)
-    g_hash_table_insert (import->people_by_email, email_key (((CoalitionContactPoint *)emails->pdata[i])->value),
-                         GSIZE_TO_POINTER (coalition_person_get_id (person)));
-  g_hash_table_insert (import->people_by_name, name_key (coalition_person_get_display_name (person)),
-                       GSIZE_TO_POINTER (coalition_person_get_id (person)));
+  /* The name the directory will show. Mailchimp rows may hold an address
+   * and nothing else. */
+  {
+    char *shown = coalition_store_make_display_name (given, family,
+                                                     *display != '\0' || *given != '\0' || *family != '\0'
+                                                     ? display
+                                                     : ((CoalitionContactPoint *)emails->pdata[0])->value);
+
+    g_free (incoming->display);
+    incoming->display = shown;
+  }
+  incoming->line = line;
+  g_array_append_val (import->pending, *incoming);
+  memset (incoming, 0, sizeof *incoming);
+  import->summary->people_added++;
+  index_person (import, PENDING_REF (import->pending->len - 1),
+                &g_array_index (import->pending, Record, import->pending->len - 1));
+
+  return TRUE;
+}
+
+/* Writes the new people, with statements prepared once for all of them. */
+static gboolean
+write_pending (Import        *import,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree CoalitionStoreNewPerson *people = g_new0 (CoalitionStoreNewPerson, MAX (import->pending->len, 1));
+  guint failed = 0;
+
+  for (guint i = 0; i < import->pending->len; i++)
+    {
+      const Record *record = &g_array_index (import->pending, Record, i);
+
+      people[i] = (CoalitionStoreNewPerson) {
+        record->given, record->family, record->display, record->title, record->notes, record->address,
+        record->skills, record->status, record->organization_id, (const char * const *)record->tags,
+        record->emails, record->phones,
+      };
+    }
+
+  if (!coalition_store_insert_people (import->store, people, import->pending->len, NULL, &failed,
+                                      cancellable, error))
+    {
+      if (failed < import->pending->len && error != NULL && *error != NULL &&
+          !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (error, _("Line %u: "), g_array_index (import->pending, Record, failed).line);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -857,8 +1110,10 @@ import_vcard (Import          *import,
               CoalitionVCard  *card,
               GError         **error)
 {
-  g_autoptr(CoalitionPerson) person = coalition_person_new ();
+  Record record;
+  gboolean ok;
 
+  record_init (&record);
   for (guint i = 0; i < card->emails->len; i++)
     {
       const CoalitionContactPoint *point = g_ptr_array_index (card->emails, i);
@@ -869,32 +1124,44 @@ import_vcard (Import          *import,
                                                      point->value);
           skip (import, card->line, reason);
         }
-      else if (!has_point (coalition_person_get_emails (person), point->value, TRUE))
-        coalition_person_add_email (person, point->label, point->value, point->primary);
+      else if (!has_point (record.emails, point->value, TRUE))
+        record_add_point (record.emails, point->label, point->value, point->primary);
     }
   for (guint i = 0; i < card->phones->len; i++)
     {
       const CoalitionContactPoint *point = g_ptr_array_index (card->phones, i);
 
-      if (!has_point (coalition_person_get_phones (person), point->value, FALSE))
-        coalition_person_add_phone (person, point->label, point->value, point->primary);
+      if (!has_point (record.phones, point->value, FALSE))
+        record_add_point (record.phones, point->label, point->value, point->primary);
     }
-  coalition_person_set_title (person, card->title);
-  coalition_person_set_notes (person, card->note);
-  coalition_person_set_address (person, card->address);
+  record_set (&record.title, card->title);
+  record_set (&record.notes, card->note);
+  record_set (&record.address, card->address);
   if (card->categories != NULL)
-    coalition_person_set_tags (person, (const char * const *)card->categories);
+    {
+      g_strfreev (record.tags);
+      record.tags = coalition_tags_normalize ((const char * const *)card->categories);
+    }
 
   if (card->organization)
-    return import_person (import, card->line, person, "", "", card->formatted_name ? card->formatted_name : "",
+    {
+      record_set (&record.display, card->formatted_name);
+      ok = import_person (import, card->line, &record,
                           card->organization_name && *card->organization_name ? card->organization_name
                                                                              : (card->formatted_name ? card->formatted_name : ""),
                           "organization", error);
+    }
+  else
+    {
+      record_set (&record.given, card->given_name);
+      record_set (&record.family, card->family_name);
+      record_set (&record.display, card->formatted_name);
+      ok = import_person (import, card->line, &record,
+                          card->organization_name ? card->organization_name : "", "", error);
+    }
 
-  return import_person (import, card->line, person,
-                        card->given_name ? card->given_name : "", card->family_name ? card->family_name : "",
-                        card->formatted_name ? card->formatted_name : "",
-                        card->organization_name ? card->organization_name : "", "", error);
+  record_clear (&record);
+  return ok;
 }
 
 /* What each field a person chooses in the column-mapping dialog means. */
@@ -1068,7 +1335,8 @@ import_data (CoalitionStore              *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree Column *columns = NULL;
   g_autofree char *text = NULL;
-  Import import = { store, summary, by_email, by_name, organizations };
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Record));
+  Import import = { store, summary, by_email, by_name, organizations, pending };
   const char *encoding = NULL;
   guint n_columns = 0, n_records;
 
@@ -1169,7 +1437,12 @@ import_data (CoalitionStore              *store,
         }
     }
 
+  write_pending (&import, cancellable, &local_error);
+
 out:
+  for (guint i = 0; i < pending->len; i++)
+    record_clear (&g_array_index (pending, Record, i));
+
   if (local_error != NULL || dry_run)
     {
       coalition_store_rollback (store);

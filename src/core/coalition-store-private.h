@@ -20,6 +20,43 @@ gboolean coalition_store_begin_bulk    (CoalitionStore  *self,
 char *coalition_store_make_sort_key    (const char     *primary,
                                         const char     *secondary);
 
+/* The name the directory shows for a person: @display_name when given,
+ * else the given and family names in the order their script writes them. */
+char *coalition_store_make_display_name (const char *given_name,
+                                         const char *family_name,
+                                         const char *display_name);
+
+/* A new person for coalition_store_insert_people (): what an import knows
+ * of them, with no object per record. */
+typedef struct
+{
+  const char          *given_name;
+  const char          *family_name;
+  const char          *display_name;     /* as coalition_store_make_display_name () makes it */
+  const char          *title;
+  const char          *notes;
+  const char          *address;
+  const char          *skills;
+  CoalitionStatus      status;
+  gint64               organization_id;  /* 0 for none */
+  const char * const  *tags;             /* as coalition_tags_normalize () leaves them, or NULL */
+  GPtrArray           *emails;           /* of CoalitionContactPoint, or NULL */
+  GPtrArray           *phones;           /* of CoalitionContactPoint, or NULL */
+} CoalitionStoreNewPerson;
+
+/* Adds @n_people people in one transaction (nested in the caller's) with
+ * statements prepared once; their ids go to @out_ids when not NULL. On an
+ * error @out_failed is the index of the person it concerns. Inside a
+ * bulk write (coalition_store_begin_bulk ()) the search index is filled at
+ * the commit and views reload once. */
+gboolean coalition_store_insert_people (CoalitionStore                 *self,
+                                        const CoalitionStoreNewPerson  *people,
+                                        guint                           n_people,
+                                        gint64                         *out_ids,
+                                        guint                          *out_failed,
+                                        GCancellable                   *cancellable,
+                                        GError                        **error);
+
 /* Fills @by_email (key_for_email (address) → person id) and @by_name
  * (key_for_name (display name) → person id) for everyone in the directory.
  * The keys are newly allocated by the functions given. */
