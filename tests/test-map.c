@@ -774,6 +774,159 @@ test_map_scene_geometry (void)
   }
 }
 
+/* The colour at (@x, @y) of an ARGB32 image, as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *image,
+          double           x,
+          double           y)
+{
+  const unsigned char *data;
+
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  return *(const guint32 *)(data + (int)y * cairo_image_surface_get_stride (image) + (int)x * 4) & 0xffffff;
+}
+
+static cairo_surface_t *
+draw_scene (CoalitionMapScene     *scene,
+            CoalitionMapDrawFlags  flags)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       (int)ceil (coalition_map_scene_get_width (scene)),
+                                                       (int)ceil (coalition_map_scene_get_height (scene)));
+  cairo_t *cr = cairo_create (image);
+
+  coalition_map_scene_draw (scene, cr, 1.0, NULL, flags);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_height (b) == height && cairo_image_surface_get_stride (b) == stride
+         && memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize)height * stride) == 0;
+}
+
+/* What is drawn where: every mark in its role's colour, every relationship
+ * across the background, nothing of a hidden node; a copy of the scene draws
+ * the same picture, and a node drawn on its own stays inside its extents. */
+static void
+test_map_scene_drawing (void)
+{
+  g_autoptr(GPtrArray) nodes = scene_nodes ();
+  g_autoptr(GPtrArray) edges = scene_edges ();
+  g_autoptr(CoalitionMapScene) scene = coalition_map_scene_new (nodes, edges);
+  g_autoptr(CoalitionMapScene) copy = NULL;
+  cairo_surface_t *grid = draw_scene (scene, COALITION_MAP_DRAW_GRID);
+  cairo_surface_t *all = draw_scene (scene, COALITION_MAP_DRAW_ALL);
+  cairo_surface_t *hidden, *copied, *alone;
+  double radius = coalition_map_scene_get_node_radius (scene);
+  const guint32 fills[] = {
+    [COALITION_MAP_ROLE_OTHER] = 0x999997, [COALITION_MAP_ROLE_MEMBER] = 0x26a369,
+    [COALITION_MAP_ROLE_ALLY] = 0x3685e3, [COALITION_MAP_ROLE_TARGET] = 0xe01c24,
+  };
+  const gint64 edge_ends[][2] = { { 1, 5 }, { 2, 5 }, { 100, 2 } };
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const CoalitionMapNode *node = nodes->pdata[i];
+      guint32 found, wanted = fills[node->role];
+      double x, y;
+
+      g_assert_true (coalition_map_scene_get_node_position (scene, node->id, &x, &y));
+      /* Off the centre: a target's centre is its white ring. */
+      found = pixel_at (all, x + radius * 0.7, y);
+      if (abs ((int)(found >> 16) - (int)(wanted >> 16)) > 3 || abs ((int)((found >> 8) & 0xff) - (int)((wanted >> 8) & 0xff)) > 3
+          || abs ((int)(found & 0xff) - (int)(wanted & 0xff)) > 3)
+        g_error ("%s is drawn in #%06x, not #%06x", node->name, found, wanted);
+      if (node->role == COALITION_MAP_ROLE_TARGET)
+        g_assert_cmphex (pixel_at (all, x, y), ==, 0xffffff);
+    }
+
+  /* The middle of each relationship is darker than the grid under it. */
+  for (guint i = 0; i < G_N_ELEMENTS (edge_ends); i++)
+    {
+      double x0, y0, x1, y1;
+
+      coalition_map_scene_get_node_position (scene, edge_ends[i][0], &x0, &y0);
+      coalition_map_scene_get_node_position (scene, edge_ends[i][1], &x1, &y1);
+      g_assert_cmpuint (pixel_at (all, (x0 + x1) / 2, (y0 + y1) / 2) & 0xff, <,
+                        pixel_at (grid, (x0 + x1) / 2, (y0 + y1) / 2) & 0xff);
+    }
+
+  /* A hidden node leaves the grid as it was, with its relationships. */
+  coalition_map_scene_set_selected (scene, 1);
+  coalition_map_scene_set_hidden (scene, 5);
+  hidden = draw_scene (scene, COALITION_MAP_DRAW_ALL & ~COALITION_MAP_DRAW_LABELS);
+  {
+    double x5, y5, x1, y1;
+
+    coalition_map_scene_get_node_position (scene, 5, &x5, &y5);
+    coalition_map_scene_get_node_position (scene, 1, &x1, &y1);
+    g_assert_cmphex (pixel_at (hidden, x5, y5), ==, pixel_at (grid, x5, y5));
+    g_assert_cmphex (pixel_at (hidden, x5 + radius * 0.7, y5), ==, pixel_at (grid, x5 + radius * 0.7, y5));
+    g_assert_cmphex (pixel_at (hidden, (x1 + x5) / 2, (y1 + y5) / 2), ==, pixel_at (grid, (x1 + x5) / 2, (y1 + y5) / 2));
+  }
+
+  /* A copy draws the same picture, and does not change with the original. */
+  copy = coalition_map_scene_copy (scene);
+  copied = draw_scene (copy, COALITION_MAP_DRAW_ALL & ~COALITION_MAP_DRAW_LABELS);
+  g_assert_true (same_pixels (hidden, copied));
+  g_assert_cmpint (coalition_map_scene_get_selected (copy), ==, 1);
+  coalition_map_scene_set_hidden (scene, 0);
+  cairo_surface_destroy (copied);
+  copied = draw_scene (copy, COALITION_MAP_DRAW_ALL & ~COALITION_MAP_DRAW_LABELS);
+  g_assert_true (same_pixels (hidden, copied));
+
+  /* A node drawn on its own, moved, with its relationships and label, stays
+   * inside its extents, at any scale. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const double scale = k == 0 ? 1.0 : 0.5;
+      int width = (int)ceil (coalition_map_scene_get_width (scene) * scale);
+      int height = (int)ceil (coalition_map_scene_get_height (scene) * scale);
+      const unsigned char *data;
+      cairo_rectangle_t extents;
+      double x, y;
+      int stride;
+      cairo_t *cr;
+
+      coalition_map_scene_get_node_position (scene, 5, &x, &y);
+      x += 130;
+      y += 70;
+      coalition_map_scene_get_node_extents (scene, scale, 5, x, y, &extents);
+      alone = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (alone);
+      cairo_scale (cr, scale, scale);
+      coalition_map_scene_draw_node_at (scene, cr, scale, 5, x, y);
+      cairo_destroy (cr);
+      cairo_surface_flush (alone);
+      data = cairo_image_surface_get_data (alone);
+      stride = cairo_image_surface_get_stride (alone);
+      g_assert_cmphex (*(const guint32 *)(data + (int)(y * scale) * stride + (int)((x + radius * 0.7) * scale) * 4) & 0xffffff,
+                       !=, 0);
+      for (int row = 0; row < height; row++)
+        for (int col = 0; col < width; col++)
+          if (*(const guint32 *)(data + row * stride + col * 4) != 0
+              && (col / scale < extents.x || col / scale > extents.x + extents.width
+                  || row / scale < extents.y || row / scale > extents.y + extents.height))
+            g_error ("drawn at (%d, %d) at %g %%, outside (%g, %g, %g × %g)", col, row, scale * 100, extents.x,
+                     extents.y, extents.width, extents.height);
+      cairo_surface_destroy (alone);
+    }
+
+  cairo_surface_destroy (copied);
+  cairo_surface_destroy (hidden);
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (grid);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Files */
 
@@ -977,6 +1130,7 @@ main (int   argc,
   g_test_add_func ("/map/edges", test_map_edges);
   g_test_add_func ("/map/reach", test_map_reach);
   g_test_add_func ("/map/scene-geometry", test_map_scene_geometry);
+  g_test_add_func ("/map/scene-drawing", test_map_scene_drawing);
   g_test_add_func ("/map/export", test_map_export);
   g_test_add_func ("/map/export-as-of", test_map_export_as_of);
 

@@ -35,6 +35,9 @@ typedef enum
 CoalitionMapScene *coalition_map_scene_new            (GPtrArray          *nodes,
                                                        GPtrArray          *edges);
 void               coalition_map_scene_free           (CoalitionMapScene  *self);
+/* A copy with the same layout, selection, reach paths and hidden node: one
+ * thread can draw it while another changes the original. */
+CoalitionMapScene *coalition_map_scene_copy           (CoalitionMapScene  *self);
 
 /* The size of the whole map, labels included. */
 double             coalition_map_scene_get_width      (CoalitionMapScene  *self);
@@ -97,6 +100,14 @@ void               coalition_map_scene_draw_node_at   (CoalitionMapScene  *self,
                                                        gint64              node_id,
                                                        double              x,
                                                        double              y);
+/* Where coalition_map_scene_draw_node_at () may draw, in map units: the
+ * mark, its label and its edges. */
+void               coalition_map_scene_get_node_extents (CoalitionMapScene *self,
+                                                         double             scale,
+                                                         gint64             node_id,
+                                                         double             x,
+                                                         double             y,
+                                                         cairo_rectangle_t *extents);
 
 /* The map with its title, the decision sought and a legend, on one page:
  * a PDF (@path ends in .pdf; @width and @height in points, 0 for A4
