@@ -1601,6 +1601,256 @@ test_window_meetings (void)
   close_window (&shown);
 }
 
+/* The canvas alone, in a window smaller than its map at 100 %: what it
+ * draws is read back from its snapshot. */
+static cairo_surface_t *
+draw_canvas (GtkWidget *canvas)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gtk_widget_get_width (canvas),
+                                                       gtk_widget_get_height (canvas));
+  cairo_t *cr = cairo_create (image);
+
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (canvas, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+static gboolean
+drawn_in (cairo_surface_t *image,
+          double           x,
+          double           y,
+          guint32          colour)
+{
+  const unsigned char *data = cairo_image_surface_get_data (image);
+  guint32 pixel = *(const guint32 *)(data + (int)y * cairo_image_surface_get_stride (image) + (int)x * 4);
+
+  return ABS ((int)((pixel >> 16) & 0xff) - (int)(colour >> 16)) <= 4
+         && ABS ((int)((pixel >> 8) & 0xff) - (int)((colour >> 8) & 0xff)) <= 4
+         && ABS ((int)(pixel & 0xff) - (int)(colour & 0xff)) <= 4;
+}
+
+static const guint32 role_colours[] = {
+  [COALITION_MAP_ROLE_OTHER] = 0x999997, [COALITION_MAP_ROLE_MEMBER] = 0x26a369,
+  [COALITION_MAP_ROLE_ALLY] = 0x3685e3, [COALITION_MAP_ROLE_TARGET] = 0xe01c24,
+};
+
+/* Every node inside the view is drawn, in its role's colour, where the
+ * canvas says it is; returns how many were seen. Unless @must, returns 0
+ * when one is not. */
+static guint
+nodes_drawn (CoalitionMapCanvas *canvas,
+             gboolean            must)
+{
+  CoalitionMapScene *scene = coalition_map_canvas_get_scene (canvas);
+  cairo_surface_t *image = draw_canvas (GTK_WIDGET (canvas));
+  double zoom = coalition_map_canvas_get_zoom (canvas);
+  double radius = coalition_map_scene_get_node_radius (scene) * zoom;
+  guint seen = 0;
+
+  for (guint i = 0; i < coalition_map_scene_get_n_nodes (scene); i++)
+    {
+      const CoalitionMapNode *node = coalition_map_scene_get_node (scene, i);
+      double x, y, wx, wy;
+
+      coalition_map_scene_get_node_position (scene, node->id, &x, &y);
+      coalition_map_canvas_map_to_widget (canvas, x, y, &wx, &wy);
+      if (wx < 20 || wy < 20 || wx > gtk_widget_get_width (GTK_WIDGET (canvas)) - 20
+          || wy > gtk_widget_get_height (GTK_WIDGET (canvas)) - 20)
+        continue;
+      /* A target's centre is its white ring: its colour is around it, when
+       * large enough to sample. */
+      if (node->role == COALITION_MAP_ROLE_TARGET && radius < 6)
+        continue;
+      if (!drawn_in (image, wx + (node->role == COALITION_MAP_ROLE_TARGET ? radius * 0.72 : 0), wy,
+                     role_colours[node->role]))
+        {
+          if (must)
+            g_error ("%s is not drawn at (%.0f, %.0f) of the canvas", node->name, wx, wy);
+          seen = 0;
+          break;
+        }
+      seen++;
+    }
+  cairo_surface_destroy (image);
+  return seen;
+}
+
+static guint
+check_nodes_drawn (CoalitionMapCanvas *canvas)
+{
+  return nodes_drawn (canvas, TRUE);
+}
+
+/* Sharp again after a zoom: the picture drawn in the background is shown. */
+static gboolean
+all_nodes_drawn (gpointer data)
+{
+  if (nodes_drawn (data, FALSE) > 0)
+    return TRUE;
+  spin (20);
+  return FALSE;
+}
+
+typedef struct
+{
+  CoalitionMapCanvas *canvas;
+  gint64              node_id;
+  double              wx, wy;
+} NodeAt;
+
+/* The dragged node's place of origin no longer shows it. */
+static gboolean
+origin_cleared (gpointer data)
+{
+  NodeAt *at = data;
+  cairo_surface_t *image = draw_canvas (GTK_WIDGET (at->canvas));
+  gboolean cleared = !drawn_in (image, at->wx, at->wy, role_colours[COALITION_MAP_ROLE_ALLY]);
+
+  cairo_surface_destroy (image);
+  if (!cleared)
+    spin (20);
+  return cleared;
+}
+
+static void
+node_moved_cb (CoalitionMapCanvas *canvas,
+               gint64              node_id,
+               int                 stance,
+               int                 influence,
+               int                *moved)
+{
+  moved[0] = (int)node_id;
+  moved[1] = stance;
+  moved[2] = influence;
+}
+
+/* A pan far past the picture, a zoom, and a drag: every node is still drawn
+ * where hit-testing finds it, and the drag reports the move. */
+static void
+test_window_map_canvas (void)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_map_node_free);
+  g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_map_edge_free);
+  GtkWidget *window;
+  CoalitionMapCanvas *canvas;
+  CoalitionMapScene *scene;
+  NodeAt origin;
+  int moved[3] = { 0 };
+  cairo_rectangle_t cell;
+  double x, y, wx, wy, to_x, to_y;
+  guint seen;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  for (guint i = 0; i < 120; i++)
+    {
+      CoalitionMapNode *node = g_new0 (CoalitionMapNode, 1);
+
+      node->id = i + 1;
+      node->person_id = i + 1;
+      node->name = g_strdup_printf ("Person %u", i + 1);
+      node->detail = g_strdup ("");
+      node->changed_on = g_strdup ("2025-01-01");
+      node->role = i == 0 ? COALITION_MAP_ROLE_ALLY : (CoalitionMapRole)(i % 4);
+      node->stance = i == 0 ? -1 : (int)(i % 5) - 2;
+      node->influence = i == 0 ? 2 : (int)(i / 5 % 5);
+      g_ptr_array_add (nodes, node);
+    }
+  for (guint i = 0; i < 200; i++)
+    {
+      CoalitionMapEdge *edge = coalition_map_edge_new (i % 120 + 1, (i * 37 + 11) % 120 + 1, COALITION_RELATIONSHIP_KNOWS);
+
+      edge->id = i + 1;
+      edge->strength = i % 3 + 1;
+      edge->directed = i % 2;
+      g_ptr_array_add (edges, edge);
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 360);
+  canvas = COALITION_MAP_CANVAS (coalition_map_canvas_new ());
+  g_signal_connect (canvas, "node-moved", G_CALLBACK (node_moved_cb), moved);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  coalition_map_canvas_set_scene (canvas, coalition_map_scene_new (nodes, edges));
+  scene = coalition_map_canvas_get_scene (canvas);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (canvas)) || gtk_widget_get_width (GTK_WIDGET (canvas)) < 100)
+    g_main_context_iteration (NULL, TRUE);
+  spin (50);
+  g_assert_cmpuint (check_nodes_drawn (canvas), >, 0);
+
+  /* At 100 %, panned right and down a step at a time, twice the window's
+   * width and more: the view leaves the first picture and the next ones. */
+  coalition_map_canvas_set_zoom (canvas, 1.0, 0, 0);
+  coalition_map_canvas_pan (canvas, -10000, -10000);
+  coalition_map_canvas_pan (canvas, 400, 300);
+  wait_until (all_nodes_drawn, canvas, "the map drawn sharp at 100 %");
+  seen = 0;
+  for (guint step = 0; step < 40; step++)
+    {
+      coalition_map_canvas_pan (canvas, 30, 12);
+      spin (20);
+      if (step % 10 == 9)
+        seen += check_nodes_drawn (canvas);
+    }
+  spin (300);
+  seen += check_nodes_drawn (canvas);
+  g_assert_cmpuint (seen, >, 0);
+
+  /* Zoomed out by steps, then at rest: drawn sharp at the new zoom. */
+  for (guint step = 0; step < 5; step++)
+    {
+      coalition_map_canvas_set_zoom (canvas, coalition_map_canvas_get_zoom (canvas) / 1.1, 240, 180);
+      spin (20);
+    }
+  wait_until (all_nodes_drawn, canvas, "the map drawn sharp after a zoom");
+
+  /* Dragged into the next cell to the right and up: drawn under the pointer
+   * all the way, gone from where it was, then reported moved. */
+  coalition_map_canvas_fit (canvas);
+  spin (50);
+  g_assert_true (coalition_map_scene_get_node_position (scene, 1, &x, &y));
+  coalition_map_canvas_map_to_widget (canvas, x, y, &wx, &wy);
+  g_assert_cmpint (coalition_map_scene_hit (scene, x, y), ==, 1);
+  coalition_map_scene_get_cell_rect (scene, 0, 3, &cell);
+  coalition_map_canvas_map_to_widget (canvas, cell.x + cell.width / 2, cell.y + cell.height / 2, &to_x, &to_y);
+  coalition_map_canvas_drag_begin (canvas, wx, wy);
+  g_assert_cmpint (coalition_map_canvas_get_selected (canvas), ==, 1);
+  for (int step = 1; step <= 10; step++)
+    {
+      double dx = (to_x - wx) * step / 10, dy = (to_y - wy) * step / 10;
+      cairo_surface_t *image;
+
+      coalition_map_canvas_drag_update (canvas, dx, dy);
+      spin (20);
+      image = draw_canvas (GTK_WIDGET (canvas));
+      if (!drawn_in (image, wx + dx, wy + dy, role_colours[COALITION_MAP_ROLE_ALLY]))
+        g_error ("the dragged node is not drawn under the pointer at step %d", step);
+      cairo_surface_destroy (image);
+    }
+  origin = (NodeAt) { canvas, 1, wx, wy };
+  wait_until (origin_cleared, &origin, "the dragged node gone from where it was");
+  coalition_map_canvas_drag_end (canvas, to_x - wx, to_y - wy);
+  g_assert_cmpint (moved[0], ==, 1);
+  g_assert_cmpint (moved[1], ==, 0);
+  g_assert_cmpint (moved[2], ==, 3);
+  spin (50);
+  check_nodes_drawn (canvas);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static gboolean
 map_shown (gpointer data)
 {
@@ -2215,6 +2465,7 @@ main (int   argc,
   g_test_add_func ("/window/prospects", test_window_prospects);
   g_test_add_func ("/window/meetings", test_window_meetings);
   g_test_add_func ("/window/power-map", test_window_power_map);
+  g_test_add_func ("/window/map-canvas", test_window_map_canvas);
   g_test_add_func ("/window/campaigns", test_window_campaigns);
   g_test_add_func ("/window/other-process", test_window_other_process);
 

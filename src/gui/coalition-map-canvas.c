@@ -4,10 +4,14 @@
  *
  * Redrawing thousands of lines at every frame is too slow in software, so
  * the canvas keeps what does not change in a picture: the map as seen at
- * the current zoom, over the visible area and half a screen around it.
- * Panning moves that picture; zooming stretches it until the gesture rests,
- * then it is drawn again sharp; dragging a node draws the picture without
- * that node once, then only the node and its relationships on top.
+ * the current zoom, over the visible area and half a screen around it,
+ * kept in one render node from frame to frame, so that GTK repaints only
+ * what changed around it. Panning moves that picture, and a new one is
+ * drawn in a thread before the view leaves it; zooming stretches it until
+ * the gesture rests, then a sharp one is drawn in a thread while the
+ * stretched one stays; dragging a node draws the node and its
+ * relationships in a small node of their own over the picture, while a
+ * picture without the node is drawn in a thread.
  */
 #include "config.h"
 
@@ -32,11 +36,20 @@ struct _CoalitionMapCanvas
   gboolean           fitted;      /* as fitted: follows the size of the widget */
 
   /* The picture: the map at cache_zoom from (cache_x, cache_y) in map
-   * units, cache_width × cache_height device pixels. */
+   * units, cache_width × cache_height device pixels, as it was when
+   * generation was cache_generation; and the same in a render node. */
   cairo_surface_t   *cache;
+  GskRenderNode     *cache_node;
   double             cache_zoom, cache_x, cache_y;
-  int                cache_width, cache_height;
+  int                cache_width, cache_height, cache_scale_factor;
+  guint              cache_generation;
+  guint              generation;     /* counts the changes of what the map shows */
   guint              settle_id;
+  gboolean           stepped;        /* a pan or zoom step since the last frame */
+
+  /* A picture drawn in a thread; one at a time. */
+  GCancellable      *render_cancellable;
+  gboolean           rendering;
 
   /* Dragging */
   enum { DRAG_NONE, DRAG_PAN, DRAG_NODE } drag;
@@ -61,29 +74,45 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the map shows has changed: the picture is drawn again before the
+ * next frame. */
 static void
 invalidate_cache (CoalitionMapCanvas *self)
 {
+  self->generation++;
   g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The same, but the old picture is shown until a new one is drawn in a
+ * thread. */
+static void
+refresh_cache (CoalitionMapCanvas *self)
+{
+  self->generation++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The view has rested: the next frame draws a sharp picture in a thread
+ * if the one shown is stretched. */
 static gboolean
 settle_cb (gpointer data)
 {
   CoalitionMapCanvas *self = data;
 
   self->settle_id = 0;
-  invalidate_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 
-/* A pan or zoom step: the picture is reused as it is until things rest. */
+/* A pan or zoom step: the picture is reused as it is until things rest,
+ * counted from the frame that shows the step. */
 static void
 moved (CoalitionMapCanvas *self)
 {
+  self->stepped = TRUE;
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -210,7 +239,7 @@ reveal_node (CoalitionMapCanvas *self,
       self->view_x = x - width / self->zoom / 2;
       self->view_y = y - height / self->zoom / 2;
       clamp_view (self);
-      invalidate_cache (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
@@ -232,20 +261,34 @@ update_accessible (CoalitionMapCanvas *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* With @now, the next frame shows the new choice; else the old picture
+ * stays until the new one is drawn in a thread (when a drag begins, the
+ * dragged node is drawn chosen on top anyway). */
+static void
+select_node (CoalitionMapCanvas *self,
+             gint64              node_id,
+             gboolean            now)
+{
+  if (self->scene == NULL || coalition_map_scene_get_selected (self->scene) == node_id)
+    return;
+  if (node_id != 0 && coalition_map_scene_find_node (self->scene, node_id) == NULL)
+    node_id = 0;
+  coalition_map_scene_set_selected (self->scene, node_id);
+  if (now)
+    invalidate_cache (self);
+  else
+    refresh_cache (self);
+  update_accessible (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 void
 coalition_map_canvas_select (CoalitionMapCanvas *self,
                              gint64              node_id)
 {
   g_return_if_fail (COALITION_IS_MAP_CANVAS (self));
 
-  if (self->scene == NULL || coalition_map_scene_get_selected (self->scene) == node_id)
-    return;
-  if (node_id != 0 && coalition_map_scene_find_node (self->scene, node_id) == NULL)
-    node_id = 0;
-  coalition_map_scene_set_selected (self->scene, node_id);
-  invalidate_cache (self);
-  update_accessible (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  select_node (self, node_id, TRUE);
 }
 
 gint64
@@ -291,49 +334,189 @@ coalition_map_canvas_get_scene (CoalitionMapCanvas *self)
 /* ---------------------------------------------------------------------- */
 /* Drawing */
 
-static void
-render_cache (CoalitionMapCanvas *self,
-              int                 width,
-              int                 height)
+/* A picture to draw: the visible area of a view and half a window around
+ * it, at that view's zoom. */
+typedef struct
 {
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_rectangle_t visible;
+  GWeakRef           canvas;
+  CoalitionMapScene *scene;        /* a copy, when drawn in a thread */
+  double             zoom, x, y;
+  int                width, height, scale_factor;   /* device pixels */
+  guint              generation;
+  cairo_surface_t   *surface;
+} Picture;
+
+static void
+picture_free (Picture *picture)
+{
+  g_weak_ref_clear (&picture->canvas);
+  g_clear_pointer (&picture->scene, coalition_map_scene_free);
+  g_clear_pointer (&picture->surface, cairo_surface_destroy);
+  g_free (picture);
+}
+
+static Picture *
+picture_new (CoalitionMapCanvas *self,
+             int                 width,
+             int                 height)
+{
+  Picture *picture = g_new0 (Picture, 1);
+
+  g_weak_ref_init (&picture->canvas, self);
+  picture->scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  picture->zoom = self->zoom;
+  picture->x = self->view_x - width / 2.0 / self->zoom;
+  picture->y = self->view_y - height / 2.0 / self->zoom;
+  picture->width = width * 2 * picture->scale_factor;
+  picture->height = height * 2 * picture->scale_factor;
+  picture->generation = self->generation;
+  return picture;
+}
+
+/* Runs in any thread: @scene is not shared with another. */
+static void
+picture_draw (Picture           *picture,
+              CoalitionMapScene *scene)
+{
+  double scale = picture->zoom * picture->scale_factor;
+  cairo_rectangle_t visible = {
+    picture->x, picture->y, picture->width / scale, picture->height / scale,
+  };
   cairo_t *cr;
 
-  /* The visible area and half a window around it. */
-  self->cache_zoom = self->zoom;
-  self->cache_x = self->view_x - width / 2.0 / self->zoom;
-  self->cache_y = self->view_y - height / 2.0 / self->zoom;
-  self->cache_width = width * 2 * scale_factor;
-  self->cache_height = height * 2 * scale_factor;
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, picture->width, picture->height);
+  cr = cairo_create (picture->surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -picture->x, -picture->y);
+  coalition_map_scene_draw (scene, cr, scale, &visible, COALITION_MAP_DRAW_ALL);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+}
+
+static void
+install_picture (CoalitionMapCanvas *self,
+                 Picture            *picture)
+{
+  cairo_t *cr;
+
   g_clear_pointer (&self->cache, cairo_surface_destroy);
-  self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->cache_width, self->cache_height);
+  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
+  self->cache = g_steal_pointer (&picture->surface);
+  self->cache_zoom = picture->zoom;
+  self->cache_x = picture->x;
+  self->cache_y = picture->y;
+  self->cache_width = picture->width;
+  self->cache_height = picture->height;
+  self->cache_scale_factor = picture->scale_factor;
+  self->cache_generation = picture->generation;
 
-  visible.x = self->cache_x;
-  visible.y = self->cache_y;
-  visible.width = self->cache_width / (self->zoom * scale_factor);
-  visible.height = self->cache_height / (self->zoom * scale_factor);
-
-  cr = cairo_create (self->cache);
-  cairo_scale (cr, self->zoom * scale_factor, self->zoom * scale_factor);
-  cairo_translate (cr, -self->cache_x, -self->cache_y);
-  coalition_map_scene_draw (self->scene, cr, self->zoom * scale_factor, &visible, COALITION_MAP_DRAW_ALL);
+  /* One node for all frames: GTK leaves alone what a node it has already
+   * drawn covers, and repaints only the nodes that are new. */
+  self->cache_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, (float)picture->width / picture->scale_factor,
+                                                              (float)picture->height / picture->scale_factor));
+  cr = gsk_cairo_node_get_draw_context (self->cache_node);
+  cairo_scale (cr, 1.0 / picture->scale_factor, 1.0 / picture->scale_factor);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 }
 
+static void
+render_now (CoalitionMapCanvas *self,
+            int                 width,
+            int                 height)
+{
+  Picture *picture = picture_new (self, width, height);
+
+  picture_draw (picture, self->scene);
+  install_picture (self, picture);
+  picture_free (picture);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Picture *picture = task_data;
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    picture_draw (picture, picture->scene);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+rendered_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Picture *picture = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CoalitionMapCanvas) self = g_weak_ref_get (&picture->canvas);
+
+  if (self == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self->rendering = FALSE;
+  /* A picture of what the map no longer shows is of no use; the next frame
+   * asks for another. */
+  if (picture->surface != NULL && picture->generation == self->generation)
+    install_picture (self, picture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Draws a picture of the view as it is in a thread, unless one is being
+ * drawn already. */
+static void
+render_in_background (CoalitionMapCanvas *self,
+                      int                 width,
+                      int                 height)
+{
+  g_autoptr(GTask) task = NULL;
+  Picture *picture;
+
+  if (self->rendering)
+    return;
+  picture = picture_new (self, width, height);
+  picture->scene = coalition_map_scene_copy (self->scene);
+  if (self->render_cancellable == NULL)
+    self->render_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->render_cancellable, rendered_cb, NULL);
+  g_task_set_source_tag (task, render_in_background);
+  g_task_set_task_data (task, picture, (GDestroyNotify)picture_free);
+  self->rendering = TRUE;
+  g_task_run_in_thread (task, render_thread);
+}
+
+/* The picture, stretched to the current zoom if it is not at it, covers
+ * the view. */
 static gboolean
 cache_covers (CoalitionMapCanvas *self,
               int                 width,
               int                 height)
 {
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double cache_right = self->cache_x + self->cache_width / (self->cache_zoom * scale_factor);
-  double cache_bottom = self->cache_y + self->cache_height / (self->cache_zoom * scale_factor);
+  double cache_right = self->cache_x + self->cache_width / (self->cache_zoom * self->cache_scale_factor);
+  double cache_bottom = self->cache_y + self->cache_height / (self->cache_zoom * self->cache_scale_factor);
 
-  return self->cache != NULL && self->cache_zoom == self->zoom
+  return self->cache != NULL && self->cache_scale_factor == gtk_widget_get_scale_factor (GTK_WIDGET (self))
          && self->view_x >= self->cache_x && self->view_y >= self->cache_y
          && self->view_x + width / self->zoom <= cache_right
          && self->view_y + height / self->zoom <= cache_bottom;
+}
+
+/* The view is within a quarter of a window of the picture's edge: time to
+ * draw the next one, before it is needed. */
+static gboolean
+cache_nearly_left (CoalitionMapCanvas *self,
+                   int                 width,
+                   int                 height)
+{
+  double margin_x = width / 4.0 / self->zoom, margin_y = height / 4.0 / self->zoom;
+  double cache_right = self->cache_x + self->cache_width / (self->cache_zoom * self->cache_scale_factor);
+  double cache_bottom = self->cache_y + self->cache_height / (self->cache_zoom * self->cache_scale_factor);
+
+  return self->view_x - margin_x < self->cache_x || self->view_y - margin_y < self->cache_y
+         || self->view_x + width / self->zoom + margin_x > cache_right
+         || self->view_y + height / self->zoom + margin_y > cache_bottom;
 }
 
 static void
@@ -343,41 +526,74 @@ coalition_map_canvas_snapshot (GtkWidget   *widget,
   CoalitionMapCanvas *self = COALITION_MAP_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale_factor = gtk_widget_get_scale_factor (widget);
-  cairo_t *cr;
+  double ratio;
 
   if (self->scene == NULL || width <= 0 || height <= 0)
     return;
   if (self->need_fit)
     coalition_map_canvas_fit (self);
+  if (self->stepped)
+    {
+      self->stepped = FALSE;
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
+    }
 
-  /* Sharp when at rest; while a pan or zoom goes on, the picture moves
-   * and stretches, and is drawn again once it leaves the screen empty. */
-  if (self->cache == NULL || (self->settle_id == 0 && !cache_covers (self, width, height))
-      || (self->cache_zoom == self->zoom && !cache_covers (self, width, height)))
-    render_cache (self, width, height);
+  /* Drawn here and now only when there is nothing to show: no picture, or
+   * the view has left it. While a zoom goes on the picture stretches; once
+   * it rests, or when what the map shows has changed, or when a pan nears
+   * the picture's edge, the next is drawn in a thread. */
+  if (!cache_covers (self, width, height))
+    render_now (self, width, height);
+  else if (self->cache_generation != self->generation
+           || (self->cache_zoom != self->zoom && self->settle_id == 0)
+           || (self->cache_zoom == self->zoom && cache_nearly_left (self, width, height)))
+    render_in_background (self, width, height);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_save (cr);
-  {
-    double ratio = self->zoom / self->cache_zoom;
+  ratio = self->zoom / self->cache_zoom;
+  if (ratio == 1.0)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((self->cache_x - self->view_x) * self->zoom,
+                                                              (self->cache_y - self->view_y) * self->zoom));
+      gtk_snapshot_append_node (snapshot, self->cache_node);
+      gtk_snapshot_restore (snapshot);
+    }
+  else
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-    cairo_translate (cr, (self->cache_x - self->view_x) * self->zoom, (self->cache_y - self->view_y) * self->zoom);
-    cairo_scale (cr, ratio / scale_factor, ratio / scale_factor);
-    cairo_set_source_surface (cr, self->cache, 0, 0);
-    if (ratio != 1.0)
+      cairo_translate (cr, (self->cache_x - self->view_x) * self->zoom, (self->cache_y - self->view_y) * self->zoom);
+      cairo_scale (cr, ratio / self->cache_scale_factor, ratio / self->cache_scale_factor);
+      cairo_set_source_surface (cr, self->cache, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
-    cairo_paint (cr);
-  }
-  cairo_restore (cr);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 
+  /* The dragged node and its relationships in a node of their own, as
+   * small as they are: only that area is painted again at each step. */
   if (self->drag == DRAG_NODE)
     {
-      cairo_scale (cr, self->zoom, self->zoom);
-      cairo_translate (cr, -self->view_x, -self->view_y);
-      coalition_map_scene_draw_node_at (self->scene, cr, self->zoom, self->drag_node, self->node_x, self->node_y);
+      cairo_rectangle_t extents;
+      graphene_rect_t bounds;
+      cairo_t *cr;
+
+      coalition_map_scene_get_node_extents (self->scene, self->zoom, self->drag_node, self->node_x, self->node_y,
+                                            &extents);
+      graphene_rect_init (&bounds, floor ((extents.x - self->view_x) * self->zoom),
+                          floor ((extents.y - self->view_y) * self->zoom), ceil (extents.width * self->zoom) + 1,
+                          ceil (extents.height * self->zoom) + 1);
+      if (graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (0, 0, width, height), &bounds))
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+          cairo_scale (cr, self->zoom, self->zoom);
+          cairo_translate (cr, -self->view_x, -self->view_y);
+          coalition_map_scene_draw_node_at (self->scene, cr, self->zoom, self->drag_node, self->node_x,
+                                            self->node_y);
+          cairo_destroy (cr);
+        }
     }
-  cairo_destroy (cr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -406,10 +622,11 @@ coalition_map_canvas_drag_begin (CoalitionMapCanvas *self,
       coalition_map_scene_get_node_position (self->scene, hit, &self->node_start_x, &self->node_start_y);
       self->node_x = self->node_start_x;
       self->node_y = self->node_start_y;
-      coalition_map_canvas_select (self, hit);
-      /* The picture without the node, drawn once for the whole drag. */
+      select_node (self, hit, FALSE);
+      /* The picture without the node, drawn once in a thread for the
+       * whole drag; until it is there, the node stays where it was too. */
       coalition_map_scene_set_hidden (self->scene, hit);
-      invalidate_cache (self);
+      refresh_cache (self);
     }
   else
     {
@@ -795,7 +1012,11 @@ coalition_map_canvas_dispose (GObject *object)
   CoalitionMapCanvas *self = COALITION_MAP_CANVAS (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_cancellable_cancel (self->render_cancellable);
+  g_clear_object (&self->render_cancellable);
+  self->rendering = FALSE;
   g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   g_clear_pointer (&self->scene, coalition_map_scene_free);
 
   G_OBJECT_CLASS (coalition_map_canvas_parent_class)->dispose (object);
