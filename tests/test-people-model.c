@@ -415,6 +415,158 @@ test_empty (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (fixture->logger);
 }
 
+/* Logs what a model made for a window's first page emits. */
+static GtSignalLogger *
+watch (CoalitionPeopleModel *model)
+{
+  GtSignalLogger *logger = gt_signal_logger_new ();
+
+  gt_signal_logger_connect (logger, model, "items-changed");
+  gt_signal_logger_connect (logger, model, "notify::complete");
+  return logger;
+}
+
+static void
+assert_model_changed (GtSignalLogger       *logger,
+                      CoalitionPeopleModel *model,
+                      guint                 expected_position,
+                      guint                 expected_removed,
+                      guint                 expected_added)
+{
+  guint position = 0, removed = 0, added = 0;
+
+  gt_signal_logger_assert_emission_pop (logger, model, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, expected_position);
+  g_assert_cmpuint (removed, ==, expected_removed);
+  g_assert_cmpuint (added, ==, expected_added);
+}
+
+static void
+assert_same_as_full (CoalitionPeopleModel *model,
+                     Fixture              *fixture)
+{
+  GListModel *full = G_LIST_MODEL (fixture->model);
+  guint n = g_list_model_get_n_items (full);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CoalitionPerson) a = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(CoalitionPerson) b = g_list_model_get_item (full, i);
+      g_assert_cmpint (coalition_person_get_id (a), ==, coalition_person_get_id (b));
+    }
+}
+
+static void
+test_first_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CoalitionPeopleModel) model = coalition_people_model_new_first (fixture->store, 40);
+  g_autoptr(GtSignalLogger) logger = watch (model);
+  g_autoptr(CoalitionPerson) first = NULL;
+  g_autoptr(CoalitionPerson) same = NULL;
+  gboolean complete = TRUE;
+
+  /* The first forty, as the whole directory begins. */
+  g_assert_false (coalition_people_model_is_complete (model));
+  g_object_get (model, "complete", &complete, NULL);
+  g_assert_false (complete);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 40);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 40));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CoalitionPerson) a = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(CoalitionPerson) b = item (fixture, i);
+      g_assert_cmpint (coalition_person_get_id (a), ==, coalition_person_get_id (b));
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+  /* Everyone else arrives after them, in one change; the rows a view
+   * already shows stay as they were. */
+  coalition_people_model_complete (model);
+  assert_model_changed (logger, model, 40, 0, 960);
+  gt_signal_logger_assert_notify_emission_pop (logger, model, "complete");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_true (coalition_people_model_is_complete (model));
+  assert_same_as_full (model, fixture);
+  same = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (same == first);
+
+  /* Only once. */
+  coalition_people_model_complete (model);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+/* Whatever needs everyone before the first page is drawn gets everyone. */
+static void
+test_first_page_completes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CoalitionPeopleModel) small = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionPerson) aaron = new_person ("Aaron", "Aardvark");
+  g_autoptr(GArray) ids = coalition_store_find_people (fixture->store, NULL, NULL);
+  gint64 last_id = g_array_index (ids, gint64, ids->len - 1);
+
+  /* A directory that fits in the first page is complete from the start. */
+  small = coalition_people_model_new_first (fixture->store, 5000);
+  g_assert_true (coalition_people_model_is_complete (small));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 1000);
+  g_clear_object (&small);
+
+  /* Finding someone further down. */
+  {
+    g_autoptr(CoalitionPeopleModel) model = coalition_people_model_new_first (fixture->store, 40);
+    g_autoptr(GtSignalLogger) logger = watch (model);
+
+    g_assert_cmpuint (coalition_people_model_find (model, g_array_index (ids, gint64, 3)), ==, 3);
+    gt_signal_logger_assert_no_emissions (logger);
+    g_assert_cmpuint (coalition_people_model_find (model, last_id), ==, 999);
+    assert_model_changed (logger, model, 40, 0, 960);
+    gt_signal_logger_assert_notify_emission_pop (logger, model, "complete");
+    assert_same_as_full (model, fixture);
+  }
+
+  /* A search. */
+  {
+    g_autoptr(CoalitionPeopleModel) model = coalition_people_model_new_first (fixture->store, 40);
+    g_autoptr(GtSignalLogger) logger = watch (model);
+    g_autoptr(GArray) found = coalition_store_find_people (fixture->store, "Łukasz", NULL);
+
+    coalition_people_model_set_query (model, "Łukasz");
+    assert_model_changed (logger, model, 0, 40, found->len);
+    gt_signal_logger_assert_notify_emission_pop (logger, model, "complete");
+    coalition_people_model_set_query (model, NULL);
+    assert_model_changed (logger, model, 0, found->len, 1000);
+    assert_same_as_full (model, fixture);
+  }
+
+  /* Another order. */
+  {
+    g_autoptr(CoalitionPeopleModel) model = coalition_people_model_new_first (fixture->store, 40);
+    g_autoptr(GtSignalLogger) logger = watch (model);
+
+    coalition_people_model_set_sort (model, COALITION_SORT_RECENT);
+    assert_model_changed (logger, model, 0, 40, 1000);
+    gt_signal_logger_assert_notify_emission_pop (logger, model, "complete");
+  }
+
+  /* Someone added before the rest was read: they and everyone else. */
+  {
+    g_autoptr(CoalitionPeopleModel) model = coalition_people_model_new_first (fixture->store, 40);
+    g_autoptr(GtSignalLogger) logger = watch (model);
+
+    g_assert_true (coalition_store_insert_person (fixture->store, aaron, &error));
+    g_assert_no_error (error);
+    assert_model_changed (logger, model, 0, 40, 1001);
+    gt_signal_logger_assert_notify_emission_pop (logger, model, "complete");
+    /* (the fixture's own model follows the new person) */
+    assert_items_changed (fixture, 0, 0, 1);
+    assert_same_as_full (model, fixture);
+    gt_signal_logger_assert_no_emissions (logger);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +584,8 @@ main (int   argc,
   ADD ("/people-model/status-filter", test_status_filter, 1000);
   ADD ("/people-model/sort", test_sort, 1000);
   ADD ("/people-model/empty", test_empty, 0);
+  ADD ("/people-model/first-page", test_first_page, 1000);
+  ADD ("/people-model/first-page-completes", test_first_page_completes, 1000);
 
 #undef ADD
 

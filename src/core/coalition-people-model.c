@@ -8,6 +8,12 @@
  * store announces a single change, the model reads the ids again and reports
  * exactly where the person left and arrived, so a view keeps its scroll
  * position and selection.
+ *
+ * A model made with coalition_people_model_new_first () starts with only
+ * the first rows, read through the name index, so that a window can show
+ * its first page before the whole directory's order is read (and before
+ * GTK 4.8 has made its record for every row); coalition_people_model_complete ()
+ * then adds everyone else at the end.
  */
 #include "config.h"
 
@@ -31,6 +37,8 @@ struct _CoalitionPeopleModel
   char           *tag_filter;      /* NULL for any */
   CoalitionSort   sort;
   GArray         *ids;
+  gboolean        complete;        /* FALSE while ids holds only the first rows */
+  guint           n_first;         /* how many rows a model made by _new_first () starts with */
 
   /* page number → GPtrArray of CoalitionPerson; lru holds the page numbers,
    * most recently used first */
@@ -49,6 +57,8 @@ enum {
   PROP_QUERY,
   PROP_STATUS_FILTER,
   PROP_N_ITEMS,
+  PROP_COMPLETE,
+  PROP_FIRST_ROWS,
   N_PROPS
 };
 
@@ -59,6 +69,25 @@ drop_pages (CoalitionPeopleModel *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+}
+
+/* Called before the items-changed that brings everyone, so that handlers
+ * of that signal see a complete model; @was_complete is what it was. */
+static gboolean
+mark_complete (CoalitionPeopleModel *self)
+{
+  gboolean was_complete = self->complete;
+
+  self->complete = TRUE;
+  return was_complete;
+}
+
+static void
+notify_complete (CoalitionPeopleModel *self,
+                 gboolean              was_complete)
+{
+  if (!was_complete)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 static GArray *
@@ -97,6 +126,7 @@ reset (CoalitionPeopleModel *self)
   g_autoptr(GArray) old_ids = NULL;
   GArray *ids = read_ids (self);
   guint old_len;
+  gboolean was_complete;
 
   if (ids == NULL)
     return;
@@ -106,8 +136,10 @@ reset (CoalitionPeopleModel *self)
   drop_pages (self);
 
   old_len = old_ids->len;
+  was_complete = mark_complete (self);
   if (old_len > 0 || ids->len > 0)
     emit_items_changed (self, 0, old_len, ids->len);
+  notify_complete (self, was_complete);
 }
 
 static guint
@@ -166,6 +198,15 @@ person_touched (CoalitionPeopleModel *self,
   self->ids = ids;
   drop_pages (self);
 
+  if (!self->complete)
+    {
+      /* Only the first rows were there: everyone else arrives too. */
+      mark_complete (self);
+      emit_items_changed (self, 0, old_ids->len, ids->len);
+      notify_complete (self, FALSE);
+      return;
+    }
+
   old_pos = find_in (old_ids, id);
   new_pos = find_in (ids, id);
 
@@ -212,11 +253,10 @@ organization_changed_cb (CoalitionPeopleModel *self,
 }
 
 static GPtrArray *
-load_page (CoalitionPeopleModel *self,
-           guint                 page)
+load_range (CoalitionPeopleModel *self,
+            guint                 start,
+            guint                 end)
 {
-  guint start = page * PAGE_SIZE;
-  guint end = MIN (start + PAGE_SIZE, self->ids->len);
   g_autoptr(GError) error = NULL;
   GPtrArray *people = coalition_store_get_people (self->store, &g_array_index (self->ids, gint64, start),
                                                   end - start, &error);
@@ -240,6 +280,15 @@ load_page (CoalitionPeopleModel *self,
       }
 
   return people;
+}
+
+static GPtrArray *
+load_page (CoalitionPeopleModel *self,
+           guint                 page)
+{
+  guint start = page * PAGE_SIZE;
+
+  return load_range (self, start, MIN (start + PAGE_SIZE, self->ids->len));
 }
 
 static GType
@@ -309,7 +358,22 @@ coalition_people_model_constructed (GObject *object)
   g_signal_connect_object (self->store, "organization-removed", G_CALLBACK (organization_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
-  ids = read_ids (self);
+  self->complete = self->n_first == 0;
+  if (self->complete)
+    ids = read_ids (self);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* One more than we keep tells whether there is more to read. */
+      ids = coalition_store_find_people_first (self->store, self->sort, self->n_first + 1, &error);
+      if (ids == NULL)
+        g_message ("Could not read the directory: %s", error->message);
+      else if (ids->len <= self->n_first)
+        self->complete = TRUE;
+      else
+        g_array_set_size (ids, self->n_first);
+    }
   if (ids != NULL)
     {
       g_array_unref (self->ids);
@@ -354,6 +418,12 @@ coalition_people_model_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
       break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
+    case PROP_FIRST_ROWS:
+      g_value_set_uint (value, self->n_first);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,6 +441,9 @@ coalition_people_model_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_FIRST_ROWS:
+      self->n_first = g_value_get_uint (value);
       break;
     case PROP_QUERY:
       coalition_people_model_set_query (self, g_value_get_string (value));
@@ -405,6 +478,13 @@ coalition_people_model_class_init (CoalitionPeopleModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0 reads everyone at once. */
+  properties[PROP_FIRST_ROWS] =
+    g_param_spec_uint ("first-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -414,6 +494,7 @@ coalition_people_model_init (CoalitionPeopleModel *self)
 {
   self->status_filter = -1;
   self->kind_filter = -1;
+  self->complete = TRUE;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
@@ -425,6 +506,76 @@ coalition_people_model_new (CoalitionStore *store)
   g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
 
   return g_object_new (COALITION_TYPE_PEOPLE_MODEL, "store", store, NULL);
+}
+
+CoalitionPeopleModel *
+coalition_people_model_new_first (CoalitionStore *store,
+                                  guint           n_first)
+{
+  CoalitionPeopleModel *self;
+
+  g_return_val_if_fail (COALITION_IS_STORE (store), NULL);
+  g_return_val_if_fail (n_first > 0, NULL);
+
+  self = g_object_new (COALITION_TYPE_PEOPLE_MODEL, "store", store, "first-rows", n_first, NULL);
+  return self;
+}
+
+gboolean
+coalition_people_model_is_complete (CoalitionPeopleModel *self)
+{
+  g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), TRUE);
+  return self->complete;
+}
+
+void
+coalition_people_model_complete (CoalitionPeopleModel *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint n_first;
+
+  g_return_if_fail (COALITION_IS_PEOPLE_MODEL (self));
+
+  if (self->complete)
+    return;
+
+  ids = read_ids (self);
+  if (ids == NULL)
+    return;
+
+  /* Normally the first rows are still the first: the rest goes after
+   * them, and a view keeps its rows, scroll position and selection. */
+  n_first = self->ids->len;
+  if (ids->len >= n_first &&
+      memcmp (ids->data, self->ids->data, n_first * sizeof (gint64)) == 0)
+    {
+      GPtrArray *last_page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (n_first / PAGE_SIZE));
+
+      g_array_unref (self->ids);
+      self->ids = g_steal_pointer (&ids);
+      /* The page that ended with the first rows gets the rows after them. */
+      if (last_page != NULL)
+        {
+          guint start = n_first / PAGE_SIZE * PAGE_SIZE + last_page->len;
+          guint end = MIN (n_first / PAGE_SIZE * PAGE_SIZE + PAGE_SIZE, self->ids->len);
+
+          if (start < end)
+            g_ptr_array_extend_and_steal (last_page, load_range (self, start, end));
+        }
+      mark_complete (self);
+      if (self->ids->len > n_first)
+        emit_items_changed (self, n_first, 0, self->ids->len - n_first);
+      notify_complete (self, FALSE);
+      return;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  drop_pages (self);
+  mark_complete (self);
+  if (n_first > 0 || self->ids->len > 0)
+    emit_items_changed (self, 0, n_first, self->ids->len);
+  notify_complete (self, FALSE);
 }
 
 CoalitionStore *
@@ -519,6 +670,10 @@ coalition_people_model_find (CoalitionPeopleModel *self,
                              gint64                id)
 {
   g_return_val_if_fail (COALITION_IS_PEOPLE_MODEL (self), G_MAXUINT);
+
+  /* A person further down is found once everyone is there. */
+  if (!self->complete && find_in (self->ids, id) == G_MAXUINT)
+    coalition_people_model_complete (self);
   return find_in (self->ids, id);
 }
 

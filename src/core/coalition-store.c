@@ -2858,6 +2858,37 @@ coalition_store_find_people_filtered (CoalitionStore               *self,
   return kept;
 }
 
+GArray *
+coalition_store_find_people_first (CoalitionStore  *self,
+                                   CoalitionSort    sort,
+                                   guint            limit,
+                                   GError         **error)
+{
+  GArray *order;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort <= COALITION_SORT_LAST, NULL);
+
+  /* The name order has an index: the first rows cost what they are, not
+   * the whole directory. Other orders are sorted whole anyway. */
+  if (sort != COALITION_SORT_NAME)
+    {
+      order = get_directory_order (self, sort, error);
+      if (order == NULL)
+        return NULL;
+      order = g_array_copy (order);
+      return order->len > limit ? g_array_set_size (order, limit) : order;
+    }
+
+  stmt = prepare (self, "SELECT id FROM person ORDER BY sort_key, id LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+
+  return collect_ids (self, stmt, error);
+}
+
 /* Steps @stmt to the end, turning each row into an element with @from_row. */
 static GPtrArray *
 collect_rows (CoalitionStore  *self,

@@ -148,6 +148,13 @@ GArray                *coalition_store_find_people_filtered  (CoalitionStore    
                                                               CoalitionSort                 sort,
                                                               GError                      **error);
 
+/* The first @limit people of the whole directory in the order @sort: what a
+ * list shows before it has read everyone. */
+GArray                *coalition_store_find_people_first     (CoalitionStore               *self,
+                                                              CoalitionSort                 sort,
+                                                              guint                         limit,
+                                                              GError                      **error);
+
 /* Every tag in use by a person or an organization, in the locale's order. */
 GStrv                  coalition_store_list_tags             (CoalitionStore         *self,
                                                               GError                **error);
