@@ -106,8 +106,20 @@ settle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs once the frame that shows a step is painted: the view rests if no
+ * step follows for a while. */
+static gboolean
+arm_settle_cb (gpointer data)
+{
+  CoalitionMapCanvas *self = data;
+
+  self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 /* A pan or zoom step: the picture is reused as it is until things rest,
- * counted from the frame that shows the step. */
+ * counted from the end of the frame that shows the step, so that a slow
+ * frame does not count as rest. */
 static void
 moved (CoalitionMapCanvas *self)
 {
@@ -536,7 +548,8 @@ coalition_map_canvas_snapshot (GtkWidget   *widget,
     {
       self->stepped = FALSE;
       g_clear_handle_id (&self->settle_id, g_source_remove);
-      self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
+      /* Idles of this priority run after the frame is painted. */
+      self->settle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arm_settle_cb, self, NULL);
     }
 
   /* Drawn here and now only when there is nothing to show: no picture, or
@@ -553,9 +566,15 @@ coalition_map_canvas_snapshot (GtkWidget   *widget,
   ratio = self->zoom / self->cache_zoom;
   if (ratio == 1.0)
     {
+      /* On whole device pixels: the picture is copied, not resampled. */
+      double scale_factor = self->cache_scale_factor;
+
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((self->cache_x - self->view_x) * self->zoom,
-                                                              (self->cache_y - self->view_y) * self->zoom));
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (round ((self->cache_x - self->view_x) * self->zoom * scale_factor)
+                                                      / scale_factor,
+                                                    round ((self->cache_y - self->view_y) * self->zoom * scale_factor)
+                                                      / scale_factor));
       gtk_snapshot_append_node (snapshot, self->cache_node);
       gtk_snapshot_restore (snapshot);
     }
