@@ -18,34 +18,15 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 
-# The application must talk to the accessibility bus, and warnings from the
-# AT-SPI client library are no concern of this test.
-for name in ("NO_AT_BRIDGE", "G_DEBUG"):
-    os.environ.pop(name, None)
-
-try:
-    import gi
-
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi
-except (ImportError, ValueError) as error:
-    print(f"SKIP: the AT-SPI bindings are not installed ({error}); "
-          "on Debian: apt-get install python3-gi gir1.2-atspi-2.0 at-spi2-core")
-    sys.exit(77)
-
-TIMEOUT = 30.0
-
-Role = Atspi.Role
-State = Atspi.StateType
+from coalition_e2e import (
+    Atspi, Role, State, KEY_COMMA, KEY_ESCAPE, KEY_QUESTION, MOD_ALT, MOD_CONTROL, MOD_SHIFT,
+    Session, children, describe, extents, has_state, log, name_of, press, role_of,
+    safe, settle, wait_for,
+)
 
 # What a person operates: each must be named.
 INTERACTIVE = {
@@ -62,88 +43,6 @@ INTERACTIVE_IF_FOCUSABLE = {Role.LIST_ITEM}
 # GTK 4.8 answers a widget's type name when it has no name at all; a screen
 # reader then says "GtkToggleButton", which is no name either.
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Gdk|Coalition)[A-Z][A-Za-z0-9]*$")
-
-# The application's warnings fail the test, as G_DEBUG=fatal-warnings would,
-# but it runs on to report the rest. GTK 4.8's shortcuts window now and then
-# warns about its own layout; a bare GtkShortcutsWindow does the same.
-WARNING = re.compile(r"-(WARNING|CRITICAL) \*\*")
-KNOWN_WARNING = re.compile(r"GtkLabel 0x[0-9a-f]+ \(label\) reported min width -[0-9]+, but sizes must be >= 0")
-
-KEY_ESCAPE = 0xFF1B
-KEY_COMMA = 0x2C
-KEY_QUESTION = 0x3F
-MOD_CONTROL = 1 << 2
-MOD_ALT = 1 << 3
-MOD_SHIFT = 1 << 0
-
-
-def log(message):
-    print(message, flush=True)
-
-
-def wait_for(condition, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
-def settle(seconds=0.8):
-    time.sleep(seconds)
-
-
-def press(keysym, modifiers=0):
-    if modifiers:
-        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
-    try:
-        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    finally:
-        if modifiers:
-            Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
-
-
-def safe(call, default=None):
-    try:
-        return call()
-    except Exception:  # the element went away while we looked at it
-        return default
-
-
-def role_of(accessible):
-    return safe(accessible.get_role, Role.INVALID)
-
-
-def name_of(accessible):
-    return safe(accessible.get_name, "") or ""
-
-
-def children(accessible):
-    count = safe(accessible.get_child_count, 0)
-    for index in range(count):
-        child = safe(lambda: accessible.get_child_at_index(index))
-        if child is not None:
-            yield child
-
-
-def extents(accessible):
-    """(x, y, width, height) in the window, or None for no Component."""
-    if "Component" not in safe(accessible.get_interfaces, []):
-        return None
-    rect = safe(lambda: accessible.get_extents(Atspi.CoordType.WINDOW))
-    return None if rect is None else (rect.x, rect.y, rect.width, rect.height)
-
-
-def has_state(accessible, state):
-    states = safe(accessible.get_state_set)
-    return states is not None and states.contains(state)
-
-
-def describe(accessible):
-    return f"{safe(accessible.get_role_name, '?')} '{name_of(accessible)}'"
 
 
 def is_unnamed(name):
@@ -224,84 +123,6 @@ def condensed(path):
             continue
         parts.append(part)
     return " > ".join(parts)
-
-
-class Application:
-    def __init__(self, command, env):
-        self.warnings = []
-        self.process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, errors="replace")
-        self.reader = threading.Thread(target=self.read_stderr, daemon=True)
-        self.reader.start()
-        self.app = wait_for(self.find_in_registry, "the application on the accessibility bus")
-        self.window = wait_for(self.main_window, "the main window")
-
-    def read_stderr(self):
-        for line in self.process.stderr:
-            sys.stderr.write(line)
-            if WARNING.search(line) and not KNOWN_WARNING.search(line):
-                self.warnings.append(line.strip())
-
-    def find_in_registry(self):
-        if self.process.poll() is not None:
-            raise RuntimeError(f"the application exited with {self.process.returncode}")
-        desktop = Atspi.get_desktop(0)
-        for app in children(desktop):
-            if safe(app.get_process_id) == self.process.pid:
-                return app
-        return None
-
-    def windows(self):
-        """The application's windows on screen; GTK leaves out hidden ones."""
-        return list(children(self.app))
-
-    def main_window(self):
-        windows = [w for w in self.windows() if has_state(w, State.SHOWING)]
-        return windows[0] if windows else None
-
-    def point_at(self, window):
-        """Puts the pointer over window, so that it gets the keyboard.
-
-        Under Xvfb no window manager gives a new window the focus: X sends
-        the keys to the window under the pointer, and every window opens in
-        the top left corner of the screen.
-        """
-        box = extents(window)
-        if box is not None:
-            Atspi.generate_mouse_event(box[2] // 2, box[3] // 2, "abs")
-
-    def find(self, root, predicate, shown_only=True):
-        """The first element under root, in tree order, that matches."""
-        stack = [root]
-        while stack:
-            accessible = stack.pop()
-            if predicate(accessible):
-                return accessible
-            kids = list(children(accessible))
-            if shown_only:
-                kids = [k for k in kids if (lambda b: b is None or (b[2] > 0 and b[3] > 0))(extents(k))]
-            stack.extend(reversed(kids))
-        return None
-
-    def page_tabs(self):
-        """The tabs of the view switcher on screen, in order."""
-        switcher = self.find(self.window, lambda a: role_of(a) == Role.PAGE_TAB_LIST)
-        if switcher is None:
-            return []
-        return [tab for tab in children(switcher) if role_of(tab) == Role.PAGE_TAB]
-
-    def check_alive(self):
-        if self.process.poll() is not None:
-            raise RuntimeError(f"the application exited with {self.process.returncode}")
-
-    def close(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.reader.join(10)
 
 
 class Checker:
@@ -418,42 +239,15 @@ class Checker:
 
 
 def main():
-    gui = os.environ.get("COALITION_GUI")
-    cli = os.environ.get("COALITION_CLI")
-    if not gui or not cli:
-        print("COALITION_GUI and COALITION_CLI must name the application and its command line tool",
-              file=sys.stderr)
-        return 1
-
-    scratch = tempfile.mkdtemp(prefix="coalition-a11y-")
+    session = Session("coalition-a11y-")
     try:
-        env = dict(os.environ)
-        for part in ("home", "config", "data", "cache", "state"):
-            os.makedirs(os.path.join(scratch, part))
-        env.update({
-            "HOME": os.path.join(scratch, "home"),
-            "XDG_CONFIG_HOME": os.path.join(scratch, "config"),
-            "XDG_DATA_HOME": os.path.join(scratch, "data"),
-            "XDG_CACHE_HOME": os.path.join(scratch, "cache"),
-            "XDG_STATE_HOME": os.path.join(scratch, "state"),
-            "GSETTINGS_BACKEND": "memory",
-            "GDK_BACKEND": "x11",
-            "GSK_RENDERER": "cairo",
-            "GTK_A11Y": "atspi",
-        })
-        database = os.path.join(scratch, "coalition.db")
-        subprocess.run([cli, "--database", database, "demo", "--people", "400"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
-
+        session.run_cli("demo", "--people", "400")
         started = time.monotonic()
-        application = Application([gui, "--database", database], env)
-        try:
-            checker = Checker(application)
-            run(application, checker)
-        finally:
-            application.close()
+        application = session.start()
+        checker = Checker(application)
+        run(application, checker)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        session.close()
 
     log(f"# {checker.visited} elements read, {checker.controls} controls, "
         f"in {time.monotonic() - started:.0f} s")
