@@ -1402,10 +1402,10 @@ import_data (CoalitionStore              *store,
   summary->skipped = g_ptr_array_new_with_free_func (skip_free);
   summary->dry_run = dry_run;
 
-  if (!coalition_store_begin (store, error))
+  if (!coalition_store_begin_bulk_write (store, error))
     return NULL;
 
-  if (!coalition_store_begin_bulk (store, &local_error) || !load_indexes (&import, &local_error))
+  if (!load_indexes (&import, &local_error))
     goto out;
 
   for (guint r = 0; r < n_records; r++)

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 gboolean coalition_store_begin_bulk    (CoalitionStore  *self,
                                         GError         **error);
 
+/* coalition_store_begin () and coalition_store_begin_bulk () in one, with
+ * the journal of each statement kept in memory for the whole transaction
+ * when it is the outermost one. End it with coalition_store_commit () or
+ * coalition_store_rollback (). */
+gboolean coalition_store_begin_bulk_write (CoalitionStore  *self,
+                                           GError         **error);
+
 /* The key that orders the directory, with case and accents folded away. */
 char *coalition_store_make_sort_key    (const char     *primary,
                                         const char     *secondary);

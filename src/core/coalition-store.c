@@ -841,7 +841,8 @@ end_bulk (CoalitionStore *self)
     return;
 
   self->search_deferred = FALSE;
-  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (NORMAL_CACHE_KIB), NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (NORMAL_CACHE_KIB) ";"
+                "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }
 
 gboolean
@@ -922,6 +923,36 @@ coalition_store_begin_bulk (CoalitionStore  *self,
    * the end (BULK_CACHE_KIB is a ceiling, not an allocation). */
   exec (self, "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB), NULL);
   self->search_deferred = TRUE;
+  return TRUE;
+}
+
+gboolean
+coalition_store_begin_bulk_write (CoalitionStore  *self,
+                                  GError         **error)
+{
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+
+  /* Every statement of a bulk write journals the pages it changes that the
+   * transaction had already written, so that it can be undone alone; once
+   * that journal has outgrown 64 KiB it lives in a temporary file for the
+   * rest of the transaction, and 100 000 people wrote 3 GB to it. SQLite
+   * decides where it lives when the transaction begins. */
+  if (self->transaction_depth == 0)
+    exec (self, "PRAGMA temp_store = MEMORY", NULL);
+
+  if (!coalition_store_begin (self, error))
+    {
+      if (self->transaction_depth == 0)
+        sqlite3_exec (self->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (!coalition_store_begin_bulk (self, error))
+    {
+      coalition_store_rollback (self);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
