@@ -244,6 +244,16 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
 }
 
+/* Column widths are for text at 96 dpi; Large Text raises the dpi. */
+static int
+text_scaled (int width)
+{
+  int dpi = -1;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 96 * 1024 ? (int)((gint64)width * dpi / (96 * 1024)) : width;
+}
+
 static void
 add_column (CoalitionMembersPage *self,
             const char           *title,
@@ -261,7 +271,7 @@ add_column (CoalitionMembersPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
+    gtk_column_view_column_set_fixed_width (column, text_scaled (fixed_width));
   gtk_column_view_append_column (self->column_view, column);
 }
 
@@ -876,7 +886,7 @@ add_record_column (GtkColumnView *view,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
+    gtk_column_view_column_set_fixed_width (column, text_scaled (fixed_width));
   gtk_column_view_append_column (view, column);
 }
 
