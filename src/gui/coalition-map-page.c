@@ -1941,7 +1941,7 @@ build_map_side (CoalitionMapPage *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
 
   self->views = GTK_STACK (gtk_stack_new ());
-  /* So that the list of maps folds away before the map is squeezed out. */
+  /* So that the details fold over the map before it is squeezed out. */
   gtk_widget_set_size_request (GTK_WIDGET (self->views), 360, -1);
   gtk_stack_add_named (self->views, overlay, "canvas");
   gtk_stack_add_named (self->views, build_table (self), "table");
