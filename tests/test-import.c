@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "coalition-core.h"
+#include "coalition-store-private.h"
 
 static CoalitionStore *
 new_store (void)
@@ -484,6 +485,275 @@ test_import_column_mapping (void)
   g_assert_cmpuint (coalition_store_count_people (store), ==, 3);
 }
 
+static CoalitionImportSummary *
+import_text (CoalitionStore *store,
+             const char     *csv)
+{
+  g_autoptr(GError) error = NULL;
+  CoalitionImportSummary *summary = coalition_import_data (store, csv, strlen (csv), FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+static guint
+count_found (CoalitionStore *store,
+             const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = coalition_store_find_people (store, query, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* The same person twice in one file, and a person already in the directory
+ * named again twice: one record each, holding what every row brought. */
+static void
+test_import_merges_within_file (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionPerson) ines = coalition_person_new ();
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(CoalitionPerson) zoe = NULL;
+  g_autoptr(CoalitionPerson) an = NULL;
+  g_autoptr(CoalitionPerson) ines_after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *csv =
+    "First Name,Last Name,Email,Phone,Organization,Job Title,Notes,Tags\n"
+    "Zoë,Brontë,zoe@eastside.example.org,,Eastside Tenants Union,,Speaks at hearings,housing\n"
+    "Inés,Álvarez,INES@example.org,+1 555 0100,,,First row,\n"
+    "Văn An,Nguyễn,,,,Volunteer,,\n"
+    "Zoe,Bronte,ZOE@Eastside.example.org,+1 555-0101-2020,Riverside Legal Aid,Organizer,Speaks at hearings,\"transit, housing\"\n"
+    "Nguyễn,Văn An,,+1 555 0199,,,Weekends,\n"
+    "Inés,Álvarez,ines@example.org,(1) 555-0100,,,Second row,\n"
+    "Zoë,Brontë,zoe.b@mail.example.net;zoe@eastside.example.org,,,,,\n";
+
+  /* Inés is in the directory before the import. */
+  coalition_person_set_given_name (ines, "Inés");
+  coalition_person_set_family_name (ines, "Álvarez");
+  coalition_person_add_email (ines, "work", "ines@example.org", TRUE);
+  coalition_store_insert_person (store, ines, &error);
+  g_assert_no_error (error);
+
+  summary = import_text (store, csv);
+  g_assert_cmpuint (summary->rows, ==, 7);
+  g_assert_cmpuint (summary->people_added, ==, 2);
+  g_assert_cmpuint (summary->people_merged, ==, 5);
+  g_assert_cmpuint (summary->people_unchanged, ==, 0);
+  g_assert_cmpuint (summary->organizations_added, ==, 2);
+  g_assert_cmpuint (summary->organizations_matched, ==, 0);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 3);
+
+  /* The first row's organization stays; the title, the phone, the tag and
+   * the second address come from the later rows, the primary one first. */
+  assert_person (store, "Zoë Brontë", "Eastside Tenants Union", "Organizer",
+                 ":zoe@eastside.example.org|:zoe.b@mail.example.net", ":+1 555-0101-2020");
+  zoe = person_named (store, "Zoë Brontë");
+  g_assert_cmpstr (coalition_person_get_notes (zoe), ==, "Speaks at hearings");
+  g_assert_cmpuint (g_strv_length ((GStrv)coalition_person_get_tags (zoe)), ==, 2);
+
+  /* By name, in another order, with no address to go by. */
+  an = person_named (store, "Văn An Nguyễn");
+  g_assert_cmpstr (coalition_person_get_title (an), ==, "Volunteer");
+  g_assert_cmpstr (coalition_person_get_notes (an), ==, "Weekends");
+
+  /* The person already there gained the phone once (the same digits) and
+   * both notes, and kept her address and its label. */
+  ines_after = person_named (store, "Inés Álvarez");
+  {
+    g_autofree char *got_emails = points (coalition_person_get_emails (ines_after));
+    g_autofree char *got_phones = points (coalition_person_get_phones (ines_after));
+
+    g_assert_cmpstr (got_emails, ==, "*work:ines@example.org");
+    g_assert_cmpstr (got_phones, ==, ":+1 555 0100");
+  }
+  g_assert_cmpint (coalition_person_get_id (ines_after), ==, coalition_person_get_id (ines));
+  g_assert_cmpstr (coalition_person_get_notes (ines_after), ==, "First row\n\nSecond row");
+
+  /* Importing the same file again changes nobody. */
+  {
+    g_autoptr(CoalitionImportSummary) again = import_text (store, csv);
+
+    g_assert_cmpuint (again->people_added, ==, 0);
+    g_assert_cmpuint (again->people_merged, ==, 0);
+    g_assert_cmpuint (again->people_unchanged, ==, 7);
+    g_assert_cmpuint (coalition_store_count_people (store), ==, 3);
+  }
+}
+
+/* Search finds imported people at once, by the start of their names with or
+ * without accents, of their organization and of their address. */
+static void
+test_import_search_by_prefix (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GString) csv = g_string_new ("Name,Email,Organization,Tags\n");
+
+  g_string_append (csv, "Łukasz Wiśniewski,lukasz@eastside.example.org,Związek Lokatorów,tenants\n");
+  g_string_append (csv, "Sigríður Jónsdóttir,sigga@example.is,Leigjendasamtökin,\n");
+  g_string_append (csv, "Nguyễn Văn An,an@example.vn,,weekends\n");
+  /* Enough others that the index is built in more than one piece. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "Member %u Example,member%u@example.org,Union Local %u,\n", i, i, i % 40);
+
+  summary = import_text (store, csv->str);
+  g_assert_cmpuint (summary->people_added, ==, 3003);
+
+  g_assert_cmpuint (count_found (store, "lu"), ==, 1);
+  g_assert_cmpuint (count_found (store, "Łuk"), ==, 1);
+  g_assert_cmpuint (count_found (store, "wisn"), ==, 1);
+  g_assert_cmpuint (count_found (store, "sigrid"), ==, 1);
+  g_assert_cmpuint (count_found (store, "jons"), ==, 1);
+  g_assert_cmpuint (count_found (store, "nguy"), ==, 1);
+  g_assert_cmpuint (count_found (store, "zwiaz"), ==, 1);
+  g_assert_cmpuint (count_found (store, "leigj"), ==, 1);
+  g_assert_cmpuint (count_found (store, "an@example"), ==, 1);
+  g_assert_cmpuint (count_found (store, "weekend"), ==, 1);
+  g_assert_cmpuint (count_found (store, "member"), ==, 3000);
+  g_assert_cmpuint (count_found (store, "member2999"), ==, 1);
+}
+
+/* The bulk write stops at a cancel or at a person it cannot write, and
+ * leaves nothing of the transaction behind. */
+static void
+test_import_bulk_write_all_or_nothing (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free);
+  const char * const tags[] = { "housing", NULL };
+  CoalitionStoreNewPerson people[3] = {
+    { "Zoë", "Brontë", "Zoë Brontë", "", "", "", "", COALITION_STATUS_MEMBER, 0, tags, emails, NULL },
+    { "", "", "Ngozi Okonkwo", "", "", "", "", COALITION_STATUS_INVITED, 0, NULL, NULL, NULL },
+    { "", "", "", "", "", "", "", COALITION_STATUS_MEMBER, 0, NULL, NULL, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3] = { 0 };
+  guint failed = G_MAXUINT;
+
+  g_ptr_array_add (emails, coalition_contact_point_new ("work", " zoe@eastside.example.org ", TRUE));
+
+  /* A person without a name is refused, and the ones before go too. */
+  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_false (coalition_store_insert_people (store, people, 3, ids, &failed, NULL, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_cmpuint (failed, ==, 2);
+  g_clear_error (&error);
+  coalition_store_rollback (store);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+  g_assert_cmpuint (count_found (store, "zoe"), ==, 0);
+
+  /* Cancelled before it starts. */
+  g_cancellable_cancel (cancellable);
+  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_false (coalition_store_insert_people (store, people, 2, ids, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  coalition_store_rollback (store);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+
+  /* Written whole, and found by search after the commit. */
+  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_true (coalition_store_insert_people (store, people, 2, ids, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 2);
+  g_assert_cmpuint (count_found (store, "bronte"), ==, 1);
+  g_assert_cmpuint (count_found (store, "zoe@east"), ==, 1);
+  g_assert_cmpuint (count_found (store, "okon"), ==, 1);
+
+  {
+    g_autoptr(CoalitionPerson) zoe = coalition_store_get_person (store, ids[0], &error);
+    g_autoptr(CoalitionPerson) ngozi = coalition_store_get_person (store, ids[1], &error);
+    g_autofree char *got = points (coalition_person_get_emails (zoe));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (got, ==, "*work:zoe@eastside.example.org");
+    g_assert_cmpstr (coalition_person_get_tags (zoe)[0], ==, "housing");
+    g_assert_nonnull (coalition_person_get_uid (zoe));
+    g_assert_cmpstr (coalition_person_get_uid (zoe), !=, coalition_person_get_uid (ngozi));
+    g_assert_cmpint (coalition_person_get_status (ngozi), ==, COALITION_STATUS_INVITED);
+  }
+}
+
+/* Cancelled while it runs, from another thread: nothing is left. */
+typedef struct
+{
+  CoalitionStore *store;
+  const char     *csv;
+  GCancellable   *cancellable;
+  GError         *error;
+  gboolean        started;
+  GMutex          mutex;
+  GCond           cond;
+} CancelData;
+
+static gpointer
+import_thread (gpointer user_data)
+{
+  CancelData *data = user_data;
+  CoalitionImportSummary *summary;
+
+  g_mutex_lock (&data->mutex);
+  data->started = TRUE;
+  g_cond_signal (&data->cond);
+  g_mutex_unlock (&data->mutex);
+
+  summary = coalition_import_data (data->store, data->csv, strlen (data->csv), FALSE, data->cancellable,
+                                   &data->error);
+  coalition_import_summary_free (summary);
+  return NULL;
+}
+
+static void
+test_import_cancel_while_running (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) csv = g_string_new ("Name,Email,Organization\n");
+  CancelData data = { NULL, NULL, cancellable, NULL, FALSE };
+  GThread *thread;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "Member %u Example,member%u@example.org,Union Local %u\n", i, i, i % 400);
+
+  /* The import runs on its own connection, as the application's does. */
+  path = g_strdup (coalition_store_get_path (store));
+  data.store = coalition_store_open (path, NULL);
+  data.csv = csv->str;
+  g_mutex_init (&data.mutex);
+  g_cond_init (&data.cond);
+
+  thread = g_thread_new ("import", import_thread, &data);
+  g_mutex_lock (&data.mutex);
+  while (!data.started)
+    g_cond_wait (&data.cond, &data.mutex);
+  g_mutex_unlock (&data.mutex);
+  g_cancellable_cancel (cancellable);
+  g_thread_join (thread);
+
+  /* Rarely the import is quicker than the cancel; then all of it is there. */
+  if (data.error != NULL)
+    {
+      g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
+      g_assert_cmpuint (coalition_store_count_organizations (store), ==, 0);
+      g_assert_cmpuint (count_found (store, "member"), ==, 0);
+    }
+  else
+    g_assert_cmpuint (coalition_store_count_people (store), ==, 20000);
+
+  g_clear_error (&data.error);
+  g_clear_object (&data.store);
+  g_mutex_clear (&data.mutex);
+  g_cond_clear (&data.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +772,10 @@ main (int   argc,
   g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/import/vcard", test_import_vcard);
   g_test_add_func ("/import/column-mapping", test_import_column_mapping);
+  g_test_add_func ("/import/merges-within-file", test_import_merges_within_file);
+  g_test_add_func ("/import/search-by-prefix", test_import_search_by_prefix);
+  g_test_add_func ("/import/bulk-write-all-or-nothing", test_import_bulk_write_all_or_nothing);
+  g_test_add_func ("/import/cancel-while-running", test_import_cancel_while_running);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();
