@@ -5,16 +5,24 @@
  * Exports the 100 000-person benchmark coalition as CSV, then imports that
  * file into a new database, against `sqlite3 .import` of the same file into
  * a plain table, in the same run. Target (DESIGN.md): ≤ 5 × sqlite3 .import.
+ *
+ * Then the growth: the first 1 000 and 10 000 rows of the same file imported
+ * the same way, against the whole. Nothing may grow faster than n log n:
+ * time (100 000) / time (10 000) ≤ 10 × log (100 000) / log (10 000), with
+ * 1.3 for noise.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bench-common.h"
 
 #define RUNS 3
+#define GROWTH_TOLERANCE 1.3
 
 static double
 time_sqlite3_import (const char *csv,
@@ -62,6 +70,49 @@ time_our_import (const char *csv,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* The header and the first @n_rows rows of @csv, cut where the next row
+ * begins (a cell may hold line breaks), written to @out. */
+static void
+write_first_rows (const char *csv,
+                  guint       n_rows,
+                  const char *out)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(CoalitionCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, cut;
+  guint next_line, line = 1;
+
+  if (!g_file_get_contents (csv, &data, &length, &error) ||
+      !(table = coalition_csv_parse (data, length, &error)))
+    g_error ("%s", error->message);
+  if (n_rows + 1 >= table->rows->len)
+    g_error ("%s has fewer than %u rows", csv, n_rows);
+
+  next_line = g_array_index (table->line_numbers, guint, n_rows + 1);
+  for (cut = 0; cut < length && line < next_line; cut++)
+    if (data[cut] == '\n')
+      line++;
+  if (!g_file_set_contents (out, data, cut, &error))
+    g_error ("%s", error->message);
+}
+
+static double
+median_import (const char *csv,
+               const char *dir)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint added;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      double ms = time_our_import (csv, dir, &added);
+      g_array_append_val (times, ms);
+    }
+
+  return bench_percentile (times, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,14 +150,34 @@ main (int   argc,
   printf ("CSV import of 100 000 people: %.0f ms (spread %.0f–%.0f, %u people added; baseline sqlite3 .import %.0f ms, ratio %.1f, target ≤ 5×) %s\n",
           median_ours, bench_percentile (ours, 0), bench_percentile (ours, 100), added, median_bare, ratio,
           pass ? "PASS" : "FAIL");
+  fflush (stdout);
 
-  for (const char * const *name = (const char * const[]) { "plain.db", "imported.db", "imported.db-wal",
-                                                            "imported.db-shm", "members.csv", NULL }; *name; name++)
-    {
-      g_autofree char *path = g_build_filename (dir, *name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  /* Growth: the first 1 000 and 10 000 rows of the same file. */
+  {
+    g_autofree char *csv_1k = g_build_filename (dir, "members-1000.csv", NULL);
+    g_autofree char *csv_10k = g_build_filename (dir, "members-10000.csv", NULL);
+    double ms_1k, ms_10k, growth, allowed;
+    gboolean growth_pass;
+
+    write_first_rows (csv, 1000, csv_1k);
+    write_first_rows (csv, 10000, csv_10k);
+    ms_1k = median_import (csv_1k, dir);
+    ms_10k = median_import (csv_10k, dir);
+    growth = median_ours / ms_10k;
+    allowed = 10.0 * log (100000.0) / log (10000.0);
+    growth_pass = growth <= allowed * GROWTH_TOLERANCE;
+
+    printf ("(informational) CSV import of 1 000 / 10 000 / 100 000 rows: %.0f / %.0f / %.0f ms; "
+            "×%.1f from 1 000 to 10 000, ×%.1f from 10 000 to 100 000 (×10 is linear, ×%.1f n log n)\n",
+            ms_1k, ms_10k, median_ours, ms_10k / ms_1k, growth, allowed);
+    printf ("CSV import growth from 10 000 to 100 000 rows: ×%.1f (baseline ×%.1f = 10 × log 100 000 / log 10 000, "
+            "n log n; ratio %.2f, target time (100 000) / time (10 000) ≤ n log n × %.1f = ×%.1f) %s\n",
+            growth, allowed, growth / allowed, GROWTH_TOLERANCE, allowed * GROWTH_TOLERANCE,
+            growth_pass ? "PASS" : "FAIL");
+    pass = pass && growth_pass;
+  }
+
+  bench_remove_temporary_dir (dir);
 
   return pass ? EXIT_SUCCESS : EXIT_FAILURE;
 }

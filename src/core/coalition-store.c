@@ -935,7 +935,7 @@ coalition_store_begin_bulk_write (CoalitionStore  *self,
   /* Every statement of a bulk write journals the pages it changes that the
    * transaction had already written, so that it can be undone alone; once
    * that journal has outgrown 64 KiB it lives in a temporary file for the
-   * rest of the transaction, and 100 000 people wrote 3 GB to it. SQLite
+   * rest of the transaction, and 100 000 people wrote 1.5 GB to it. SQLite
    * decides where it lives when the transaction begins. */
   if (self->transaction_depth == 0)
     exec (self, "PRAGMA temp_store = MEMORY", NULL);
