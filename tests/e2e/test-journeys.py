@@ -18,11 +18,13 @@
 import csv
 import locale
 import os
+import subprocess
 import sys
 
 from coalition_e2e import (
-    MOD_CONTROL, JourneyFailed, Role, State, children, click, find_all, has_state, name_of, named,
-    press, role_of, run_journeys, showing_text, text_of, wait_for,
+    KEY_RIGHT, KEY_TAB, MOD_CONTROL, Atspi, JourneyFailed, Role, State, children, click, do_action,
+    extents, find_all, has_state, name_of, named, press, role_of, run_journeys, showing_text, text_of,
+    wait_for,
 )
 
 ENGLISH = {
@@ -293,11 +295,121 @@ def meeting_to_calendar(session):
             raise JourneyFailed(f"the ATTENDEE {person} has no e-mail address: {names[person]}")
 
 
+def sign_in_sheet(session):
+    """The sign-in sheet of a meeting printed to a PDF file through the print dialog."""
+    session.run_cli("demo", "--people", "40")
+    app = session.start()
+    open_new_meeting(app, "Research Check-in")
+    app.choose("Group", "Research Working Group")
+    app.click(app.button("Invite the Group"))
+    people = wait_for(lambda: invited(app), "the working group on the attendance list")
+
+    main = app.window
+    app.point_at(main)
+    press(ord("p"), MOD_CONTROL)
+    choice = app.new_window([main], "the Print choice after Ctrl+P")
+    app.choose("Document", "Sign-in Sheet", choice)
+    app.press_button("Print…", choice)
+    app.wait_window_closed(choice, "the Print choice to close")
+
+    dialog = app.new_window([main], "the print dialog")
+    printer = app.wait(lambda a: role_of(a) == Role.LABEL and name_of(a) == "Print to File",
+                       "“Print to File” among the printers", dialog, 10)
+    app.click(printer, dialog)
+    # The file is named in a file chooser that its button opens.
+    file_button = app.wait(lambda a: role_of(a) == Role.PUSH_BUTTON and name_of(a).endswith(".pdf"),
+                           "the output file button of Print to File", dialog, 10)
+    path = session.path("sign-in sheet.pdf")
+    app.click(file_button, dialog)
+    chooser = app.new_window([main, dialog], "the file chooser of Print to File")
+    name = app.wait(lambda a: role_of(a) == Role.TEXT and has_state(a, State.EDITABLE),
+                    "the name field of the file chooser", chooser, 10)
+    app.fill(name, path, window=chooser)
+    app.press_button("Select", chooser)
+    app.wait_window_closed(chooser, "the file chooser to close after Select")
+    app.point_at(dialog)
+    app.wait(lambda a: role_of(a) == Role.PUSH_BUTTON and name_of(a).endswith("sign-in sheet.pdf"),
+             "the output file button to name the file", dialog, 10)
+    app.press_button("Print", dialog)
+    app.wait_window_closed(dialog, "the print dialog to close after Print")
+    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, f"{path} to be written", 30)
+
+    # The file is written as it prints: it is whole when pdftotext reads it.
+    def text():
+        result = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True)
+        return " ".join(result.stdout.split()) if result.returncode == 0 else ""
+
+    content = wait_for(lambda: "Sign-in Sheet" in text() and text(), "a readable sign-in sheet in the PDF", 20)
+    missing = [person for person in people if person not in content]
+    if missing:
+        raise JourneyFailed(f"the printed sign-in sheet lacks {missing}: {content[:400]!r}")
+
+
+def history(app):
+    """The entries of “How They Moved”, newest first, each its date and what it says."""
+    moves = app.wait(named("How They Moved", Role.LIST), "the “How They Moved” list")
+    return [" · ".join(name_of(label) for label in children_with_role(item, Role.LABEL))
+            for item in children(moves) if role_of(item) == Role.LIST_ITEM]
+
+
+def children_with_role(accessible, role):
+    return find_all(accessible, lambda a: role_of(a) == role)
+
+
+def power_map(session):
+    """A new decision maker placed on a new power map and moved with the arrow keys, the move in their history."""
+    app = session.start()
+    main = app.window
+    app.press_button("Start Empty")
+    app.show_page(1)
+    app.click(app.button("New Power Map…"))
+    dialog = app.new_window([main], "the “New Power Map” dialog")
+    app.fill(app.field("Campaign Issue", dialog), "Rent Stabilization Ordinance", window=dialog)
+    app.press_button("Create", dialog)
+    app.wait_window_closed(dialog, "the “New Power Map” dialog to close")
+
+    add = app.wait(lambda a: role_of(a) in (Role.PUSH_BUTTON, Role.TOGGLE_BUTTON) and name_of(a) == "Add to Map",
+                   "the “Add to Map” button")
+    app.click(add)
+    # Inside a popover, which GTK 4.8 places where AT-SPI cannot say: its action.
+    do_action(app.button("New Decision Maker…", timeout=10))
+    dialog = app.new_window([main], "the “New Decision Maker” dialog")
+    app.fill(app.field("Name", dialog), "Dana Whitfield", window=dialog)
+    app.fill(app.field("Title (Council Member, District 3)", dialog), "Council Member, District 3", window=dialog)
+    app.press_button("Add to Map", dialog)
+    app.wait_window_closed(dialog, "the “New Decision Maker” dialog to close")
+    app.wait(named("Dana Whitfield", Role.LABEL), "the details of Dana Whitfield beside the map")
+    first = wait_for(lambda: history(app), "the placement of Dana Whitfield in “How They Moved”", 10)
+    if len(first) != 1 or "Neutral or unknown" not in first[0]:
+        raise JourneyFailed(f"a new decision maker's history is {first}, not one placement at “Neutral or unknown”")
+
+    app.fill(app.field("Why They Moved (for the Next Move)"), "Heard from tenants at the hearing")
+
+    # Keyboard only on the map: a click on an empty spot gives it the focus
+    # and chooses no one, Tab chooses the one node, → moves them towards us.
+    canvas = app.wait(named("Power map", Role.PANEL), "the power map")
+    box = extents(canvas)
+    Atspi.generate_mouse_event(box[0] + 12, box[1] + 12, "b1c")
+    wait_for(lambda: has_state(canvas, State.FOCUSED), "the focus on the power map", 10)
+    press(KEY_TAB)
+    app.wait(named("Dana Whitfield", Role.LABEL), "Dana Whitfield chosen on the map with Tab", timeout=10)
+    press(KEY_RIGHT)
+
+    try:
+        moves = wait_for(lambda: len(history(app)) == 2 and history(app), "the move in “How They Moved”", 10)
+    except TimeoutError:
+        raise JourneyFailed(f"after → on the map, “How They Moved” says {history(app)}")
+    if "Leaning with us" not in moves[0] or "Heard from tenants at the hearing" not in moves[0]:
+        raise JourneyFailed(f"the newest move says “{moves[0]}”, not “Leaning with us” with the note")
+
+
 JOURNEYS = {
     "first-start": first_start,
     "first-start-es": first_start_spanish,
     "import-members": import_members,
     "meeting-to-calendar": meeting_to_calendar,
+    "sign-in-sheet": sign_in_sheet,
+    "power-map": power_map,
 }
 
 if __name__ == "__main__":
