@@ -146,8 +146,13 @@ end_row (CoalitionCsvTable *table,
 {
   if (!row_is_blank (fields))
     {
+      /* The row takes the cells; @fields keeps its room for the next row
+       * rather than growing again from nothing. */
       g_ptr_array_add (fields, NULL);
-      g_ptr_array_add (table->rows, g_ptr_array_steal (fields, NULL));
+      g_ptr_array_add (table->rows, g_memdup2 (fields->pdata, fields->len * sizeof (char *)));
+      g_ptr_array_set_free_func (fields, NULL);
+      g_ptr_array_set_size (fields, 0);
+      g_ptr_array_set_free_func (fields, g_free);
       g_array_append_val (table->line_numbers, line);
     }
   else
