@@ -16,6 +16,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import csv
+import datetime
 import locale
 import os
 import subprocess
@@ -23,7 +24,7 @@ import sys
 
 from coalition_e2e import (
     KEY_RIGHT, KEY_TAB, MOD_CONTROL, Atspi, JourneyFailed, Role, State, children, click, do_action,
-    extents, find_all, has_state, name_of, named, press, role_of, run_journeys, showing_text, text_of,
+    extents, find, find_all, has_state, name_of, named, press, role_of, run_journeys, showing_text, text_of,
     wait_for,
 )
 
@@ -403,6 +404,46 @@ def power_map(session):
         raise JourneyFailed(f"the newest move says “{moves[0]}”, not “Leaning with us” with the note")
 
 
+def review_after_held(session):
+    """A meeting closed with an open action item: the item is on the next meeting's review."""
+    app = session.start()
+    main = app.window
+    open_new_meeting(app, "Tenant Assembly")
+    app.fill(app.field("Add an Action Item"), "Call the housing inspector", enter=True)
+    actions = app.wait(named("Action Items", Role.LIST), "the action items of the meeting")
+    app.wait(lambda a: role_of(a) == Role.LIST_ITEM and name_of(a) == "Call the housing inspector",
+             "the new action item", actions, 10)
+
+    app.click(app.button("Mark as Held…"))
+    dialog = app.new_window([main], "the “When Is the Next Meeting?” dialog")
+    if name_of(dialog) != "When Is the Next Meeting?":
+        raise JourneyFailed(f"Mark as Held opened “{name_of(dialog)}”, not “When Is the Next Meeting?”")
+    next_day = datetime.date.today() + datetime.timedelta(days=35)
+    app.fill(app.field("Date of the next meeting, as year-month-day", dialog), next_day.isoformat(), window=dialog)
+    app.fill(app.field("Start time, as hours:minutes", dialog), "18:30", window=dialog)
+    app.press_button("Plan It", dialog)
+    app.wait_window_closed(dialog, "the dialog to close after Plan It")
+    app.wait(showing_text("Marked as held. The next meeting:"), "the toast saying when the next meeting is")
+
+    # The next meeting, by its date in the list of meetings.
+    when = next_day.strftime("%A %-d %B %Y")
+    meetings = app.wait(named("Meetings", Role.LIST), "the list of meetings")
+    item = app.wait(lambda a: role_of(a) == Role.LIST_ITEM and name_of(a) == "Tenant Assembly"
+                    and find(a, lambda l: role_of(l) == Role.LABEL and when in name_of(l)) is not None,
+                    f"the next “Tenant Assembly”, on {when}, in the list", meetings)
+    app.click(item)
+    app.wait(lambda a: role_of(a) == Role.TEXT and name_of(a) == "Date, as Year-Month-Day"
+             and text_of(a) == next_day.isoformat(), f"the next meeting ({next_day.isoformat()}) open")
+    review = app.wait(named("Review of Action Items", Role.LIST), "the review of action items of the next meeting")
+    try:
+        app.wait(lambda a: role_of(a) == Role.LIST_ITEM and name_of(a) == "Call the housing inspector",
+                 "“Call the housing inspector” in the review of action items", review, 10)
+    except TimeoutError:
+        listed = [name_of(a) for a in children(review) if role_of(a) == Role.LIST_ITEM]
+        raise JourneyFailed(f"the next meeting's review of action items lists {listed}, "
+                            "not “Call the housing inspector”")
+
+
 JOURNEYS = {
     "first-start": first_start,
     "first-start-es": first_start_spanish,
@@ -410,6 +451,7 @@ JOURNEYS = {
     "meeting-to-calendar": meeting_to_calendar,
     "sign-in-sheet": sign_in_sheet,
     "power-map": power_map,
+    "review-after-held": review_after_held,
 }
 
 if __name__ == "__main__":
