@@ -183,6 +183,26 @@ add_point_cb (AdwEntryRow         *row,
   save (self);
 }
 
+/* Pango marks with a hyphen where it breaks a long word, and an address
+ * broken as "lukasz.d-abrowski@…" reads as another address. */
+static void
+no_hyphens_in (GtkWidget  *widget,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        {
+          PangoAttrList *attributes = pango_attr_list_new ();
+
+          pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+          gtk_label_set_attributes (GTK_LABEL (child), attributes);
+          pango_attr_list_unref (attributes);
+        }
+      no_hyphens_in (child, text);
+    }
+}
+
 static void
 add_contact_rows (CoalitionPersonPane *self,
                   GPtrArray           *points,
@@ -210,6 +230,7 @@ add_contact_rows (CoalitionPersonPane *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->value);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      no_hyphens_in (row, point->value);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row), phone ? "call-start-symbolic" : "mail-unread-symbolic");
 
