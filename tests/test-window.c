@@ -118,6 +118,17 @@ typedef struct
   CoalitionMembersPage *page;
 } Shown;
 
+/* Once the first page is drawn, the list takes in everyone and the
+ * person pane is built. */
+static gboolean
+page_settled (gpointer page)
+{
+  CoalitionPeopleModel *model = coalition_members_page_get_model (page);
+
+  return (model == NULL || coalition_people_model_is_complete (model)) &&
+         find_widget (page, COALITION_TYPE_PERSON_PANE, NULL) != NULL;
+}
+
 static void
 show_window (Shown      *shown,
              const char *path)
@@ -127,6 +138,8 @@ show_window (Shown      *shown,
   wait_until (is_mapped, shown->window, "the window to be shown");
   shown->page = COALITION_MEMBERS_PAGE (find_widget (GTK_WIDGET (shown->window), COALITION_TYPE_MEMBERS_PAGE, NULL));
   g_assert_nonnull (shown->page);
+  if (coalition_window_get_store (shown->window) != NULL)
+    wait_until (page_settled, shown->page, "the whole directory in the list");
 }
 
 static gboolean
@@ -243,6 +256,35 @@ type_search (Shown      *shown,
 
 /* ---------------------------------------------------------------------- */
 
+/* Does what pressing @keyval with @mods does through the shortcuts of
+ * @widget itself (its class's key bindings). */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 switcher_bar_revealed (gpointer bar)
 {
@@ -294,6 +336,28 @@ test_window_members (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.search", NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "members");
 
+  /* Alt+1…4 through the window's own shortcuts; each page is whole when
+   * it first shows, built on demand as it is. */
+  {
+    const struct { guint key; const char *page; GType type; } keys[] = {
+      { GDK_KEY_4, "campaigns", COALITION_TYPE_CAMPAIGNS_PAGE },
+      { GDK_KEY_3, "meetings", COALITION_TYPE_MEETINGS_PAGE },
+      { GDK_KEY_2, "map", COALITION_TYPE_MAP_PAGE },
+      { GDK_KEY_1, "members", COALITION_TYPE_MEMBERS_PAGE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        GtkWidget *page;
+
+        g_assert_true (press_shortcut (GTK_WIDGET (shown.window), keys[i].key, GDK_ALT_MASK));
+        g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, keys[i].page);
+        page = find_widget (GTK_WIDGET (shown.window), keys[i].type, NULL);
+        g_assert_nonnull (page);
+        wait_until (is_mapped, page, "the page to show");
+      }
+  }
+
   /* A partial name typed without its accent finds Łukasz and nobody else. */
   type_search (&shown, "lukas");
   n_lukasz = g_list_model_get_n_items (model);
@@ -343,6 +407,88 @@ test_window_members (void)
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   gtk_window_set_default_size (GTK_WINDOW (shown.window), 360, 600);
   wait_until (switcher_bar_revealed, switcher_bar, "the page switcher at the bottom");
+
+  close_window (&shown);
+}
+
+/* A directory longer than the list's first page: once the window has
+ * settled the list holds everyone, in directory order, and the count,
+ * selection, scrolling, search and sorting work on all of them. */
+static void
+test_window_large_directory (void)
+{
+  const guint n_people = 1500;
+  g_autofree char *path = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CoalitionPerson) last = NULL;
+  Shown shown = { 0 };
+  CoalitionPeopleModel *people;
+  GListModel *model, *selection;
+  GtkWidget *column_view, *list_view, *pane;
+  CoalitionStore *store;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("large.db", n_people);
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  people = coalition_members_page_get_model (shown.page);
+  model = G_LIST_MODEL (people);
+
+  /* Everyone, in the store's directory order. */
+  g_assert_true (coalition_people_model_is_complete (people));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_people);
+  ids = coalition_store_find_people_sorted (store, NULL, -1, COALITION_SORT_NAME, NULL);
+  g_assert_cmpuint (ids->len, ==, n_people);
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autoptr(CoalitionPerson) person = g_list_model_get_item (model, i);
+      g_assert_cmpint (coalition_person_get_id (person), ==, g_array_index (ids, gint64, i));
+    }
+  count = g_strdup_printf ("%'u people", n_people);
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown.page), GTK_TYPE_LABEL, count));
+
+  /* The view has every row: the last one can be chosen and scrolled to,
+   * as the keyboard and a click do, and shows in the details. */
+  column_view = find_widget (GTK_WIDGET (shown.page), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (selection), ==, n_people);
+  list_view = find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list_view);
+  last = g_list_model_get_item (model, n_people - 1);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.select-item", "(ubb)", n_people - 1, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", n_people - 1));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)), ==, n_people - 1);
+  pane = find_widget (GTK_WIDGET (shown.page), COALITION_TYPE_PERSON_PANE, NULL);
+  g_assert_cmpint (coalition_person_get_id (coalition_person_pane_get_person (COALITION_PERSON_PANE (pane))), ==,
+                   coalition_person_get_id (last));
+  spin (200);
+  {
+    GtkWidget *label = find_widget (column_view, GTK_TYPE_LABEL, coalition_person_get_display_name (last));
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_mapped (label));
+  }
+
+  /* Searching and clearing the search work on the whole directory. */
+  type_search (&shown, coalition_person_get_display_name (last));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_people);
+  g_assert_cmpuint (coalition_people_model_find (people, coalition_person_get_id (last)), !=, G_MAXUINT);
+  type_search (&shown, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_people);
+  g_assert_cmpuint (coalition_people_model_find (people, coalition_person_get_id (last)), ==, n_people - 1);
+
+  /* Another order still has everyone. */
+  coalition_people_model_set_sort (people, COALITION_SORT_RECENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_people);
+  coalition_people_model_set_sort (people, COALITION_SORT_NAME);
+  g_assert_cmpuint (coalition_people_model_find (people, coalition_person_get_id (last)), ==, n_people - 1);
 
   close_window (&shown);
 }
@@ -1388,10 +1534,12 @@ test_window_meetings (void)
   path = make_database ("meetings-ui.db", 0);
   show_window (&shown, path);
   store = coalition_window_get_store (shown.window);
-  page = COALITION_MEETINGS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MEETINGS_PAGE, NULL));
-  g_assert_nonnull (page);
+  /* The page is built when first shown, complete. */
+  g_assert_null (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MEETINGS_PAGE, NULL));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
                                          "meetings");
+  page = COALITION_MEETINGS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MEETINGS_PAGE, NULL));
+  g_assert_nonnull (page);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "No Meetings Yet"));
 
   /* + on the Meetings page plans a meeting with the standard agenda. */
@@ -1906,11 +2054,12 @@ test_window_power_map (void)
 
   show_window (&shown, path);
   store = coalition_window_get_store (shown.window);
+  g_assert_null (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MAP_PAGE, NULL));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
+                                         "map");
   page = COALITION_MAP_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MAP_PAGE, NULL));
   g_assert_nonnull (page);
   canvas = coalition_map_page_get_canvas (page);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
-                                         "map");
   /* A new coalition has no map yet, and says how to start one. */
   g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "No Power Maps Yet"));
 
@@ -2155,10 +2304,11 @@ test_window_campaigns (void)
 
   show_window (&shown, path);
   store = coalition_window_get_store (shown.window);
-  page = COALITION_CAMPAIGNS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_CAMPAIGNS_PAGE, NULL));
-  g_assert_nonnull (page);
+  g_assert_null (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_CAMPAIGNS_PAGE, NULL));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK,
                                                                       NULL)), "campaigns");
+  page = COALITION_CAMPAIGNS_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_CAMPAIGNS_PAGE, NULL));
+  g_assert_nonnull (page);
 
   /* A new coalition has no campaign yet, and says what one is. */
   {
@@ -2215,8 +2365,7 @@ test_window_campaigns (void)
   {
     gint64 map_id = coalition_store_create_map (store, "Rent Stabilization Ordinance", "", &error);
     RowWait wait = { GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Rent Stabilization Ordinance" };
-    CoalitionMapPage *map_page = COALITION_MAP_PAGE (find_widget (GTK_WIDGET (shown.window),
-                                                                  COALITION_TYPE_MAP_PAGE, NULL));
+    CoalitionMapPage *map_page;
     AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL));
     g_autoptr(CoalitionCampaign) campaign = NULL;
 
@@ -2228,6 +2377,8 @@ test_window_campaigns (void)
     g_assert_cmpuint (campaign->map_ids->len, ==, 1);
     g_signal_emit_by_name (find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, wait.title), "activated");
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "map");
+    map_page = COALITION_MAP_PAGE (find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MAP_PAGE, NULL));
+    g_assert_nonnull (map_page);
     g_assert_cmpint (coalition_map_page_get_map_id (map_page), ==, map_id);
     adw_view_stack_set_visible_child_name (stack, "campaigns");
   }
@@ -2455,6 +2606,7 @@ main (int   argc,
     adw_init ();
 
   g_test_add_func ("/window/members", test_window_members);
+  g_test_add_func ("/window/large-directory", test_window_large_directory);
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/preferences", test_window_preferences);

@@ -16,12 +16,21 @@
 #include "coalition-person-pane.h"
 #include "coalition-window.h"
 
+/* About the rows of a maximized window on a tall screen. GTK 4.8 makes a
+ * row of widgets for up to 200 rows of a list when its model is set, so
+ * the first page is kept to what shows. */
+#define FIRST_ROWS 50
+
 struct _CoalitionMembersPage
 {
   GtkWidget             parent_instance;
 
   CoalitionStore       *store;
   CoalitionPeopleModel *model;
+  GdkFrameClock        *first_frame_clock;
+  gulong                first_frame_handler;
+  guint                 complete_source;
+  gboolean              panes_have_store;
   GCancellable         *filling;
   guint                 progress_source;
   gint                  progress_permille;   /* written by the filling thread */
@@ -37,17 +46,20 @@ struct _CoalitionMembersPage
   GtkStringFilter      *prospect_filter;
   GtkSingleSelection   *prospect_selection;
   GtkColumnView        *group_view;
-  CoalitionGroupPane   *group_pane;
+  AdwBin               *group_bin;
+  CoalitionGroupPane   *group_pane;         /* built when first needed */
   GListStore           *groups;
   GtkStringFilter      *group_filter;
   GtkSingleSelection   *group_selection;
   GtkColumnView        *organization_view;
   GtkStack             *details_stack;
-  CoalitionOrganizationPane *organization_pane;
+  AdwBin               *organization_bin;
+  CoalitionOrganizationPane *organization_pane;   /* built when first needed */
   GListStore           *organizations;
   GtkStringFilter      *organization_filter;
   GtkSingleSelection   *organization_selection;
-  CoalitionPersonPane  *person_pane;
+  AdwBin               *person_bin;
+  CoalitionPersonPane  *person_pane;        /* built when first needed */
   GtkSelectionModel    *selection;
   GtkWidget            *box;
   GtkWidget            *search_row;
@@ -118,6 +130,85 @@ showing_prospects (CoalitionMembersPage *self)
   return gtk_toggle_button_get_active (self->prospects_toggle);
 }
 
+static void pane_error_cb          (CoalitionMembersPage  *self,
+                                    const char            *message);
+static void delete_requested_cb    (CoalitionMembersPage  *self,
+                                    CoalitionPerson       *person);
+static void delete_organization_cb (CoalitionMembersPage  *self,
+                                    CoalitionOrganization *organization);
+static void show_person_cb         (CoalitionMembersPage  *self,
+                                    gint64                 id);
+static void delete_group_cb        (CoalitionMembersPage  *self,
+                                    CoalitionGroup        *group);
+
+/* The detail panes are built and given the store when first needed; the
+ * person pane, which reads every organization for its drop-down, also once
+ * the first page of the list is drawn. */
+static void
+give_panes_the_store (CoalitionMembersPage *self)
+{
+  if (self->panes_have_store)
+    return;
+
+  self->panes_have_store = TRUE;
+  if (self->person_pane != NULL)
+    coalition_person_pane_set_store (self->person_pane, self->store);
+  if (self->organization_pane != NULL)
+    coalition_organization_pane_set_store (self->organization_pane, self->store);
+  if (self->group_pane != NULL)
+    coalition_group_pane_set_store (self->group_pane, self->store);
+}
+
+static CoalitionPersonPane *
+person_pane (CoalitionMembersPage *self)
+{
+  give_panes_the_store (self);
+  if (self->person_pane == NULL)
+    {
+      self->person_pane = g_object_new (COALITION_TYPE_PERSON_PANE, NULL);
+      g_signal_connect_object (self->person_pane, "delete-requested", G_CALLBACK (delete_requested_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->person_pane, "error", G_CALLBACK (pane_error_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->person_bin, GTK_WIDGET (self->person_pane));
+      coalition_person_pane_set_store (self->person_pane, self->store);
+    }
+  return self->person_pane;
+}
+
+static CoalitionOrganizationPane *
+organization_pane (CoalitionMembersPage *self)
+{
+  give_panes_the_store (self);
+  if (self->organization_pane == NULL)
+    {
+      self->organization_pane = g_object_new (COALITION_TYPE_ORGANIZATION_PANE, NULL);
+      g_signal_connect_object (self->organization_pane, "delete-requested", G_CALLBACK (delete_organization_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->organization_pane, "show-person", G_CALLBACK (show_person_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->organization_pane, "error", G_CALLBACK (pane_error_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->organization_bin, GTK_WIDGET (self->organization_pane));
+      coalition_organization_pane_set_store (self->organization_pane, self->store);
+    }
+  return self->organization_pane;
+}
+
+static CoalitionGroupPane *
+group_pane (CoalitionMembersPage *self)
+{
+  give_panes_the_store (self);
+  if (self->group_pane == NULL)
+    {
+      self->group_pane = g_object_new (COALITION_TYPE_GROUP_PANE, NULL);
+      g_signal_connect_object (self->group_pane, "delete-requested", G_CALLBACK (delete_group_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->group_pane, "error", G_CALLBACK (pane_error_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->group_bin, GTK_WIDGET (self->group_pane));
+      coalition_group_pane_set_store (self->group_pane, self->store);
+    }
+  return self->group_pane;
+}
+
 static void
 update_state (CoalitionMembersPage *self)
 {
@@ -183,7 +274,9 @@ update_state (CoalitionMembersPage *self)
   if (self->model != NULL)
     {
       n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      n_total = coalition_store_count_people (self->store);
+      /* Counted once everyone is in the list, after the first page is drawn. */
+      n_total = coalition_people_model_is_complete (self->model) ? coalition_store_count_people (self->store)
+                                                                 : n_shown;
     }
 
   if (self->filling != NULL)
@@ -207,7 +300,9 @@ update_state (CoalitionMembersPage *self)
   gtk_widget_set_visible (self->search_row, !g_str_equal (state, "welcome") && !g_str_equal (state, "loading"));
   gtk_widget_set_visible (self->search_separator, gtk_widget_get_visible (self->search_row));
 
-  if (narrowed (self))
+  if (self->model != NULL && !coalition_people_model_is_complete (self->model))
+    count = NULL;  /* not counted yet */
+  else if (narrowed (self))
     /* Translators: “12 of 2,000 people” */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u person", "%'u of %'u people", n_total),
                              n_shown, n_total);
@@ -526,7 +621,7 @@ static void
 selection_changed_cb (CoalitionMembersPage *self)
 {
   CoalitionPerson *person = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (self->selection));
-  CoalitionPerson *shown = coalition_person_pane_get_person (self->person_pane);
+  CoalitionPerson *shown = coalition_person_pane_get_person (person_pane (self));
 
   /* An edit replaces the row, which drops the selection: keep the person
    * selected wherever the edit moved them, unless they left the list. */
@@ -544,7 +639,7 @@ selection_changed_cb (CoalitionMembersPage *self)
   if (person != NULL && shown != NULL && coalition_person_get_id (person) == coalition_person_get_id (shown))
     return;
 
-  coalition_person_pane_show (self->person_pane, person ? coalition_person_get_id (person) : 0);
+  coalition_person_pane_show (person_pane (self), person ? coalition_person_get_id (person) : 0);
   if (person != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
@@ -736,7 +831,7 @@ new_person_response_cb (AdwMessageDialog     *dialog,
         {
           gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
           reload_organizations (self);
-          coalition_organization_pane_show (self->organization_pane, coalition_organization_get_id (organization));
+          coalition_organization_pane_show (organization_pane (self), coalition_organization_get_id (organization));
         }
       return;
     }
@@ -917,7 +1012,7 @@ organization_selection_changed_cb (CoalitionMembersPage *self)
   if (organization == NULL)
     return;
 
-  coalition_organization_pane_show (self->organization_pane, coalition_organization_get_id (organization));
+  coalition_organization_pane_show (organization_pane (self), coalition_organization_get_id (organization));
   gtk_stack_set_visible_child_name (self->details_stack, "organization");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
@@ -1038,12 +1133,12 @@ prospect_selection_changed_cb (CoalitionMembersPage *self)
 
   if (coalition_prospect_get_subject (prospect) == COALITION_SUBJECT_ORGANIZATION)
     {
-      coalition_organization_pane_show (self->organization_pane, coalition_prospect_get_id (prospect));
+      coalition_organization_pane_show (organization_pane (self), coalition_prospect_get_id (prospect));
       gtk_stack_set_visible_child_name (self->details_stack, "organization");
     }
   else
     {
-      coalition_person_pane_show (self->person_pane, coalition_prospect_get_id (prospect));
+      coalition_person_pane_show (person_pane (self), coalition_prospect_get_id (prospect));
       gtk_stack_set_visible_child_name (self->details_stack, "person");
     }
   if (adw_leaflet_get_folded (self->leaflet))
@@ -1133,7 +1228,7 @@ show_person_cb (CoalitionMembersPage *self,
   else
     {
       /* Hidden by the search or a filter: shown beside the list all the same. */
-      coalition_person_pane_show (self->person_pane, id);
+      coalition_person_pane_show (person_pane (self), id);
       gtk_stack_set_visible_child_name (self->details_stack, "person");
     }
   if (adw_leaflet_get_folded (self->leaflet))
@@ -1180,7 +1275,7 @@ group_selection_changed_cb (CoalitionMembersPage *self)
   if (group == NULL)
     return;
 
-  coalition_group_pane_show (self->group_pane, coalition_group_get_id (group));
+  coalition_group_pane_show (group_pane (self), coalition_group_get_id (group));
   gtk_stack_set_visible_child_name (self->details_stack, "group");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
@@ -1216,7 +1311,7 @@ delete_group_cb (CoalitionMembersPage *self,
       return;
     }
 
-  coalition_group_pane_show (self->group_pane, 0);
+  coalition_group_pane_show (group_pane (self), 0);
   show_undo_toast (self, coalition_group_get_name (kept), G_CALLBACK (undo_delete_group_cb), G_OBJECT (kept),
                    "members", g_steal_pointer (&members), (GDestroyNotify)g_ptr_array_unref);
 }
@@ -1225,6 +1320,72 @@ static char *
 group_name_for_filter (CoalitionGroup *group)
 {
   return g_strdup (coalition_group_get_name (group));
+}
+
+/* ---------------------------------------------------------------------- */
+/* The rest of the directory, once the first page is on screen */
+
+static gboolean
+complete_model_cb (gpointer user_data)
+{
+  CoalitionMembersPage *self = user_data;
+
+  self->complete_source = 0;
+  if (self->model != NULL)
+    coalition_people_model_complete (self->model);
+  person_pane (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_watching_first_frame (CoalitionMembersPage *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+}
+
+/* From an idle rather than here, so that this frame reaches the screen
+ * before GTK takes in the other rows. */
+static void
+first_frame_cb (CoalitionMembersPage *self)
+{
+  stop_watching_first_frame (self);
+  if (self->complete_source == 0)
+    self->complete_source = g_idle_add (complete_model_cb, self);
+}
+
+static void
+watch_first_frame (CoalitionMembersPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->model == NULL || (coalition_people_model_is_complete (self->model) && self->person_pane != NULL) ||
+      self->first_frame_clock != NULL || self->complete_source != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  self->first_frame_clock = g_object_ref (clock);
+  self->first_frame_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+coalition_members_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (coalition_members_page_parent_class)->map (widget);
+  watch_first_frame (COALITION_MEMBERS_PAGE (widget));
+}
+
+static void
+coalition_members_page_unmap (GtkWidget *widget)
+{
+  stop_watching_first_frame (COALITION_MEMBERS_PAGE (widget));
+  GTK_WIDGET_CLASS (coalition_members_page_parent_class)->unmap (widget);
 }
 
 void
@@ -1242,12 +1403,16 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
   if (self->filling != NULL)
     g_cancellable_cancel (self->filling);
 
+  stop_watching_first_frame (self);
+  g_clear_handle_id (&self->complete_source, g_source_remove);
   g_clear_object (&self->model);
   g_set_object (&self->store, store);
 
   if (store != NULL)
     {
-      self->model = coalition_people_model_new (store);
+      /* The first page now; everyone else after it is drawn (GTK 4.8
+       * spends longer on a list's length than on its visible rows). */
+      self->model = coalition_people_model_new_first (store, FIRST_ROWS);
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -1262,9 +1427,9 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
     }
 
   g_set_object (&self->selection, selection);
-  coalition_person_pane_set_store (self->person_pane, store);
-  coalition_organization_pane_set_store (self->organization_pane, store);
-  coalition_group_pane_set_store (self->group_pane, store);
+  self->panes_have_store = FALSE;
+  if (store == NULL)
+    give_panes_the_store (self);
   if (store != NULL)
     {
       g_signal_connect_object (store, "group-changed", G_CALLBACK (reload_groups), self, G_CONNECT_SWAPPED);
@@ -1293,6 +1458,7 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
   reload_prospects (self);
   gtk_column_view_set_model (self->column_view, selection);
   update_state (self);
+  watch_first_frame (self);
 }
 
 CoalitionPeopleModel *
@@ -1334,6 +1500,8 @@ coalition_members_page_dispose (GObject *object)
   if (self->filling != NULL)
     g_cancellable_cancel (self->filling);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  stop_watching_first_frame (self);
+  g_clear_handle_id (&self->complete_source, g_source_remove);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1349,6 +1517,9 @@ coalition_members_page_dispose (GObject *object)
   g_clear_object (&self->prospect_selection);
   g_clear_object (&self->organizations);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_MEMBERS_PAGE);
+  self->person_pane = NULL;
+  self->organization_pane = NULL;
+  self->group_pane = NULL;
 
   g_clear_object (&self->model);
   g_clear_object (&self->store);
@@ -1365,21 +1536,20 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = coalition_members_page_dispose;
+  widget_class->map = coalition_members_page_map;
+  widget_class->unmap = coalition_members_page_unmap;
 
-  g_type_ensure (COALITION_TYPE_PERSON_PANE);
-  g_type_ensure (COALITION_TYPE_ORGANIZATION_PANE);
-  g_type_ensure (COALITION_TYPE_GROUP_PANE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-members-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organizations_toggle);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, groups_toggle);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, group_view);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, group_pane);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, group_bin);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_view);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_pane);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, person_pane);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, organization_bin);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, person_bin);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, box);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_row);
   gtk_widget_class_bind_template_child (widget_class, CoalitionMembersPage, search_separator);
@@ -1402,13 +1572,8 @@ coalition_members_page_class_init (CoalitionMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, explore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_empty_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pane_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_filter_choices);
-  gtk_widget_class_bind_template_callback (widget_class, delete_organization_cb);
-  gtk_widget_class_bind_template_callback (widget_class, show_person_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_group_cb);
 }
 
 static void

@@ -33,6 +33,10 @@ struct _CoalitionWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   CoalitionMembersPage *members_page;
+  /* Built when first shown (see ensure_page ()) */
+  AdwBin               *meetings_bin;
+  AdwBin               *map_bin;
+  AdwBin               *campaigns_bin;
   CoalitionMeetingsPage *meetings_page;
   CoalitionMapPage      *map_page;
   CoalitionCampaignsPage *campaigns_page;
@@ -117,9 +121,12 @@ load_database (CoalitionWindow *self)
   g_signal_connect_object (store, "changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   coalition_members_page_set_store (self->members_page, store);
-  coalition_meetings_page_set_store (self->meetings_page, store);
-  coalition_map_page_set_store (self->map_page, store);
-  coalition_campaigns_page_set_store (self->campaigns_page, store);
+  if (self->meetings_page != NULL)
+    coalition_meetings_page_set_store (self->meetings_page, store);
+  if (self->map_page != NULL)
+    coalition_map_page_set_store (self->map_page, store);
+  if (self->campaigns_page != NULL)
+    coalition_campaigns_page_set_store (self->campaigns_page, store);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
@@ -153,11 +160,71 @@ coalition_window_add_toast (CoalitionWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void meetings_toast_cb    (CoalitionWindow *self,
+                                  const char      *message);
+static void campaign_show_map_cb (CoalitionWindow *self,
+                                  gint64           map_id);
+
+/* The Meetings, Power Map and Campaigns pages are built when first shown,
+ * so that the window opens on the directory without building them. */
+static CoalitionMeetingsPage *
+ensure_meetings_page (CoalitionWindow *self)
+{
+  if (self->meetings_page == NULL)
+    {
+      self->meetings_page = g_object_new (COALITION_TYPE_MEETINGS_PAGE, NULL);
+      g_signal_connect_object (self->meetings_page, "toast", G_CALLBACK (meetings_toast_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->meetings_bin, GTK_WIDGET (self->meetings_page));
+      if (self->store != NULL)
+        coalition_meetings_page_set_store (self->meetings_page, self->store);
+    }
+  return self->meetings_page;
+}
+
+static CoalitionMapPage *
+ensure_map_page (CoalitionWindow *self)
+{
+  if (self->map_page == NULL)
+    {
+      self->map_page = g_object_new (COALITION_TYPE_MAP_PAGE, NULL);
+      g_signal_connect_object (self->map_page, "toast", G_CALLBACK (meetings_toast_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map_page));
+      if (self->store != NULL)
+        coalition_map_page_set_store (self->map_page, self->store);
+    }
+  return self->map_page;
+}
+
+static CoalitionCampaignsPage *
+ensure_campaigns_page (CoalitionWindow *self)
+{
+  if (self->campaigns_page == NULL)
+    {
+      self->campaigns_page = g_object_new (COALITION_TYPE_CAMPAIGNS_PAGE, NULL);
+      g_signal_connect_object (self->campaigns_page, "toast", G_CALLBACK (meetings_toast_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->campaigns_page, "show-map", G_CALLBACK (campaign_show_map_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->campaigns_bin, GTK_WIDGET (self->campaigns_page));
+      if (self->store != NULL)
+        coalition_campaigns_page_set_store (self->campaigns_page, self->store);
+    }
+  return self->campaigns_page;
+}
+
 /* Typing anywhere in the window searches the directory, while it shows. */
 static void
 visible_page_changed_cb (CoalitionWindow *self)
 {
-  gboolean members = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "members") == 0;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean members = g_strcmp0 (name, "members") == 0;
+
+  if (g_strcmp0 (name, "meetings") == 0)
+    ensure_meetings_page (self);
+  else if (g_strcmp0 (name, "map") == 0)
+    ensure_map_page (self);
+  else if (g_strcmp0 (name, "campaigns") == 0)
+    ensure_campaigns_page (self);
 
   coalition_members_page_set_key_capture_widget (self->members_page, members ? GTK_WIDGET (self) : NULL);
 }
@@ -200,7 +267,7 @@ static void
 campaign_show_map_cb (CoalitionWindow *self,
                       gint64           map_id)
 {
-  coalition_map_page_show_map (self->map_page, map_id);
+  coalition_map_page_show_map (ensure_map_page (self), map_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
@@ -211,7 +278,7 @@ monthly_update_action (GtkWidget  *widget,
 {
   CoalitionWindow *self = COALITION_WINDOW (widget);
 
-  coalition_campaigns_page_monthly_update (self->campaigns_page);
+  coalition_campaigns_page_monthly_update (ensure_campaigns_page (self));
 }
 
 static void
@@ -225,17 +292,17 @@ new_person_action (GtkWidget  *widget,
    * a campaign on Campaigns, else a person. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "meetings") == 0)
     {
-      coalition_meetings_page_new_meeting (self->meetings_page);
+      coalition_meetings_page_new_meeting (ensure_meetings_page (self));
       return;
     }
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0)
     {
-      coalition_map_page_new_map (self->map_page);
+      coalition_map_page_new_map (ensure_map_page (self));
       return;
     }
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "campaigns") == 0)
     {
-      coalition_campaigns_page_new_campaign (self->campaigns_page);
+      coalition_campaigns_page_new_campaign (ensure_campaigns_page (self));
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "members");
@@ -1203,7 +1270,7 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   CoalitionWindow *self = COALITION_WINDOW (widget);
-  gint64 meeting_id = coalition_meetings_page_get_meeting_id (self->meetings_page);
+  gint64 meeting_id = self->meetings_page != NULL ? coalition_meetings_page_get_meeting_id (self->meetings_page) : 0;
   g_autoptr(GtkStringList) documents = gtk_string_list_new ((const char * const[]) {
     _("Agenda"), _("Sign-in Sheet"), _("Minutes"), NULL });
   GtkWidget *dialog, *which;
@@ -1273,6 +1340,9 @@ coalition_window_dispose (GObject *object)
   if (self->members_page != NULL)
     coalition_members_page_set_key_capture_widget (self->members_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
+  self->meetings_page = NULL;
+  self->map_page = NULL;
+  self->campaigns_page = NULL;
 
   G_OBJECT_CLASS (coalition_window_parent_class)->dispose (object);
 }
@@ -1347,9 +1417,6 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COALITION_TYPE_MEMBERS_PAGE);
-  g_type_ensure (COALITION_TYPE_MEETINGS_PAGE);
-  g_type_ensure (COALITION_TYPE_MAP_PAGE);
-  g_type_ensure (COALITION_TYPE_CAMPAIGNS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/coalition-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, toast_overlay);
@@ -1363,11 +1430,9 @@ coalition_window_class_init (CoalitionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, members_page);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, map_page);
-  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, campaigns_page);
-  gtk_widget_class_bind_template_callback (widget_class, meetings_toast_cb);
-  gtk_widget_class_bind_template_callback (widget_class, campaign_show_map_cb);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, meetings_bin);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, CoalitionWindow, campaigns_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
