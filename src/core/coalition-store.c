@@ -2239,12 +2239,147 @@ validate_new_person (const CoalitionStoreNewPerson  *person,
   return TRUE;
 }
 
+/* Rows of one table written BULK_ROWS to a statement: a statement of a
+ * transaction journals each page it changes once, and a statement per row
+ * journals the same leaf pages again and again. */
+#define BULK_ROWS 32
+
+typedef struct
+{
+  enum { BULK_NULL, BULK_INT, BULK_TEXT, BULK_KEY } kind;   /* a key is bound as it is, not NFC */
+  gint64      number;
+  const char *text;   /* must live until the row is written */
+} BulkValue;
+
+typedef struct
+{
+  sqlite3_stmt *many;       /* BULK_ROWS rows */
+  sqlite3_stmt *one;
+  guint         n_columns;
+  GArray       *values;     /* of BulkValue: the rows not yet written */
+} BulkTable;
+
 static gboolean
-insert_new_points (CoalitionStore  *self,
-                   sqlite3_stmt    *stmt,
-                   gint64           person_id,
-                   GPtrArray       *points,
-                   GError         **error)
+bulk_table_init (CoalitionStore  *self,
+                 BulkTable       *table,
+                 const char      *insert,
+                 guint            n_columns,
+                 GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (insert);
+  int rc;
+
+  memset (table, 0, sizeof *table);
+  table->n_columns = n_columns;
+  table->values = g_array_sized_new (FALSE, FALSE, sizeof (BulkValue), 2 * BULK_ROWS * n_columns);
+
+  for (guint r = 0; r < BULK_ROWS; r++)
+    {
+      g_string_append (sql, r == 0 ? " VALUES (" : ", (");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append (sql, c == 0 ? "?" : ", ?");
+      g_string_append_c (sql, ')');
+      if (r == 0)
+        {
+          rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &table->one, NULL);
+          if (rc != SQLITE_OK)
+            {
+              store_error (self, error, rc);
+              return FALSE;
+            }
+        }
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &table->many, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bulk_table_clear (BulkTable *table)
+{
+  g_clear_pointer (&table->many, sqlite3_finalize);
+  g_clear_pointer (&table->one, sqlite3_finalize);
+  g_clear_pointer (&table->values, g_array_unref);
+}
+
+static guint
+bulk_table_rows (BulkTable *table)
+{
+  return table->values->len / table->n_columns;
+}
+
+static void
+bulk_bind (sqlite3_stmt    *stmt,
+           int              idx,
+           const BulkValue *value)
+{
+  switch (value->kind)
+    {
+    case BULK_NULL: sqlite3_bind_null (stmt, idx); break;
+    case BULK_INT: sqlite3_bind_int64 (stmt, idx, value->number); break;
+    case BULK_TEXT: bind_text_static (stmt, idx, value->text); break;
+    case BULK_KEY: sqlite3_bind_text (stmt, idx, value->text, -1, SQLITE_STATIC); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Writes the buffered rows BULK_ROWS to a statement, and with @all the rest
+ * one by one (the last rows of a write). */
+static gboolean
+bulk_table_flush (CoalitionStore  *self,
+                  BulkTable       *table,
+                  gboolean         all,
+                  GError         **error)
+{
+  const BulkValue *values = (const BulkValue *)table->values->data;
+  guint n_rows = bulk_table_rows (table), done = 0;
+  gboolean ok = TRUE;
+
+  for (; ok && n_rows - done >= BULK_ROWS; done += BULK_ROWS)
+    {
+      for (guint i = 0; i < BULK_ROWS * table->n_columns; i++)
+        bulk_bind (table->many, i + 1, &values[done * table->n_columns + i]);
+      ok = step_done (self, table->many, error);
+    }
+
+  for (; ok && all && done < n_rows; done++)
+    {
+      for (guint c = 0; c < table->n_columns; c++)
+        bulk_bind (table->one, c + 1, &values[done * table->n_columns + c]);
+      ok = step_done (self, table->one, error);
+    }
+
+  /* Nothing of the caller's text may stay bound once it is gone. */
+  sqlite3_clear_bindings (table->many);
+  sqlite3_clear_bindings (table->one);
+  g_array_remove_range (table->values, 0, done * table->n_columns);
+  return ok;
+}
+
+/* The next row's values, to be filled by the caller. */
+static BulkValue *
+bulk_table_next_row (BulkTable *table)
+{
+  g_array_set_size (table->values, table->values->len + table->n_columns);
+  return &g_array_index (table->values, BulkValue, table->values->len - table->n_columns);
+}
+
+#define BULK_INT_VALUE(n) ((BulkValue) { BULK_INT, (n), NULL })
+#define BULK_TEXT_VALUE(t) ((BulkValue) { BULK_TEXT, 0, (t) })
+#define BULK_KEY_VALUE(t) ((BulkValue) { BULK_KEY, 0, (t) })
+#define BULK_NULL_VALUE ((BulkValue) { BULK_NULL, 0, NULL })
+
+static void
+add_new_points (BulkTable  *table,
+                GPtrArray  *owned,
+                gint64      person_id,
+                GPtrArray  *points)
 {
   guint position = 0;
 
@@ -2252,6 +2387,7 @@ insert_new_points (CoalitionStore  *self,
     {
       const CoalitionContactPoint *point = g_ptr_array_index (points, i);
       const char *value = point->value;
+      BulkValue *row;
       gsize length;
 
       /* Stored without the blanks around it, as write_contact_points () does. */
@@ -2263,23 +2399,18 @@ insert_new_points (CoalitionStore  *self,
       if (length == 0)
         continue;
 
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_int (stmt, 2, position++);
-      bind_text_static (stmt, 3, point->label ? point->label : "");
-      if (length == strlen (value))
-        bind_text_static (stmt, 4, value);
-      else
+      row = bulk_table_next_row (table);
+      if (value[length] != '\0')
         {
-          g_autofree char *trimmed = g_strndup (value, length);
-
-          bind_text (stmt, 4, trimmed);
+          value = g_strndup (value, length);
+          g_ptr_array_add (owned, (char *)value);
         }
-      sqlite3_bind_int (stmt, 5, point->primary ? 1 : 0);
-      if (!step_done (self, stmt, error))
-        return FALSE;
+      row[0] = BULK_INT_VALUE (person_id);
+      row[1] = BULK_INT_VALUE (position++);
+      row[2] = BULK_TEXT_VALUE (point->label ? point->label : "");
+      row[3] = BULK_TEXT_VALUE (value);
+      row[4] = BULK_INT_VALUE (point->primary ? 1 : 0);
     }
-
-  return TRUE;
 }
 
 /* The id of tag @name, added when new; @ids caches them for one bulk write. */
@@ -2331,9 +2462,16 @@ coalition_store_insert_people (CoalitionStore                 *self,
                                GError                        **error)
 {
   g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* sort keys, uids and trimmed values, until their rows are written */
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = now_utc ();
-  sqlite3_stmt *insert_person = NULL, *insert_email = NULL, *insert_phone = NULL, *insert_tag = NULL;
+  BulkTable *tables = g_new0 (BulkTable, 4);
+  BulkTable *person_table = &tables[0], *email_table = &tables[1], *phone_table = &tables[2];
+  BulkTable *tag_table = &tables[3];
+  sqlite3_stmt *stmt;
+  gint64 next_id = 1;
+  int rc;
 
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
   g_return_val_if_fail (people != NULL || n_people == 0, FALSE);
@@ -2341,35 +2479,46 @@ coalition_store_insert_people (CoalitionStore                 *self,
   if (out_failed != NULL)
     *out_failed = n_people;
   if (!coalition_store_begin (self, error))
-    return FALSE;
+    {
+      g_free (tables);
+      return FALSE;
+    }
 
-  /* The statements stay prepared for the whole write: each is stepped and
-   * reset once per row, and no other statement runs between. */
-  if (!(insert_person = prepare (self,
-                                 "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, "
-                                 "title, status, notes, sort_key, created_at, updated_at, address, skills) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
-                                 &local_error)) ||
-      !(insert_email = prepare (self,
-                                "INSERT INTO person_email (person_id, position, label, address, is_primary) "
-                                "VALUES (?, ?, ?, ?, ?)",
-                                &local_error)) ||
-      !(insert_phone = prepare (self,
-                                "INSERT INTO person_phone (person_id, position, label, number, is_primary) "
-                                "VALUES (?, ?, ?, ?, ?)",
-                                &local_error)) ||
-      !(insert_tag = prepare (self,
-                              "INSERT OR IGNORE INTO person_tag (person_id, tag_id) VALUES (?, ?)",
-                              &local_error)))
+  if (!bulk_table_init (self, person_table,
+                        "INSERT INTO person (id, uid, given_name, family_name, display_name, organization_id, "
+                        "title, status, notes, sort_key, created_at, updated_at, address, skills)",
+                        14, &local_error) ||
+      !bulk_table_init (self, email_table,
+                        "INSERT INTO person_email (person_id, position, label, address, is_primary)", 5,
+                        &local_error) ||
+      !bulk_table_init (self, phone_table,
+                        "INSERT INTO person_phone (person_id, position, label, number, is_primary)", 5,
+                        &local_error) ||
+      !bulk_table_init (self, tag_table, "INSERT OR IGNORE INTO person_tag (person_id, tag_id)", 2,
+                        &local_error))
     goto out;
+
+  /* The ids SQLite would give, one after the other, known before the rows
+   * are written so that their e-mails, phones and tags can go with them. */
+  if (!(stmt = prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM person", &local_error)))
+    goto out;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    next_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      store_error (self, &local_error, rc);
+      goto out;
+    }
 
   for (guint i = 0; i < n_people; i++)
     {
       const CoalitionStoreNewPerson *person = &people[i];
       gboolean has_family = person->family_name != NULL && *person->family_name != '\0';
-      g_autofree char *sort_key = NULL;
-      char uid[37];
-      gint64 id;
+      char *sort_key, *uid;
+      gint64 id = next_id++;
+      BulkValue *row;
 
       if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         goto out;
@@ -2378,33 +2527,30 @@ coalition_store_insert_people (CoalitionStore                 *self,
         *out_failed = i;
       if (!validate_new_person (person, &local_error))
         goto out;
+      if (out_failed != NULL)
+        *out_failed = n_people;
 
+      row = bulk_table_next_row (person_table);
       sort_key = coalition_store_make_sort_key (has_family ? person->family_name : person->display_name,
                                                 has_family ? person->given_name : "");
-      {
-        g_autofree char *random = g_uuid_string_random ();
+      uid = g_uuid_string_random ();
+      g_ptr_array_add (owned, sort_key);
+      g_ptr_array_add (owned, uid);
 
-        memcpy (uid, random, sizeof uid);
-      }
-
-      sqlite3_bind_text (insert_person, 1, uid, 36, SQLITE_STATIC);
-      bind_text_static (insert_person, 2, person->given_name ? person->given_name : "");
-      bind_text_static (insert_person, 3, person->family_name ? person->family_name : "");
-      bind_text_static (insert_person, 4, person->display_name);
-      if (person->organization_id > 0)
-        sqlite3_bind_int64 (insert_person, 5, person->organization_id);
-      else
-        sqlite3_bind_null (insert_person, 5);
-      bind_text_static (insert_person, 6, person->title ? person->title : "");
-      sqlite3_bind_text (insert_person, 7, coalition_status_to_string (person->status), -1, SQLITE_STATIC);
-      bind_text_static (insert_person, 8, person->notes ? person->notes : "");
-      sqlite3_bind_text (insert_person, 9, sort_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert_person, 10, now, -1, SQLITE_STATIC);
-      bind_text_static (insert_person, 11, person->address ? person->address : "");
-      bind_text_static (insert_person, 12, person->skills ? person->skills : "");
-      if (!step_done (self, insert_person, &local_error))
-        goto out;
-      id = sqlite3_last_insert_rowid (self->db);
+      row[0] = BULK_INT_VALUE (id);
+      row[1] = BULK_KEY_VALUE (uid);
+      row[2] = BULK_TEXT_VALUE (person->given_name ? person->given_name : "");
+      row[3] = BULK_TEXT_VALUE (person->family_name ? person->family_name : "");
+      row[4] = BULK_TEXT_VALUE (person->display_name);
+      row[5] = person->organization_id > 0 ? BULK_INT_VALUE (person->organization_id) : BULK_NULL_VALUE;
+      row[6] = BULK_TEXT_VALUE (person->title ? person->title : "");
+      row[7] = BULK_TEXT_VALUE (coalition_status_to_string (person->status));
+      row[8] = BULK_TEXT_VALUE (person->notes ? person->notes : "");
+      row[9] = BULK_KEY_VALUE (sort_key);
+      row[10] = BULK_KEY_VALUE (now);
+      row[11] = BULK_KEY_VALUE (now);
+      row[12] = BULK_TEXT_VALUE (person->address ? person->address : "");
+      row[13] = BULK_TEXT_VALUE (person->skills ? person->skills : "");
 
       for (guint t = 0; person->tags != NULL && person->tags[t] != NULL; t++)
         {
@@ -2412,15 +2558,20 @@ coalition_store_insert_people (CoalitionStore                 *self,
 
           if (tag_id == 0)
             goto out;
-          sqlite3_bind_int64 (insert_tag, 1, id);
-          sqlite3_bind_int64 (insert_tag, 2, tag_id);
-          if (!step_done (self, insert_tag, &local_error))
-            goto out;
+          row = bulk_table_next_row (tag_table);
+          row[0] = BULK_INT_VALUE (id);
+          row[1] = BULK_INT_VALUE (tag_id);
         }
 
-      if (!insert_new_points (self, insert_email, id, person->emails, &local_error) ||
-          !insert_new_points (self, insert_phone, id, person->phones, &local_error))
-        goto out;
+      add_new_points (email_table, owned, id, person->emails);
+      add_new_points (phone_table, owned, id, person->phones);
+
+      /* The people first, then what refers to them (the foreign keys are
+       * checked row by row); a person's last rows may wait for the next. */
+      if (bulk_table_rows (person_table) == BULK_ROWS)
+        for (guint t = 0; t < 4; t++)
+          if (!bulk_table_flush (self, &tables[t], FALSE, &local_error))
+            goto out;
 
       if (out_ids != NULL)
         out_ids[i] = id;
@@ -2428,11 +2579,13 @@ coalition_store_insert_people (CoalitionStore                 *self,
         queue_signal (self, PERSON_ADDED, id);
     }
 
+  for (guint t = 0; t < 4 && local_error == NULL; t++)
+    bulk_table_flush (self, &tables[t], TRUE, &local_error);
+
 out:
-  /* Nothing of the caller's text may stay bound once it returns. */
-  for (sqlite3_stmt **stmt = (sqlite3_stmt *[]) { insert_person, insert_email, insert_phone, insert_tag, NULL };
-       *stmt != NULL; stmt++)
-    sqlite3_clear_bindings (*stmt);
+  for (guint t = 0; t < 4; t++)
+    bulk_table_clear (&tables[t]);
+  g_free (tables);
 
   if (local_error != NULL)
     {
