@@ -47,6 +47,7 @@ State = Atspi.StateType
 # GTK 4.8's shortcuts window now and then warns about its own layout; a bare
 # GtkShortcutsWindow does the same.
 WARNING = re.compile(r"-(WARNING|CRITICAL) \*\*")
+NO_DISPLAY = re.compile(r"cannot open display")
 KNOWN_WARNING = re.compile(r"GtkLabel 0x[0-9a-f]+ \(label\) reported min width -[0-9]+, but sizes must be >= 0")
 
 KEY_ESCAPE = 0xFF1B
@@ -277,17 +278,33 @@ class Application:
 
     def __init__(self, command, env):
         self.warnings = []
-        self.process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, errors="replace")
-        self.reader = threading.Thread(target=self.read_stderr, daemon=True)
-        self.reader.start()
-        self.app = wait_for(self.find_in_registry, "the application on the accessibility bus")
+        self.scope = None
+        # A display that has only just started may turn the first client
+        # away: the application is started again then, for a few seconds.
+        deadline = time.monotonic() + 10
+        while True:
+            self.no_display = False
+            self.process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, errors="replace")
+            self.reader = threading.Thread(target=self.read_stderr, daemon=True)
+            self.reader.start()
+            try:
+                self.app = wait_for(self.find_in_registry, "the application on the accessibility bus")
+                break
+            except RuntimeError:
+                self.reader.join(5)
+                if not self.no_display or time.monotonic() > deadline:
+                    raise
+                self.warnings.clear()
+                time.sleep(0.5)
         self.window = wait_for(self.main_window, "the main window")
         self.point_at(self.window)
 
     def read_stderr(self):
         for line in self.process.stderr:
             sys.stderr.write(line)
-            if WARNING.search(line) and not KNOWN_WARNING.search(line):
+            if NO_DISPLAY.search(line):
+                self.no_display = True
+            elif WARNING.search(line) and not KNOWN_WARNING.search(line):
                 self.warnings.append(line.strip())
 
     def find_in_registry(self):
@@ -323,8 +340,15 @@ class Application:
             return []
         return [tab for tab in children(switcher) if role_of(tab) == Role.PAGE_TAB]
 
+    PAGES = ("CoalitionMembersPage", "CoalitionMapPage", "CoalitionMeetingsPage", "CoalitionCampaignsPage")
+
     def show_page(self, index):
-        """Switches to page index (0…3) with Alt+1…4 and waits for its tab."""
+        """Switches to page index (0…3) with Alt+1…4 and waits for its tab.
+
+        From then on, waits look in that page only (pass the window as root
+        for the header bar or a toast): GTK 4.8 leaves the pages shown once
+        with their size, and reading them all over again is slow.
+        """
         def selected():
             tabs = self.page_tabs()
             return len(tabs) > index and has_state(tabs[index], State.SELECTED)
@@ -332,22 +356,23 @@ class Application:
         self.point_at(self.window)
         press(ord(str(index + 1)), MOD_ALT)
         wait_for(selected, f"page {index + 1} after Alt+{index + 1}", 10)
+        self.scope = self.wait(named(self.PAGES[index]), f"the {self.PAGES[index]}", self.window)
 
     def check_alive(self):
         if self.process.poll() is not None:
             raise RuntimeError(f"the application exited with {self.process.returncode}")
 
     def wait(self, predicate, what, root=None, timeout=TIMEOUT):
-        """Waits for an element under root (the main window) that matches."""
+        """Waits for an element under root (the page shown, else the main window) that matches."""
         def found():
             self.check_alive()
-            return find(root or self.window, predicate)
+            return find(root or self.scope or self.window, predicate)
         return wait_for(found, what, timeout)
 
     def wait_gone(self, predicate, what, root=None, timeout=TIMEOUT):
         def gone():
             self.check_alive()
-            return find(root or self.window, predicate) is None
+            return find(root or self.scope or self.window, predicate) is None
         return wait_for(gone, what, timeout)
 
     def new_window(self, known, what, timeout=TIMEOUT):

@@ -423,7 +423,8 @@ def review_after_held(session):
     app.fill(app.field("Start time, as hours:minutes", dialog), "18:30", window=dialog)
     app.press_button("Plan It", dialog)
     app.wait_window_closed(dialog, "the dialog to close after Plan It")
-    app.wait(showing_text("Marked as held. The next meeting:"), "the toast saying when the next meeting is")
+    app.wait(showing_text("Marked as held. The next meeting:"), "the toast saying when the next meeting is",
+             app.window)
 
     # The next meeting, by its date in the list of meetings.
     when = next_day.strftime("%A %-d %B %Y")
