@@ -16,10 +16,12 @@
 #include "coalition-person-pane.h"
 #include "coalition-window.h"
 
-/* About the rows of a maximized window on a tall screen. GTK 4.8 makes a
- * row of widgets for up to 200 rows of a list when its model is set, so
- * the first page is kept to what shows. */
-#define FIRST_ROWS 50
+/* GTK 4.8 makes a row of widgets for up to 200 rows of a list when its
+ * model is set, so the first page is kept to what the window shows: a row
+ * is at least 24 pixels high; a maximized window gets as many as a tall
+ * screen shows. */
+#define MIN_ROW_HEIGHT 24
+#define MAX_FIRST_ROWS 60
 
 struct _CoalitionMembersPage
 {
@@ -1388,6 +1390,19 @@ coalition_members_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (coalition_members_page_parent_class)->unmap (widget);
 }
 
+static guint
+first_rows (CoalitionMembersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = -1, height = -1;
+
+  if (!GTK_IS_WINDOW (root) || gtk_window_is_maximized (GTK_WINDOW (root)))
+    return MAX_FIRST_ROWS;
+
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  return height > 0 ? CLAMP (height / MIN_ROW_HEIGHT + 1, 10, MAX_FIRST_ROWS) : MAX_FIRST_ROWS;
+}
+
 void
 coalition_members_page_set_store (CoalitionMembersPage *self,
                                   CoalitionStore       *store)
@@ -1412,7 +1427,7 @@ coalition_members_page_set_store (CoalitionMembersPage *self,
     {
       /* The first page now; everyone else after it is drawn (GTK 4.8
        * spends longer on a list's length than on its visible rows). */
-      self->model = coalition_people_model_new_first (store, FIRST_ROWS);
+      self->model = coalition_people_model_new_first (store, first_rows (self));
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       coalition_people_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
