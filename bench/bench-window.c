@@ -8,7 +8,8 @@
  * the 100 000-person benchmark coalition. Each child exits at the first
  * frame painted with its content (for Coalition, with rows of people on
  * screen) and reports its resident memory; the parent times the whole
- * process. Targets (DESIGN.md): start-up ≤ 1.5 × the empty window, resident
+ * process. The window takes in the rest of the directory after its first
+ * frame, so a third kind of child waits for that, for the memory figure. Targets (DESIGN.md): start-up ≤ 1.5 × the empty window, resident
  * memory with 100 000 people open ≤ 150 MB. Needs a display (the bench
  * command provides Xvfb).
  */
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "bench-common.h"
+#include "coalition-members-page.h"
 #include "coalition-window.h"
 
 #define RUNS 7
@@ -27,6 +29,10 @@
 static GtkWidget *window;
 
 static gboolean bare_list;
+
+/* For the memory figure: wait until the list holds all 100 000 people,
+ * which it takes in after the first frame. */
+static gboolean settled;
 
 static gboolean
 content_visible (void)
@@ -63,12 +69,36 @@ content_visible (void)
   return FALSE;
 }
 
+static GtkWidget *
+find_members_page (GtkWidget *root)
+{
+  if (COALITION_IS_MEMBERS_PAGE (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_members_page (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   if (!content_visible ())
     return;
+
+  if (settled)
+    {
+      GtkWidget *page = find_members_page (window);
+      CoalitionPeopleModel *model = page ? coalition_members_page_get_model (COALITION_MEMBERS_PAGE (page)) : NULL;
+
+      if (model == NULL || !coalition_people_model_is_complete (model) ||
+          g_list_model_get_n_items (G_LIST_MODEL (model)) < 100000)
+        return;
+    }
 
   printf ("%.1f\n", bench_resident_mb ());
   fflush (stdout);
@@ -153,9 +183,10 @@ run_child (const char *database)
 
 /* Runs one child and returns its wall time in ms; its memory in @out_mb. */
 static double
-time_child (const char *self_path,
-            const char *database,
-            double     *out_mb)
+time_child_full (const char *self_path,
+                 const char *mode,
+                 const char *database,
+                 double     *out_mb)
 {
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
@@ -163,9 +194,9 @@ time_child (const char *self_path,
   gint64 start = g_get_monotonic_time ();
 
   if (database != NULL)
-    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--child", database, NULL);
+    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, mode, database, NULL);
   else
-    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--child", NULL);
+    child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, mode, NULL);
   if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error))
     g_error ("%s", error->message);
   if (!g_subprocess_get_successful (child))
@@ -173,6 +204,14 @@ time_child (const char *self_path,
 
   *out_mb = g_ascii_strtod (out, NULL);
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+time_child (const char *self_path,
+            const char *database,
+            double     *out_mb)
+{
+  return time_child_full (self_path, "--child", database, out_mb);
 }
 
 int
@@ -184,6 +223,8 @@ main (int   argc,
   g_autoptr(GArray) bare_list_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ours_mb = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_mb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) settled_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) settled_mb = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(CoalitionStore) store = NULL;
   g_autofree char *path = NULL;
   double median_ours, median_bare, ratio, mb;
@@ -195,6 +236,11 @@ main (int   argc,
 
   if (argc >= 2 && g_str_equal (argv[1], "--child"))
     run_child (argc >= 3 ? argv[2] : NULL);
+  if (argc >= 3 && g_str_equal (argv[1], "--child-settled"))
+    {
+      settled = TRUE;
+      run_child (argv[2]);
+    }
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -215,13 +261,18 @@ main (int   argc,
       g_array_append_val (ours_mb, mb);
       ms = time_child (argv[0], "--bare-list", &mb);
       g_array_append_val (bare_list_ms, ms);
+      ms = time_child_full (argv[0], "--child-settled", path, &mb);
+      g_array_append_val (settled_ms, ms);
+      g_array_append_val (settled_mb, mb);
     }
 
   median_ours = bench_percentile (ours, 50);
   median_bare = bench_percentile (bare, 50);
   ratio = median_ours / median_bare;
   startup_pass = ratio <= 1.5;
-  mb = bench_percentile (ours_mb, 50);
+  /* Memory is the target's once the list holds everyone, not at the
+   * first frame, before it has taken in the rest. */
+  mb = MAX (bench_percentile (ours_mb, 50), bench_percentile (settled_mb, 50));
   memory_pass = mb <= 150.0;
 
   printf ("start-up to the first page of 100 000 people: %.0f ms (spread %.0f–%.0f; baseline empty AdwApplicationWindow %.0f ms, ratio %.2f, target ≤ 1.5×) %s\n",
@@ -229,9 +280,11 @@ main (int   argc,
           startup_pass ? "PASS" : "FAIL");
   printf ("  (informational: a bare GtkColumnView of 100 000 strings takes %.0f ms, %.2f × the empty window)\n",
           bench_percentile (bare_list_ms, 50), bench_percentile (bare_list_ms, 50) / median_bare);
-  printf ("resident memory with 100 000 people open: %.0f MB (spread %.0f–%.0f; baseline empty window %.0f MB, ratio %.2f, target ≤ 150 MB) %s\n",
-          mb, bench_percentile (ours_mb, 0), bench_percentile (ours_mb, 100), bench_percentile (bare_mb, 50),
-          mb / bench_percentile (bare_mb, 50), memory_pass ? "PASS" : "FAIL");
+  printf ("  (informational: until all 100 000 people are in the list, %.0f ms, %.2f × the empty window)\n",
+          bench_percentile (settled_ms, 50), bench_percentile (settled_ms, 50) / median_bare);
+  printf ("resident memory with 100 000 people open: %.0f MB (all in the list; at the first frame %.0f MB; spread %.0f–%.0f; baseline empty window %.0f MB, ratio %.2f, target ≤ 150 MB) %s\n",
+          mb, bench_percentile (ours_mb, 50), bench_percentile (settled_mb, 0), bench_percentile (settled_mb, 100),
+          bench_percentile (bare_mb, 50), mb / bench_percentile (bare_mb, 50), memory_pass ? "PASS" : "FAIL");
 
   return startup_pass && memory_pass ? EXIT_SUCCESS : EXIT_FAILURE;
 }
