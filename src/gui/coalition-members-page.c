@@ -871,6 +871,16 @@ name_changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "add", g[0] != '\0' || f[0] != '\0');
 }
 
+/* Enter in a name field adds, as the Add button does, once there is a name. */
+static void
+name_entered_cb (AdwMessageDialog *dialog)
+{
+  if (!adw_message_dialog_get_response_enabled (dialog, "add"))
+    return;
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 void
 coalition_members_page_new_person (CoalitionMembersPage *self)
 {
@@ -925,6 +935,8 @@ coalition_members_page_new_person (CoalitionMembersPage *self)
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
   g_signal_connect_swapped (given, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_signal_connect_swapped (family, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect_swapped (given, "entry-activated", G_CALLBACK (name_entered_cb), dialog);
+  g_signal_connect_swapped (family, "entry-activated", G_CALLBACK (name_entered_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_person_response_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
