@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 
 #include "coalition-core.h"
@@ -637,7 +639,7 @@ test_import_bulk_write_all_or_nothing (void)
   g_ptr_array_add (emails, coalition_contact_point_new ("work", " zoe@eastside.example.org ", TRUE));
 
   /* A person without a name is refused, and the ones before go too. */
-  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_true (coalition_store_begin_bulk_write (store, 3, &error));
   g_assert_false (coalition_store_insert_people (store, people, 3, ids, &failed, NULL, &error));
   g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
   g_assert_cmpuint (failed, ==, 2);
@@ -648,7 +650,7 @@ test_import_bulk_write_all_or_nothing (void)
 
   /* Cancelled before it starts. */
   g_cancellable_cancel (cancellable);
-  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_true (coalition_store_begin_bulk_write (store, 3, &error));
   g_assert_false (coalition_store_insert_people (store, people, 2, ids, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -656,7 +658,7 @@ test_import_bulk_write_all_or_nothing (void)
   g_assert_cmpuint (coalition_store_count_people (store), ==, 0);
 
   /* Written whole, and found by search after the commit. */
-  g_assert_true (coalition_store_begin_bulk_write (store, &error));
+  g_assert_true (coalition_store_begin_bulk_write (store, 3, &error));
   g_assert_true (coalition_store_insert_people (store, people, 2, ids, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (coalition_store_commit (store, &error));
@@ -754,6 +756,77 @@ test_import_cancel_while_running (void)
   g_cond_clear (&data.cond);
 }
 
+/* The search index as the store would fill it again from scratch. */
+static char *
+index_differences (CoalitionStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *found = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id FROM ("
+                                       "  SELECT rowid AS id, name, organization, contact FROM person_search"
+                                       "  EXCEPT SELECT id, name, organization, contact FROM person_search_source"
+                                       "  UNION ALL"
+                                       "  SELECT id, name, organization, contact FROM person_search_source"
+                                       "  EXCEPT SELECT rowid, name, organization, contact FROM person_search)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (found, "%lld ", (long long)sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (found, FALSE);
+}
+
+/* A few rows into a large directory keep the search index row by row
+ * instead of filling it again for everyone, and it comes out the same:
+ * the new people and what a merge added to someone already there are
+ * found, and the index holds what a full refill would. */
+static void
+test_import_small_into_large (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(CoalitionPerson) known = NULL;
+  g_autoptr(GArray) everyone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *differences = NULL;
+  const char *email = NULL;
+
+  g_assert_true (coalition_demo_fill (store, 400, 11, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  everyone = coalition_store_find_people (store, NULL, &error);
+  for (guint i = 0; i < everyone->len && email == NULL; i++)
+    {
+      g_clear_object (&known);
+      known = coalition_store_get_person (store, g_array_index (everyone, gint64, i), &error);
+      if (coalition_person_get_emails (known)->len > 0)
+        email = ((CoalitionContactPoint *)g_ptr_array_index (coalition_person_get_emails (known), 0))->value;
+    }
+  g_assert_nonnull (email);
+  g_assert_cmpuint (count_found (store, "quillfeather"), ==, 0);
+
+  csv = g_strdup_printf ("First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization 1 - Name,Labels\n"
+                         "Yevheniia,Quillfeather,yq@example.org,,Harbour Tenants,housing\n"
+                         "Đặng,Thị Hoa,dang@example.org,,Harbour Tenants,\n"
+                         "%s,%s,%s,+1 555 0199 777,,zebrafinch\n",
+                         coalition_person_get_given_name (known), coalition_person_get_family_name (known), email);
+  summary = import_text (store, csv);
+  g_assert_cmpuint (summary->people_added, ==, 2);
+  g_assert_cmpuint (summary->people_merged, ==, 1);
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 402);
+
+  g_assert_cmpuint (count_found (store, "quillfeather"), ==, 1);
+  g_assert_cmpuint (count_found (store, "dang thi"), ==, 1);
+  g_assert_cmpuint (count_found (store, "harbour"), ==, 2);
+  g_assert_cmpuint (count_found (store, "zebrafinch"), ==, 1);
+  differences = index_differences (store);
+  g_assert_cmpstr (differences, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/import/search-by-prefix", test_import_search_by_prefix);
   g_test_add_func ("/import/bulk-write-all-or-nothing", test_import_bulk_write_all_or_nothing);
   g_test_add_func ("/import/cancel-while-running", test_import_cancel_while_running);
+  g_test_add_func ("/import/small-into-large", test_import_small_into_large);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();

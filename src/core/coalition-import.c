@@ -1402,7 +1402,7 @@ import_data (CoalitionStore              *store,
   summary->skipped = g_ptr_array_new_with_free_func (skip_free);
   summary->dry_run = dry_run;
 
-  if (!coalition_store_begin_bulk_write (store, error))
+  if (!coalition_store_begin_bulk_write (store, n_records, error))
     return NULL;
 
   if (!load_indexes (&import, &local_error))

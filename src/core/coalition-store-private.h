@@ -16,11 +16,16 @@ G_BEGIN_DECLS
 gboolean coalition_store_begin_bulk    (CoalitionStore  *self,
                                         GError         **error);
 
-/* coalition_store_begin () and coalition_store_begin_bulk () in one, with
- * the journal of each statement kept in memory for the whole transaction
- * when it is the outermost one. End it with coalition_store_commit () or
+/* A transaction for a write of about @n_records records: views reload once
+ * at the commit. When the write is large against the directory (a quarter
+ * of it or more) this is coalition_store_begin () and
+ * coalition_store_begin_bulk () in one, with the journal of each statement
+ * kept in memory when it is the outermost transaction; a smaller one keeps
+ * the search index row by row, which costs far less than filling it again
+ * for everyone. End it with coalition_store_commit () or
  * coalition_store_rollback (). */
 gboolean coalition_store_begin_bulk_write (CoalitionStore  *self,
+                                           guint            n_records,
                                            GError         **error);
 
 /* The key that orders the directory, with case and accents folded away. */
