@@ -1557,6 +1557,23 @@ test_window_meetings (void)
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:00  Welcome and introductions"));
   g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items"));
 
+  /* On a desktop set to the 12-hour clock the times follow it, at once. */
+  {
+    g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+
+    g_settings_set_string (interface, "clock-format", "12h");
+    for (guint i = 0; i < 100 && find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                                           "6:10 PM  Review of action items") == NULL; i++)
+      spin (20);
+    g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "6:00 PM  Welcome and introductions"));
+    g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "6:10 PM  Review of action items"));
+    g_settings_set_string (interface, "clock-format", "24h");
+    for (guint i = 0; i < 100 && find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                                           "18:10  Review of action items") == NULL; i++)
+      spin (20);
+    g_assert_nonnull (find_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "18:10  Review of action items"));
+  }
+
   /* The month view marks the meeting's day, and choosing it opens it. */
   {
     GtkCalendar *calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (page), GTK_TYPE_CALENDAR, NULL));

@@ -152,10 +152,40 @@ run_later (CoalitionMeetingsPage *self,
 /* ---------------------------------------------------------------------- */
 /* Formatting */
 
+/* GNOME's choice of a 12- or 24-hour clock, when its settings are
+ * installed; NULL otherwise (the 24-hour clock, then). */
+static GSettings *
+clock_settings (void)
+{
+  static GSettings *settings;
+  static gsize looked_up;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+        settings = g_settings_new ("org.gnome.desktop.interface");
+      g_once_init_leave (&looked_up, 1);
+    }
+  return settings;
+}
+
 static char *
 format_time (GDateTime *time)
 {
-  return time ? g_date_time_format (time, "%H:%M") : g_strdup ("");
+  GSettings *settings = clock_settings ();
+  g_autofree char *clock = settings ? g_settings_get_string (settings, "clock-format") : NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (clock, "12h") == 0)
+    /* Translators: a time of day on the 12-hour clock, "6:30 PM"; see g_date_time_format() */
+    return g_date_time_format (time, _("%-l:%M %p"));
+  return g_date_time_format (time, "%H:%M");
 }
 
 static char *
@@ -2487,6 +2517,10 @@ build_list_side (CoalitionMeetingsPage *self)
                                     _("The month's meetings"), -1);
     coalition_accessible_label_calendar (self->calendar);
     g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
+    /* Times follow the clock the desktop shows, when it changes too. */
+    if (clock_settings () != NULL)
+      g_signal_connect_object (clock_settings (), "changed::clock-format", G_CALLBACK (meeting_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
     gtk_box_append (GTK_BOX (month), GTK_WIDGET (self->calendar));
