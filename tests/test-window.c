@@ -2610,6 +2610,45 @@ test_window_other_process (void)
   close_window (&shown);
 }
 
+/* Every page fits a window 360 pixels wide (a phone, a tiled half of a
+ * small screen), with a meeting, a map and a campaign open: each page asks
+ * for no more, nor does the window's content besides its header bar, whose
+ * window buttons depend on the desktop (GNOME shows Close alone). */
+static void
+test_window_narrow (void)
+{
+  const char *pages[] = { "members", "map", "meetings", "campaigns" };
+  g_autofree char *path = NULL;
+  Shown shown = { 0 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  path = make_database ("narrow.db", 60);
+  show_window (&shown, path);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *stack;
+      int min = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.show-page", "s", pages[i]));
+      spin (100);
+      stack = find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL);
+      g_assert_nonnull (stack);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, pages[i]);
+      gtk_widget_measure (adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack)), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min, NULL, NULL, NULL);
+      if (min > 360)
+        g_error ("the %s page needs %d pixels across, more than 360", pages[i], min);
+      gtk_widget_measure (stack, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 360);
+    }
+  close_window (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2642,6 +2681,7 @@ main (int   argc,
   g_test_add_func ("/window/map-canvas", test_window_map_canvas);
   g_test_add_func ("/window/campaigns", test_window_campaigns);
   g_test_add_func ("/window/other-process", test_window_other_process);
+  g_test_add_func ("/window/narrow", test_window_narrow);
 
   return g_test_run ();
 }

@@ -1511,7 +1511,18 @@ build_toolbar (CoalitionMapPage *self)
   gtk_box_append (GTK_BOX (bar), spacer);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->as_of_button));
   gtk_box_append (GTK_BOX (bar), more);
-  return bar;
+
+  /* In a window narrower than the toolbar (a phone, a translation with long
+   * words) it scrolls sideways rather than widen the window. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), bar);
+    return scroller;
+  }
 }
 
 /* The table */
@@ -1942,7 +1953,7 @@ build_map_side (CoalitionMapPage *self)
 
   self->views = GTK_STACK (gtk_stack_new ());
   /* So that the details fold over the map before it is squeezed out. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->views), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->views), 340, -1);
   gtk_stack_add_named (self->views, overlay, "canvas");
   gtk_stack_add_named (self->views, build_table (self), "table");
   g_signal_connect_object (self->canvas_toggle, "toggled", G_CALLBACK (view_toggled_cb), self, 0);
