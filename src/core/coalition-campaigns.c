@@ -106,19 +106,6 @@ parse_day (const char *text,
   return TRUE;
 }
 
-static gboolean
-check_title (const char  *text,
-             const char  *what,
-             GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-
-  if (*stripped != '\0')
-    return coalition_store_check_text (text, error);
-  g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID, "%s", what);
-  return FALSE;
-}
-
 CoalitionBenchmarkStatus
 coalition_benchmark_get_effective_status (const CoalitionBenchmark *self,
                                           const char               *today_text)
@@ -311,7 +298,8 @@ coalition_store_create_campaign (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
 
-  if (!check_title (name, _("A campaign needs a name"), error) || !coalition_store_check_text (objectives, error))
+  if (!coalition_store_check_title (name, _("A campaign needs a name"), error) ||
+      !coalition_store_check_text (objectives, error))
     return 0;
   if (!coalition_store_begin (self, error))
     return 0;
@@ -344,7 +332,8 @@ coalition_store_update_campaign (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (!check_title (name, _("A campaign needs a name"), error) || !coalition_store_check_text (objectives, error))
+  if (!coalition_store_check_title (name, _("A campaign needs a name"), error) ||
+      !coalition_store_check_text (objectives, error))
     return FALSE;
   if (!coalition_store_begin (self, error))
     return FALSE;
@@ -529,7 +518,7 @@ coalition_store_add_goal (CoalitionStore    *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
 
-  if (!check_title (title, _("A goal needs a title"), error))
+  if (!coalition_store_check_title (title, _("A goal needs a title"), error))
     return 0;
   if (!coalition_store_begin (self, error))
     return 0;
@@ -560,7 +549,7 @@ coalition_store_update_goal (CoalitionStore    *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (!check_title (title, _("A goal needs a title"), error))
+  if (!coalition_store_check_title (title, _("A goal needs a title"), error))
     return FALSE;
   if (!coalition_store_begin (self, error))
     return FALSE;
@@ -622,7 +611,7 @@ static gboolean
 check_benchmark (const CoalitionBenchmark  *benchmark,
                  GError                   **error)
 {
-  return check_title (benchmark->title, _("A benchmark needs to say what is to be done"), error)
+  return coalition_store_check_title (benchmark->title, _("A benchmark needs to say what is to be done"), error)
          && coalition_store_check_day (benchmark->due, TRUE, error);
 }
 
@@ -761,7 +750,7 @@ check_win (const CoalitionWin  *win,
 {
   GDate date;
 
-  if (!check_title (win->title, _("A win needs to say what changed"), error)
+  if (!coalition_store_check_title (win->title, _("A win needs to say what changed"), error)
       || !coalition_store_check_text (win->description, error))
     return FALSE;
   if (!parse_day (win->date, &date))
@@ -970,7 +959,7 @@ static gboolean
 check_letter (const CoalitionLetter  *letter,
               GError                **error)
 {
-  return check_title (letter->title, _("A sign-on letter needs a title"), error)
+  return coalition_store_check_title (letter->title, _("A sign-on letter needs a title"), error)
          && coalition_store_check_text (letter->body, error) && coalition_store_check_day (letter->deadline, TRUE, error)
          && coalition_store_check_day (letter->sent_on, TRUE, error);
 }

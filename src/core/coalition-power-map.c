@@ -266,12 +266,8 @@ coalition_store_create_map (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), 0);
 
-  if (*stripped == '\0')
-    {
-      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID, _("A power map needs a title"));
-      return 0;
-    }
-  if (!coalition_store_check_text (title, error) || !coalition_store_check_text (decision, error))
+  if (!coalition_store_check_title (title, _("A power map needs a title"), error) ||
+      !coalition_store_check_text (decision, error))
     return 0;
   if (!coalition_store_begin (self, error))
     return 0;
@@ -304,12 +300,8 @@ coalition_store_update_map (CoalitionStore  *self,
 
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
 
-  if (*stripped == '\0')
-    {
-      g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID, _("A power map needs a title"));
-      return FALSE;
-    }
-  if (!coalition_store_check_text (title, error) || !coalition_store_check_text (decision, error))
+  if (!coalition_store_check_title (title, _("A power map needs a title"), error) ||
+      !coalition_store_check_text (decision, error))
     return FALSE;
   if (!coalition_store_begin (self, error))
     return FALSE;

@@ -100,6 +100,10 @@ void          coalition_store_set_error     (CoalitionStore  *self,
                                              int              rc);
 gboolean      coalition_store_check_text    (const char      *text,
                                              GError         **error);
+/* Text that must hold something besides blanks; @what is the message. */
+gboolean      coalition_store_check_title   (const char      *text,
+                                             const char      *what,
+                                             GError         **error);
 char         *coalition_store_now_utc       (void);
 GPtrArray    *coalition_store_collect_rows  (CoalitionStore  *self,
                                              sqlite3_stmt    *stmt,

@@ -4274,6 +4274,19 @@ coalition_store_check_text (const char  *text,
   return check_text (text, error);
 }
 
+gboolean
+coalition_store_check_title (const char  *text,
+                             const char  *what,
+                             GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*stripped != '\0')
+    return check_text (text, error);
+  g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID, "%s", what);
+  return FALSE;
+}
+
 char *
 coalition_store_now_utc (void)
 {
