@@ -646,7 +646,10 @@ test_fuzz_inputs (void)
     { "template-empty.json", 0, NULL },
     { "template-not-an-object.json", 0, NULL },
     { "template-wrong-type.json", 4, "Decisins" },
-    { "template-bad-escape.json", 1, NULL },
+    /* Malformed: no template rather than a guess at one. */
+    { "template-bad-escape.json", 0, NULL },
+    /* json-glib 1.6 leaked on a bad surrogate escape followed by more text. */
+    { "template-bad-surrogate.json", 0, NULL },
     /* Of several top-level values, json-glib 1.6 leaked all but the last. */
     { "template-two-values.json", 0, NULL },
     { "template-value-then-array.json", 0, NULL },

@@ -1040,24 +1040,8 @@ coalition_store_list_templates (CoalitionStore  *self,
   return g_strv_builder_end (builder);
 }
 
-/* A member of a template's item when it is of the type it should be: the
- * file may come from elsewhere, and json-glib's getters assert the type.
- * Text is made valid UTF-8, which a "\ud800" escape does not give. */
-static char *
-template_string (JsonObject *object,
-                 const char *name,
-                 const char *fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return g_strdup (fallback);
-  return g_utf8_make_valid (json_node_get_string (node), -1);
-}
-
 /* The first top-level value of @json when it is an array, else "": a
- * template is one array. Of several top-level values json-glib 1.6 leaks
- * all but the last, and later versions make an array of them. */
+ * template is one array, and what follows it is not read. */
 static char *
 template_array_text (const char *json)
 {
@@ -1087,29 +1071,21 @@ template_array_text (const char *json)
   return g_strdup (start);
 }
 
-static gint64
-template_int (JsonObject *object,
-              const char *name,
-              gint64      fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fallback;
-  return json_node_get_int (node);
-}
-
+/* A template is read with SQLite's own JSON functions rather than
+ * json-glib: the text may come from a file made elsewhere, and json-glib
+ * 1.6 leaks on some malformed input (a bad "\ud80" escape followed by
+ * more text, for one). Text that is not a JSON array gives an empty
+ * template; elements that are not objects are passed over, and members
+ * of the wrong type fall back to what a new agenda item has. */
 GPtrArray *
 coalition_store_get_template (CoalitionStore  *self,
                               const char      *name,
                               GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *json = NULL;
   g_autofree char *array_text = NULL;
-  GPtrArray *items;
   sqlite3_stmt *stmt;
-  JsonArray *array;
   int rc;
 
   stmt = prepare (self, "SELECT items FROM agenda_template WHERE name = ?", error);
@@ -1132,32 +1108,40 @@ coalition_store_get_template (CoalitionStore  *self,
       return NULL;
     }
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
   array_text = template_array_text (json);
-  /* Empty text parses, with no root at all. */
-  if (!json_parser_load_from_data (parser, array_text, -1, NULL) || json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return items;
-
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  stmt = prepare (self,
+                  "SELECT CASE json_type (value, '$.title') WHEN 'text' THEN json_extract (value, '$.title') END, "
+                  "       CASE json_type (value, '$.kind') WHEN 'text' THEN json_extract (value, '$.kind') END, "
+                  "       CASE json_type (value, '$.minutes') WHEN 'integer' THEN json_extract (value, '$.minutes') "
+                  "         ELSE 10 END "
+                  "FROM json_each (CASE WHEN json_valid (?1) THEN ?1 ELSE '[]' END) "
+                  "WHERE type = 'object' ORDER BY key",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  /* Bound as it is: normalising it could make a malformed escape valid. */
+  sqlite3_bind_text (stmt, 1, array_text, -1, SQLITE_TRANSIENT);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *title = NULL, *kind_name = NULL;
-      JsonObject *object;
+      /* A "\ud800" escape gives text that is not valid UTF-8. */
+      g_autofree char *title = g_utf8_make_valid (sqlite3_column_type (stmt, 0) == SQLITE_NULL ? "?" : column_text (stmt, 0), -1);
+      g_autofree char *kind_name = g_utf8_make_valid (column_text (stmt, 1), -1);
       int kind = COALITION_ITEM_KIND_DISCUSSION;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      object = json_node_get_object (element);
-      title = template_string (object, "title", "?");
-      kind_name = template_string (object, "kind", "");
       coalition_item_kind_from_string (kind_name, &kind);
       /* The minutes an agenda item may have in the store. */
-      g_ptr_array_add (items, new_item (title, (int)CLAMP (template_int (object, "minutes", 10), 0, 24 * 60), kind));
+      g_ptr_array_add (items, new_item (title, (int)CLAMP (sqlite3_column_int64 (stmt, 2), 0, 24 * 60), kind));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      coalition_store_set_error (self, error, rc);
+      return NULL;
     }
 
-  return items;
+  return g_steal_pointer (&items);
 }
 
 gboolean
