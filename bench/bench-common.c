@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bench-common.h"
@@ -20,8 +21,12 @@ bench_open_coalition (guint   n_people,
   g_autofree char *path = g_build_filename (g_getenv ("COALITION_BENCH_DATA") ? g_getenv ("COALITION_BENCH_DATA") : ".",
                                             name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionStore) store = NULL;
 
+  if (n_people == BENCH_PEOPLE)
+    return bench_open_benchmark_coalition (out_path);
+
+  store = coalition_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
 
@@ -99,11 +104,46 @@ static const char *map_places[] = {
   "Sài Gòn", "Śródmieście", "마포구", "Київ", "Θεσσαλονίκη", "Bas-Montréal", "Reykjavík", "Kadıköy",
 };
 
-gint64
-bench_make_power_map (CoalitionStore *store,
-                      guint           n_nodes,
-                      guint           n_edges,
-                      guint32         seed)
+/* The ids that @sql selects from @store's file. */
+static GArray *
+all_ids (CoalitionStore *store,
+         const char     *sql)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (coalition_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* Takes one of @ids at random and removes it, so that no record is drawn twice. */
+static gint64
+draw_id (GRand  *rand,
+         GArray *ids)
+{
+  guint index = g_rand_int_range (rand, 0, ids->len);
+  gint64 id = g_array_index (ids, gint64, index);
+
+  g_array_remove_index_fast (ids, index);
+  return id;
+}
+
+/* With @people and @organizations (ids), nodes are drawn from them; else
+ * each node is a new person or organization. */
+static gint64
+make_power_map (CoalitionStore *store,
+                guint           n_nodes,
+                guint           n_edges,
+                guint32         seed,
+                GArray         *people,
+                GArray         *organizations)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GArray) node_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_nodes);
@@ -124,7 +164,11 @@ bench_make_power_map (CoalitionStore *store,
       int influence = g_rand_int_range (rand, COALITION_INFLUENCE_MIN, COALITION_INFLUENCE_MAX + 1);
       gint64 person_id = 0, organization_id = 0, node_id;
 
-      if (i % 5 == 4)
+      if (people != NULL && i % 5 == 4)
+        organization_id = draw_id (rand, organizations);
+      else if (people != NULL)
+        person_id = draw_id (rand, people);
+      else if (i % 5 == 4)
         {
           g_autofree char *name = g_strdup_printf ("%s %s %u",
                                                    map_organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (map_organizations))],
@@ -176,6 +220,132 @@ bench_make_power_map (CoalitionStore *store,
     g_error ("%s", error->message);
 
   return map_id;
+}
+
+gint64
+bench_make_power_map (CoalitionStore *store,
+                      guint           n_nodes,
+                      guint           n_edges,
+                      guint32         seed)
+{
+  return make_power_map (store, n_nodes, n_edges, seed, NULL, NULL);
+}
+
+/* Bumped whenever what the benchmark coalition holds changes, so that a
+ * file cached by an earlier version is made again. */
+#define BENCHMARK_COALITION_VERSION "1"
+#define BENCHMARK_COALITION_FILE "coalition-benchmark.db"
+
+/* @n meetings, 1.4 days apart from January 2022 (about half of them past
+ * today, held, the rest planned), 90 minutes in Chicago time, each with
+ * the standard agenda, a facilitator and twenty invitees from the
+ * directory (present or absent once held). */
+static void
+add_benchmark_meetings (CoalitionStore *store,
+                        GRand          *rand,
+                        guint           n)
+{
+  g_autoptr(GTimeZone) tz = coalition_zone_new ("America/Chicago");
+  g_autoptr(GArray) people = all_ids (store, "SELECT id FROM person ORDER BY id");
+  g_autoptr(GDateTime) base = g_date_time_new (tz, 2022, 1, 4, 18, 30, 0);
+  g_autoptr(GError) error = NULL;
+
+  if (!coalition_store_begin (store, &error))
+    g_error ("%s", error->message);
+  for (guint m = 0; m < n; m++)
+    {
+      g_autoptr(CoalitionMeeting) meeting = coalition_meeting_new ();
+      g_autoptr(GDateTime) start = g_date_time_add_minutes (base, (int)(m * 1.4 * 24 * 60));
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 90);
+      g_autoptr(GPtrArray) agenda = coalition_agenda_standard_template ();
+      g_autofree char *title = g_strdup_printf ("Housing Working Group — Łódź, 김민준, Nguyễn #%u", m + 1);
+      gboolean held = m < n / 2;
+
+      coalition_meeting_set_title (meeting, title);
+      coalition_meeting_set_start (meeting, start);
+      coalition_meeting_set_end (meeting, end);
+      coalition_meeting_set_zone (meeting, "America/Chicago");
+      coalition_meeting_set_location (meeting, "Riverside Community Center, 3900 Main Street");
+      coalition_meeting_set_url (meeting, "https://meet.example.org/housing");
+      coalition_meeting_set_status (meeting, held ? COALITION_MEETING_STATUS_HELD : COALITION_MEETING_STATUS_PLANNED);
+      coalition_meeting_set_facilitator_id (meeting, g_array_index (people, gint64, g_rand_int_range (rand, 0, people->len)));
+      if (!coalition_store_insert_meeting (store, meeting, &error) ||
+          !coalition_store_set_agenda (store, coalition_meeting_get_id (meeting), agenda, &error))
+        g_error ("%s", error->message);
+      for (guint a = 0; a < 20; a++)
+        {
+          /* Twenty consecutive people from a random place: no one twice. */
+          guint first = (guint)g_rand_int_range (rand, 0, people->len - 20);
+          int attendance = !held ? COALITION_ATTENDANCE_INVITED
+                                 : g_rand_int_range (rand, 0, 5) ? COALITION_ATTENDANCE_PRESENT : COALITION_ATTENDANCE_ABSENT;
+
+          if (!coalition_store_set_attendance (store, coalition_meeting_get_id (meeting),
+                                               g_array_index (people, gint64, first + a), attendance, &error))
+            g_error ("%s", error->message);
+        }
+    }
+  if (!coalition_store_commit (store, &error))
+    g_error ("%s", error->message);
+}
+
+CoalitionStore *
+bench_open_benchmark_coalition (char **out_path)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("COALITION_BENCH_DATA") ? g_getenv ("COALITION_BENCH_DATA") : ".",
+                                            BENCHMARK_COALITION_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autofree char *version = NULL;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  /* The mark is written last: a generation cut short is made again. */
+  version = coalition_store_get_setting (store, "benchmark-coalition");
+  if (g_strcmp0 (version, BENCHMARK_COALITION_VERSION) != 0)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (BENCH_SEED);
+      g_autoptr(GArray) people = NULL;
+      g_autoptr(GArray) organizations = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      g_clear_object (&store);
+      g_unlink (path);
+      store = coalition_store_open (path, &error);
+      fprintf (stderr, "generating the benchmark coalition (%u people, %u meetings, a map of %u nodes and %u edges) in %s…\n",
+               BENCH_PEOPLE, BENCH_MEETINGS, BENCH_MAP_NODES, BENCH_MAP_EDGES, path);
+      if (store == NULL || !coalition_demo_fill (store, BENCH_PEOPLE, BENCH_SEED, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      add_benchmark_meetings (store, rand, BENCH_MEETINGS);
+      people = all_ids (store, "SELECT id FROM person ORDER BY id");
+      organizations = all_ids (store, "SELECT id FROM organization ORDER BY id");
+      make_power_map (store, BENCH_MAP_NODES, BENCH_MAP_EDGES, BENCH_SEED, people, organizations);
+      if (!coalition_store_set_setting (store, "benchmark-coalition", BENCHMARK_COALITION_VERSION, &error))
+        g_error ("%s", error->message);
+      fprintf (stderr, "  made in %.0f s\n", (g_get_monotonic_time () - t0) / 1e6);
+    }
+
+  if (out_path != NULL)
+    *out_path = g_strdup (path);
+
+  return g_steal_pointer (&store);
+}
+
+gint64
+bench_benchmark_map_id (CoalitionStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  /* The benchmark's map is the one with the most nodes. */
+  g_assert_cmpint (sqlite3_prepare_v2 (coalition_store_get_handle (store),
+                                       "SELECT map_id FROM map_node GROUP BY map_id ORDER BY count(*) DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, !=, 0);
+  return id;
 }
 
 void

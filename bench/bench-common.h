@@ -13,6 +13,21 @@ G_BEGIN_DECLS
 CoalitionStore *bench_open_coalition (guint   n_people,
                                       char  **out_path);
 
+/* What the benchmark coalition holds (DESIGN.md): 100 000 people in about
+ * 5 000 organizations, 2 000 meetings with agendas and attendance, and a
+ * power map of 2 000 nodes and 5 000 edges drawn from the directory. */
+#define BENCH_PEOPLE 100000
+#define BENCH_MEETINGS 2000
+#define BENCH_MAP_NODES 2000
+#define BENCH_MAP_EDGES 5000
+
+/* The benchmark coalition, generated once from a fixed seed and kept in
+ * $COALITION_BENCH_DATA (or the working directory) between runs. */
+CoalitionStore *bench_open_benchmark_coalition (char **out_path);
+
+/* The id of the benchmark coalition's big power map. */
+gint64          bench_benchmark_map_id (CoalitionStore *store);
+
 /* A power map of @n_nodes people and organizations (one in five an
  * organization, names in several scripts) spread over the 25 cells, and
  * @n_edges relationships between random pairs (strengths 1–3, four in five

@@ -117,7 +117,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(CoalitionStore) source = bench_open_coalition (100000, NULL);
+  g_autoptr(CoalitionStore) source = bench_open_benchmark_coalition (NULL);
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;

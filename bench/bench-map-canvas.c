@@ -32,8 +32,8 @@
 
 #define WIDTH 1280
 #define HEIGHT 800
-#define N_NODES 2000
-#define N_EDGES 5000
+#define N_NODES BENCH_MAP_NODES
+#define N_EDGES BENCH_MAP_EDGES
 #define N_FRAMES 120
 #define N_REDRAWS 6
 #define TARGET_P95_MS 16.0
@@ -370,15 +370,20 @@ measure_redraw (guint n_redraws)
   return frame_times (samples, client);
 }
 
+/* The map @map_id of @store, or with @map_id 0 a new one of @n_nodes and
+ * @n_edges made in @store. */
 static CoalitionMapScene *
 make_scene (CoalitionStore *store,
+            gint64          map_id,
             guint           n_nodes,
             guint           n_edges)
 {
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 map_id = bench_make_power_map (store, n_nodes, n_edges, SEED + n_nodes);
+
+  if (map_id == 0)
+    map_id = bench_make_power_map (store, n_nodes, n_edges, SEED + n_nodes);
 
   nodes = coalition_store_list_map_nodes (store, map_id, NULL, &error);
   g_assert_no_error (error);
@@ -435,7 +440,12 @@ main (int   argc,
   db = g_build_filename (dir, "map.db", NULL);
   store = coalition_store_open (db, &error);
   g_assert_no_error (error);
-  scene = make_scene (store, N_NODES, N_EDGES);
+  /* The benchmark coalition's map; the other sizes are made apart. */
+  {
+    g_autoptr(CoalitionStore) coalition = bench_open_benchmark_coalition (NULL);
+
+    scene = make_scene (coalition, bench_benchmark_map_id (coalition), N_NODES, N_EDGES);
+  }
 
   bench.loop = g_main_loop_new (NULL, FALSE);
   bench.window = gtk_window_new ();
@@ -490,7 +500,7 @@ main (int   argc,
 
       if (quick && sizes[i] > N_NODES)
         continue;
-      coalition_map_canvas_set_scene (canvas, make_scene (store, sizes[i], sizes[i] * 5 / 2));
+      coalition_map_canvas_set_scene (canvas, make_scene (store, 0, sizes[i], sizes[i] * 5 / 2));
       coalition_map_canvas_fit (canvas);
       fit_zoom = coalition_map_canvas_get_zoom (canvas);
       fitted = measure_redraw (n_redraws);

@@ -71,7 +71,7 @@ main (int   argc,
   gboolean pass;
 
   g_clear_object (&store);
-  store = bench_open_coalition (100000, &path);
+  store = bench_open_benchmark_coalition (&path);
   g_clear_object (&store);
 
   for (guint i = 0; i < RUNS; i++)

@@ -248,7 +248,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  store = bench_open_coalition (100000, &path);
+  store = bench_open_benchmark_coalition (&path);
   g_clear_object (&store);
 
   for (guint i = 0; i < RUNS; i++)
