@@ -22,7 +22,7 @@
 #include "coalition-people-model.h"
 #include "coalition-person-private.h"
 
-#define PAGE_SIZE 64
+#define PAGE_SIZE 32
 #define MAX_PAGES 128
 
 struct _CoalitionPeopleModel
