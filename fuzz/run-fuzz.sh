@@ -3,7 +3,9 @@
 #
 # Runs one libFuzzer target for $COALITION_FUZZ_SECONDS seconds (45 unless
 # set) on a copy of its seed corpus, so that the seeds in the source tree
-# stay as committed. Fails on a crash, a leak, a timeout (10 s for one
+# stay as committed. The random seed is $COALITION_FUZZ_SEED, fixed unless
+# set, so that a test run that fails fails again the same way; "random"
+# lets libFuzzer pick one, for runs that look for new inputs. Fails on a crash, a leak, a timeout (10 s for one
 # input) or memory past 2 GB, and says where the input that did it was
 # written. Ends with one line: how many inputs ran, and the coverage.
 
@@ -14,11 +16,18 @@ seeds=$2
 artifacts=$3
 dict=${4:-}
 seconds=${COALITION_FUZZ_SECONDS:-45}
+seed=${COALITION_FUZZ_SEED:-20261130}
 name=$(basename "$target")
 
 case $seconds in
   '' | *[!0-9]*)
     echo "COALITION_FUZZ_SECONDS must be a whole number of seconds, not '$seconds'" >&2
+    exit 2 ;;
+esac
+case $seed in
+  random) seed= ;;
+  '' | *[!0-9]* | 0)
+    echo "COALITION_FUZZ_SEED must be a positive whole number or 'random', not '$seed'" >&2
     exit 2 ;;
 esac
 
@@ -34,8 +43,11 @@ set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_st
 if [ -n "$dict" ]; then
   set -- "$@" -dict="$dict"
 fi
+if [ -n "$seed" ]; then
+  set -- "$@" -seed="$seed"
+fi
 
-echo "$name: $seconds s on $n_seeds seeds from $seeds"
+echo "$name: $seconds s on $n_seeds seeds from $seeds, random seed ${seed:-chosen by libFuzzer}"
 
 # libFuzzer reports on stderr; the log is read back for the figures below.
 # A 16 MB quarantine (256 MB by default) still holds every block one input
