@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "coalition-core.h"
+#include "coalition-ics.h"
 #include "coalition-print.h"
 
 static CoalitionStore *
@@ -300,6 +301,76 @@ test_print_agenda_and_minutes (void)
   g_assert_cmpfloat (rendered_ink (minutes_path, 1), >, 0.01);
 }
 
+/* On a desktop set to the 12-hour clock, the printed agenda, the draft
+ * minutes and the agenda in a calendar invitation read "6:30 PM", as the
+ * Meetings page does; back on the 24-hour clock, "18:30". */
+static void
+test_print_twelve_hour_clock (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ("clock.db");
+  g_autoptr(CoalitionMeeting) meeting = add_meeting (store);
+  g_autoptr(GPtrArray) agenda = coalition_agenda_standard_template ();
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "clock.pdf", NULL);
+  g_autofree char *ics = g_build_filename (g_get_user_data_dir (), "clock.ics", NULL);
+  GSettings *clock = coalition_clock_settings ();
+  g_autoptr(GError) error = NULL;
+  const char *formats[] = { "12h", "24h" };
+  const char *expected[][3] = {
+    { "6:30 PM", "7:10 PM", "8:00 PM" },
+    { "18:30", "19:10", "20:00" },
+  };
+
+  /* GNOME's settings are part of the platform the tests run on. */
+  g_assert_nonnull (clock);
+  g_assert_true (coalition_store_set_agenda (store, coalition_meeting_get_id (meeting), agenda, &error));
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(CoalitionDocument) document = NULL;
+      g_autoptr(GSubprocess) python = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *minutes = NULL;
+      g_autofree char *calendar = NULL;
+      g_autofree char *description = NULL;
+      /* In the invitation "6:30 PM Welcome and introductions (10 min)"; on
+       * paper, with the minutes between, "6:30 PM 10 Welcome and introductions". */
+      g_autofree char *first = g_strdup_printf ("%s Welcome and introductions", expected[f][0]);
+      g_autofree char *first_row = g_strdup_printf ("%s 10 Welcome and introductions", expected[f][0]);
+      g_autofree char *ends = g_strdup_printf ("Ends at %s", expected[f][2]);
+
+      g_settings_set_string (clock, "clock-format", formats[f]);
+
+      document = coalition_document_new (store, COALITION_DOCUMENT_AGENDA, coalition_meeting_get_id (meeting), 595, 842, &error);
+      g_assert_no_error (error);
+      g_assert_true (coalition_document_write_pdf (document, pdf, &error));
+      text = run ("pdftotext", "-raw", pdf);
+      g_assert_nonnull (strstr (text, first_row));
+      g_assert_nonnull (strstr (text, ends));
+      g_assert_nonnull (strstr (text, expected[f][1]));
+      /* The meeting's hours under its title too: "6:30 PM–8:30 PM". */
+      g_assert_nonnull (strstr (text, expected[f][0]));
+
+      minutes = coalition_store_draft_minutes (store, coalition_meeting_get_id (meeting), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (minutes, expected[f][0]));
+
+      /* The agenda in the invitation, as python3-icalendar reads it. */
+      calendar = coalition_ics_export (store, COALITION_ICS_MEETING, coalition_meeting_get_id (meeting), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (ics, calendar, -1, &error));
+      python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "/usr/bin/python3", "-c",
+                                 "import sys, icalendar\n"
+                                 "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+                                 "print(str(cal.walk('VEVENT')[0]['DESCRIPTION']))\n",
+                                 ics, NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_communicate_utf8 (python, NULL, NULL, &description, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (description, first));
+    }
+}
+
 static void
 test_print_bad_cases (void)
 {
@@ -331,11 +402,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GNOME's clock setting is looked up once, from the system's schemas,
+   * before the isolated directories hide them (the settings themselves
+   * stay in memory). */
+  coalition_clock_settings ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
 
   g_test_add_func ("/print/sign-in-500", test_print_sign_in_500);
   g_test_add_func ("/print/agenda-and-minutes", test_print_agenda_and_minutes);
+  g_test_add_func ("/print/twelve-hour-clock", test_print_twelve_hour_clock);
   g_test_add_func ("/print/bad-cases", test_print_bad_cases);
 
   return g_test_run ();

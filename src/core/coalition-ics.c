@@ -216,7 +216,7 @@ describe_agenda (Export           *export,
       for (guint i = 0; i < agenda->len; i++)
         {
           CoalitionAgendaItem *item = agenda->pdata[i];
-          g_autofree char *clock = g_date_time_format (times->pdata[i], "%H:%M");
+          g_autofree char *clock = coalition_format_clock (times->pdata[i]);
 
           /* Translators: an agenda line in a calendar event, "18:40 Review of action items (10 min)" */
           g_string_append_printf (text, _("%s %s (%d min)"), clock, coalition_agenda_item_get_title (item),

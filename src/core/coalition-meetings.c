@@ -94,6 +94,40 @@ coalition_zone_list_all (void)
   return g_strv_builder_end (builder);
 }
 
+GSettings *
+coalition_clock_settings (void)
+{
+  static GSettings *settings;
+  static gsize looked_up;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+        settings = g_settings_new ("org.gnome.desktop.interface");
+      g_once_init_leave (&looked_up, 1);
+    }
+  return settings;
+}
+
+char *
+coalition_format_clock (GDateTime *time)
+{
+  GSettings *settings = coalition_clock_settings ();
+  g_autofree char *clock = settings ? g_settings_get_string (settings, "clock-format") : NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (clock, "12h") == 0)
+    /* Translators: a time of day on the 12-hour clock, "6:30 PM"; see g_date_time_format() */
+    return g_date_time_format (time, _("%-l:%M %p"));
+  return g_date_time_format (time, "%H:%M");
+}
+
 GPtrArray *
 coalition_agenda_start_times (GDateTime *start,
                               GPtrArray *items)
@@ -1988,6 +2022,18 @@ append_decisions (GString   *out,
     }
 }
 
+/* "Tuesday 8 December 2026, 18:30" (or "6:30 PM"), for the draft minutes. */
+static char *
+format_day_and_clock (GDateTime *time)
+{
+  /* Translators: a meeting's day in the draft minutes, "Tuesday 8 December 2026"; see g_date_time_format() */
+  g_autofree char *day = g_date_time_format (time, _("%A %-d %B %Y"));
+  g_autofree char *clock = coalition_format_clock (time);
+
+  /* Translators: a day and a time of day, "Tuesday 8 December 2026, 18:30" */
+  return g_strdup_printf (C_("day and time", "%s, %s"), day, clock);
+}
+
 char *
 coalition_store_draft_minutes (CoalitionStore  *self,
                                gint64           meeting_id,
@@ -2014,8 +2060,7 @@ coalition_store_draft_minutes (CoalitionStore  *self,
       (actions = coalition_store_list_actions_of (self, meeting_id, error)) == NULL)
     return NULL;
 
-  /* Translators: the date and time at the top of the minutes; see g_date_time_format() */
-  when = g_date_time_format (coalition_meeting_get_start (meeting), _("%A %-d %B %Y, %H:%M"));
+  when = format_day_and_clock (coalition_meeting_get_start (meeting));
   g_string_append_printf (out, "%s — %s (%s)\n", coalition_meeting_get_title (meeting), when,
                           coalition_meeting_get_zone (meeting));
   if (*coalition_meeting_get_facilitator_name (meeting) != '\0')
@@ -2085,7 +2130,7 @@ coalition_store_draft_minutes (CoalitionStore  *self,
 
       if (next != NULL)
         {
-          g_autofree char *next_when = g_date_time_format (coalition_meeting_get_start (next), _("%A %-d %B %Y, %H:%M"));
+          g_autofree char *next_when = format_day_and_clock (coalition_meeting_get_start (next));
 
           append_heading (out, _("Next meeting"));
           g_string_append_printf (out, "%s\n", next_when);

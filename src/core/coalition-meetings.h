@@ -21,6 +21,14 @@ char      *coalition_zone_get_local_name    (void);
 /* Every zone the system knows, sorted, for choosing one. */
 GStrv      coalition_zone_list_all          (void);
 
+/* GNOME's settings that hold the choice of a 12- or 24-hour clock, when
+ * they are installed, else NULL; transfer none. Watch "changed::clock-format". */
+GSettings *coalition_clock_settings         (void);
+/* @time as a time of day on the user's clock: "18:30", or "6:30 PM" when the
+ * desktop is set to the 12-hour clock. Agendas on screen and on paper, and
+ * the agenda in a calendar invitation, all use it. */
+char      *coalition_format_clock           (GDateTime   *time);
+
 /* When each item of @items (CoalitionAgendaItem) starts, from @start, in
  * @start's zone; one more element at the end: when the agenda ends. Times
  * are absolute, so an agenda across a change of daylight saving time shows

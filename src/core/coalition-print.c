@@ -411,8 +411,8 @@ coalition_print_meeting_when (CoalitionMeeting *meeting)
 {
   /* Translators: a meeting's date and time on paper, "Tuesday 8 December 2026, 18:30–20:30"; see g_date_time_format() */
   g_autofree char *day = g_date_time_format (coalition_meeting_get_start (meeting), _("%A %-d %B %Y"));
-  g_autofree char *start = g_date_time_format (coalition_meeting_get_start (meeting), "%H:%M");
-  g_autofree char *end = g_date_time_format (coalition_meeting_get_end (meeting), "%H:%M");
+  g_autofree char *start = coalition_format_clock (coalition_meeting_get_start (meeting));
+  g_autofree char *end = coalition_format_clock (coalition_meeting_get_end (meeting));
   g_autofree char *abbreviation = g_date_time_format (coalition_meeting_get_start (meeting), "%Z");
 
   /* Translators: "Tuesday 8 December 2026, 18:30–20:30 PST (America/Los_Angeles)" */
@@ -595,7 +595,7 @@ build_agenda (CoalitionDocument  *self,
       for (guint i = 0; i < agenda->len; i++)
         {
           CoalitionAgendaItem *item = agenda->pdata[i];
-          g_autofree char *clock = g_date_time_format (times->pdata[i], "%H:%M");
+          g_autofree char *clock = coalition_format_clock (times->pdata[i]);
           g_autofree char *minutes = g_strdup_printf ("%d", coalition_agenda_item_get_minutes (item));
           g_autoptr(GString) what = g_string_new (coalition_agenda_item_get_title (item));
           const char *cells[3];
@@ -610,7 +610,7 @@ build_agenda (CoalitionDocument  *self,
         }
       end_table (self);
       {
-        g_autofree char *end = g_date_time_format (times->pdata[times->len - 1], "%H:%M");
+        g_autofree char *end = coalition_format_clock (times->pdata[times->len - 1]);
         /* Translators: under the printed agenda, "Ends at 20:30" */
         g_autofree char *line = g_strdup_printf (_("Ends at %s"), end);
 
@@ -788,7 +788,7 @@ build_minutes (CoalitionDocument  *self,
           if (i < agenda->len)
             {
               CoalitionAgendaItem *item = agenda->pdata[i];
-              g_autofree char *clock = g_date_time_format (times->pdata[i], "%H:%M");
+              g_autofree char *clock = coalition_format_clock (times->pdata[i]);
               g_autofree char *heading = g_strdup_printf ("%s  %s", clock, coalition_agenda_item_get_title (item));
 
               place_heading (self, heading);

@@ -152,42 +152,6 @@ run_later (CoalitionMeetingsPage *self,
 /* ---------------------------------------------------------------------- */
 /* Formatting */
 
-/* GNOME's choice of a 12- or 24-hour clock, when its settings are
- * installed; NULL otherwise (the 24-hour clock, then). */
-static GSettings *
-clock_settings (void)
-{
-  static GSettings *settings;
-  static gsize looked_up;
-
-  if (g_once_init_enter (&looked_up))
-    {
-      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-      g_autoptr(GSettingsSchema) schema = NULL;
-
-      if (source != NULL)
-        schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-      if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
-        settings = g_settings_new ("org.gnome.desktop.interface");
-      g_once_init_leave (&looked_up, 1);
-    }
-  return settings;
-}
-
-static char *
-format_time (GDateTime *time)
-{
-  GSettings *settings = clock_settings ();
-  g_autofree char *clock = settings ? g_settings_get_string (settings, "clock-format") : NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-  if (g_strcmp0 (clock, "12h") == 0)
-    /* Translators: a time of day on the 12-hour clock, "6:30 PM"; see g_date_time_format() */
-    return g_date_time_format (time, _("%-l:%M %p"));
-  return g_date_time_format (time, "%H:%M");
-}
-
 static char *
 format_day (GDateTime *time)
 {
@@ -199,8 +163,8 @@ static char *
 describe_when (CoalitionMeeting *meeting)
 {
   g_autofree char *day = format_day (coalition_meeting_get_start (meeting));
-  g_autofree char *start = format_time (coalition_meeting_get_start (meeting));
-  g_autofree char *end = format_time (coalition_meeting_get_end (meeting));
+  g_autofree char *start = coalition_format_clock (coalition_meeting_get_start (meeting));
+  g_autofree char *end = coalition_format_clock (coalition_meeting_get_end (meeting));
   g_autofree char *abbreviation = g_date_time_format (coalition_meeting_get_start (meeting), "%Z");
 
   /* Translators: "Tuesday 8 December 2026, 18:30–20:30 PST" */
@@ -1134,7 +1098,7 @@ fill_agenda (CoalitionMeetingsPage *self)
   guint focus = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (self), "focus-item"));
   int over = coalition_agenda_overrun_minutes (coalition_meeting_get_start (self->meeting),
                                                coalition_meeting_get_end (self->meeting), self->agenda);
-  g_autofree char *end = format_time (times->pdata[times->len - 1]);
+  g_autofree char *end = coalition_format_clock (times->pdata[times->len - 1]);
   g_autofree char *description = NULL;
   int planned = 0, actual = 0;
   gboolean timed = FALSE;
@@ -1153,7 +1117,7 @@ fill_agenda (CoalitionMeetingsPage *self)
                         coalition_agenda_item_get_id (self->timed_item) == coalition_agenda_item_get_id (item) &&
                         coalition_agenda_item_get_id (item) > 0;
       GtkEventController *keys = gtk_event_controller_key_new ();
-      g_autofree char *start = format_time (times->pdata[i]);
+      g_autofree char *start = coalition_format_clock (times->pdata[i]);
       g_autofree char *title = g_strdup_printf ("%s  %s", start, coalition_agenda_item_get_title (item));
       g_autofree char *subtitle = NULL;
       g_autofree char *up_label = g_strdup_printf (_("Move “%s” Up"), coalition_agenda_item_get_title (item));
@@ -1186,7 +1150,7 @@ fill_agenda (CoalitionMeetingsPage *self)
 
       if (timing)
         {
-          g_autofree char *since = format_time (self->timed_since);
+          g_autofree char *since = coalition_format_clock (self->timed_since);
           /* Translators: an agenda item being timed, "15 min · Discussion · timing since 19:12" */
           char *with = g_strdup_printf (_("%s · timing since %s"), subtitle, since);
 
@@ -2193,8 +2157,8 @@ fill (CoalitionMeetingsPage *self)
   CoalitionMeeting *meeting = self->meeting;
   g_autofree char *when = describe_when (meeting);
   g_autofree char *day = g_date_time_format (coalition_meeting_get_start (meeting), "%Y-%m-%d");
-  g_autofree char *start = format_time (coalition_meeting_get_start (meeting));
-  g_autofree char *end = format_time (coalition_meeting_get_end (meeting));
+  g_autofree char *start = coalition_format_clock (coalition_meeting_get_start (meeting));
+  g_autofree char *end = coalition_format_clock (coalition_meeting_get_end (meeting));
   gint64 roles[] = {
     coalition_meeting_get_facilitator_id (meeting), coalition_meeting_get_note_taker_id (meeting),
     coalition_meeting_get_timekeeper_id (meeting),
@@ -2518,8 +2482,8 @@ build_list_side (CoalitionMeetingsPage *self)
     coalition_accessible_label_calendar (self->calendar);
     g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self, G_CONNECT_SWAPPED);
     /* Times follow the clock the desktop shows, when it changes too. */
-    if (clock_settings () != NULL)
-      g_signal_connect_object (clock_settings (), "changed::clock-format", G_CALLBACK (meeting_changed_cb), self,
+    if (coalition_clock_settings () != NULL)
+      g_signal_connect_object (coalition_clock_settings (), "changed::clock-format", G_CALLBACK (meeting_changed_cb), self,
                                G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (mark_calendar), self, G_CONNECT_SWAPPED);
