@@ -238,7 +238,7 @@ test_map_nodes (void)
   g_clear_error (&error);
 
   /* Taking a node off the map. */
-  g_assert_true (coalition_store_remove_map_node (store, olena_node, &error));
+  g_assert_true (coalition_store_remove_map_node (store, olena_node, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&nodes, g_ptr_array_unref);
   nodes = nodes_as_of (store, map_id, NULL);
@@ -252,6 +252,137 @@ test_map_nodes (void)
   nodes = nodes_as_of (store, other_map_id, NULL);
   g_assert_cmpuint (nodes->len, ==, 0);
   g_signal_handlers_disconnect_by_func (store, count_signal_cb, changed);
+}
+
+/* The edges of @map_id that touch @node_id, as "from>to kind strength note". */
+static char *
+edges_of (CoalitionStore *store,
+          gint64          map_id,
+          gint64          node_id)
+{
+  g_autoptr(GPtrArray) edges = coalition_store_list_map_edges (store, map_id, NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_nonnull (edges);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const CoalitionMapEdge *edge = edges->pdata[i];
+
+      if (edge->from_node == node_id || edge->to_node == node_id)
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT ">%" G_GINT64_FORMAT " %d %d %s", out->len ? "; " : "",
+                                edge->from_node, edge->to_node, edge->kind, edge->strength, edge->note);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Taking someone off a map and Undo: the node comes back with the same id,
+ * where it stood, with the history of its moves and its relationships with
+ * those still on the map; when it cannot, nothing changes. */
+static void
+test_map_remove_and_undo (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ("undo.db");
+  g_autoptr(GError) error = NULL;
+  gint64 map_id = coalition_store_create_map (store, "Rent Stabilization Ordinance", "", &error);
+  gint64 nguyen = add_person (store, "Văn An", "Nguyễn", COALITION_STATUS_TARGET, 0, "Council Member");
+  gint64 kim = add_person (store, "민준", "김", COALITION_STATUS_MEMBER, 0, NULL);
+  gint64 zoe = add_person (store, "Zoë", "Brontë", COALITION_STATUS_ALLY, 0, NULL);
+  gint64 a = place (store, map_id, nguyen, 0, -1, 3, "2026-01-10");
+  gint64 b = place (store, map_id, kim, 0, 2, 1, "2026-01-10");
+  gint64 c = place (store, map_id, zoe, 0, 1, 2, "2026-01-10");
+  g_autoptr(CoalitionMapEdge) ab = coalition_map_edge_new (a, b, COALITION_RELATIONSHIP_FAMILY_OR_FRIEND);
+  g_autoptr(CoalitionMapEdge) ca = coalition_map_edge_new (c, a, COALITION_RELATIONSHIP_ADVISES);
+  g_autoptr(CoalitionMapEdge) bc = coalition_map_edge_new (b, c, COALITION_RELATIONSHIP_SERVES_WITH);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autofree char *edges_before = NULL;
+  g_autofree char *edges_after = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_again = NULL;
+  g_autofree char *kept_b = NULL;
+
+  g_assert_no_error (error);
+  ab->strength = 3;
+  ab->note = g_strdup ("Cousins — họ hàng");
+  g_assert_true (coalition_store_add_map_edge (store, ab, &error));
+  g_assert_true (coalition_store_add_map_edge (store, ca, &error));
+  g_assert_true (coalition_store_add_map_edge (store, bc, &error));
+  g_assert_true (coalition_store_move_map_node (store, a, 0, 3, "2026-03-02", "After the hearing", &error));
+  g_assert_true (coalition_store_move_map_node (store, a, 1, 4, "2026-05-20", NULL, &error));
+  g_assert_no_error (error);
+  edges_before = edges_of (store, map_id, a);
+
+  g_assert_true (coalition_store_remove_map_node (store, a, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  nodes = nodes_as_of (store, map_id, NULL);
+  g_assert_cmpuint (nodes->len, ==, 2);
+  g_clear_pointer (&edges_after, g_free);
+  edges_after = edges_of (store, map_id, a);
+  g_assert_cmpstr (edges_after, ==, "");
+
+  /* Undo. */
+  g_assert_cmpint (coalition_store_restore_map_node (store, kept, &error), ==, a);
+  g_assert_no_error (error);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = nodes_as_of (store, map_id, NULL);
+  g_assert_cmpuint (nodes->len, ==, 3);
+  g_assert_cmpint (find_node (nodes, a)->stance, ==, 1);
+  g_assert_cmpint (find_node (nodes, a)->influence, ==, 4);
+  g_clear_pointer (&edges_after, g_free);
+  edges_after = edges_of (store, map_id, a);
+  g_assert_cmpstr (edges_after, ==, edges_before);
+  g_assert_nonnull (strstr (edges_after, "Cousins — họ hàng"));
+  history = coalition_store_list_map_history (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpstr (((CoalitionMapChange *)history->pdata[1])->date, ==, "2026-03-02");
+  g_assert_cmpstr (((CoalitionMapChange *)history->pdata[1])->note, ==, "After the hearing");
+  /* As it stood in March, from the history that came back. */
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = nodes_as_of (store, map_id, "2026-04-01");
+  g_assert_cmpint (find_node (nodes, a)->stance, ==, 0);
+  g_assert_cmpint (find_node (nodes, a)->influence, ==, 3);
+
+  /* Someone taken off in the meantime keeps their relationships off. */
+  g_assert_true (coalition_store_remove_map_node (store, a, &kept_again, &error));
+  g_assert_true (coalition_store_remove_map_node (store, c, NULL, &error));
+  g_assert_cmpint (coalition_store_restore_map_node (store, kept_again, &error), ==, a);
+  g_assert_no_error (error);
+  g_clear_pointer (&edges_after, g_free);
+  edges_after = edges_of (store, map_id, a);
+  g_assert_null (strstr (edges_after, "; "));
+  g_assert_nonnull (strstr (edges_after, "Cousins"));
+
+  /* Back on the map by hand before Undo: Undo says so and changes nothing. */
+  g_assert_true (coalition_store_remove_map_node (store, b, &kept_b, &error));
+  place (store, map_id, kim, 0, 0, 0, NULL);
+  g_assert_cmpint (coalition_store_restore_map_node (store, kept_b, &error), ==, 0);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "on the map again"));
+  g_clear_error (&error);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  nodes = nodes_as_of (store, map_id, NULL);
+  g_assert_cmpuint (nodes->len, ==, 2);
+
+  /* Deleted from the directory, or the map deleted: the same. */
+  g_assert_true (coalition_store_delete_person (store, kim, &error));
+  g_assert_cmpint (coalition_store_restore_map_node (store, kept_b, &error), ==, 0);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "directory"));
+  g_clear_error (&error);
+  g_assert_true (coalition_store_delete_map (store, map_id, &error));
+  g_assert_cmpint (coalition_store_restore_map_node (store, kept, &error), ==, 0);
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "map has been deleted"));
+  g_clear_error (&error);
+
+  /* Text that is not what removal kept. */
+  g_assert_cmpint (coalition_store_restore_map_node (store, "{not json", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (coalition_store_restore_map_node (store, "{}", &error), ==, 0);
+  g_assert_nonnull (error);
 }
 
 static void
@@ -362,7 +493,7 @@ test_map_history (void)
   g_assert_cmpuint (history->len, ==, 2);
 
   /* A node that is gone cannot move. */
-  g_assert_true (coalition_store_remove_map_node (store, aide_node, &error));
+  g_assert_true (coalition_store_remove_map_node (store, aide_node, NULL, &error));
   g_assert_false (coalition_store_move_map_node (store, aide_node, 2, 3, NULL, NULL, &error));
   g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -1126,6 +1257,7 @@ main (int   argc,
 
   g_test_add_func ("/map/nodes", test_map_nodes);
   g_test_add_func ("/map/history", test_map_history);
+  g_test_add_func ("/map/remove-and-undo", test_map_remove_and_undo);
   g_test_add_func ("/map/follows-directory", test_map_follows_directory);
   g_test_add_func ("/map/edges", test_map_edges);
   g_test_add_func ("/map/reach", test_map_reach);

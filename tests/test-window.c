@@ -2227,6 +2227,39 @@ test_window_power_map (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 3);
   }
 
+  /* Taken off the map, and put back by Undo with the history of her moves
+   * and the relationship with its note. */
+  {
+    g_autoptr(GPtrArray) edges = NULL;
+    GtkWidget *undo;
+    gboolean advised = FALSE;
+
+    coalition_map_canvas_select (canvas, node_ids[2]);
+    spin (50);
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Take _Off the Map"), "clicked");
+    spin (100);
+    g_assert_cmpuint (coalition_map_scene_get_n_nodes (coalition_map_canvas_get_scene (canvas)), ==, 2);
+    g_assert_cmpint (stance_of (store, map_id, node_ids[2], NULL), ==, 99);
+    undo = find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    wait_until (map_shown, canvas, "the mayor back on the map");
+    g_assert_cmpint (stance_of (store, map_id, node_ids[2], NULL), ==, 0);
+    g_assert_cmpint (coalition_map_canvas_get_selected (canvas), ==, node_ids[2]);
+    g_clear_pointer (&history, g_ptr_array_unref);
+    history = coalition_store_list_map_history (store, node_ids[2], NULL);
+    g_assert_cmpuint (history->len, ==, 3);
+    edges = coalition_store_list_map_edges (store, map_id, NULL);
+    for (guint i = 0; i < edges->len; i++)
+      {
+        const CoalitionMapEdge *edge = edges->pdata[i];
+
+        if (edge->to_node == node_ids[2] && g_strcmp0 (edge->note, "Former campaign manager") == 0)
+          advised = TRUE;
+      }
+    g_assert_true (advised);
+  }
+
   close_window (&shown);
 }
 

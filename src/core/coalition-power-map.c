@@ -528,6 +528,7 @@ coalition_store_move_map_node (CoalitionStore  *self,
 gboolean
 coalition_store_remove_map_node (CoalitionStore  *self,
                                  gint64           node_id,
+                                 char           **kept,
                                  GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -539,15 +540,134 @@ coalition_store_remove_map_node (CoalitionStore  *self,
   if (!coalition_store_begin (self, error))
     return FALSE;
   map_id = map_of_node (self, node_id, NULL, NULL);
-  stmt = prepare (self, "DELETE FROM map_node WHERE id = ?", &local_error);
-  if (stmt != NULL)
+  /* All that the delete takes with it, as one JSON object. */
+  if (kept != NULL && map_id > 0 &&
+      (stmt = prepare (self,
+                       "SELECT json_object ("
+                       "  'node', json_object ('id', n.id, 'map_id', n.map_id, 'person_id', n.person_id,"
+                       "                       'organization_id', n.organization_id,"
+                       "                       'stance', n.stance, 'influence', n.influence),"
+                       "  'history', (SELECT json_group_array (json_object ('id', h.id, 'changed_on', h.changed_on,"
+                       "                                                    'stance', h.stance, 'influence', h.influence,"
+                       "                                                    'note', h.note))"
+                       "              FROM map_node_history h WHERE h.node_id = n.id),"
+                       "  'edges', (SELECT json_group_array (json_object ('id', e.id, 'from_node', e.from_node,"
+                       "                                                  'to_node', e.to_node, 'kind', e.kind,"
+                       "                                                  'strength', e.strength, 'directed', e.directed,"
+                       "                                                  'note', e.note))"
+                       "            FROM map_edge e WHERE e.from_node = n.id OR e.to_node = n.id)) "
+                       "FROM map_node n WHERE n.id = ?",
+                       &local_error)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, node_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *kept = g_strdup (column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  if (local_error == NULL && (stmt = prepare (self, "DELETE FROM map_node WHERE id = ?", &local_error)) != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, node_id);
       if (step_done (self, stmt, &local_error) && map_id > 0)
         touch_map (self, map_id, &local_error);
     }
+  if (local_error != NULL && kept != NULL)
+    g_clear_pointer (kept, g_free);
   return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
                                     map_id, error);
+}
+
+/* Why @kept cannot go back on its map, or NULL when it can. */
+static char *
+restore_problem (CoalitionStore *self,
+                 const char     *kept)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT NOT EXISTS (SELECT 1 FROM power_map WHERE id = json_extract (?1, '$.node.map_id')),"
+                                "       NOT EXISTS (SELECT 1 FROM person WHERE id = json_extract (?1, '$.node.person_id'))"
+                                "       AND NOT EXISTS (SELECT 1 FROM organization"
+                                "                       WHERE id = json_extract (?1, '$.node.organization_id')),"
+                                "       EXISTS (SELECT 1 FROM map_node WHERE id = json_extract (?1, '$.node.id')"
+                                "               OR (map_id = json_extract (?1, '$.node.map_id')"
+                                "                   AND (person_id = json_extract (?1, '$.node.person_id')"
+                                "                        OR organization_id = json_extract (?1, '$.node.organization_id'))))",
+                                NULL);
+  char *problem = NULL;
+
+  if (stmt == NULL)
+    return g_strdup (_("The map could not be read."));
+  sqlite3_bind_text (stmt, 1, kept, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    problem = g_strdup (_("The map could not be read."));
+  else if (sqlite3_column_int (stmt, 0))
+    problem = g_strdup (_("The map has been deleted since."));
+  else if (sqlite3_column_int (stmt, 1))
+    problem = g_strdup (_("They have been deleted from the directory since."));
+  else if (sqlite3_column_int (stmt, 2))
+    problem = g_strdup (_("They are on the map again."));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return problem;
+}
+
+gint64
+coalition_store_restore_map_node (CoalitionStore  *self,
+                                  const char      *kept,
+                                  GError         **error)
+{
+  static const char * const restore_sql[] = {
+    "INSERT INTO map_node (id, map_id, person_id, organization_id, stance, influence) "
+    "VALUES (json_extract (?1, '$.node.id'), json_extract (?1, '$.node.map_id'),"
+    "        json_extract (?1, '$.node.person_id'), json_extract (?1, '$.node.organization_id'),"
+    "        json_extract (?1, '$.node.stance'), json_extract (?1, '$.node.influence'))",
+    "INSERT INTO map_node_history (id, node_id, changed_on, stance, influence, note) "
+    "SELECT json_extract (value, '$.id'), json_extract (?1, '$.node.id'), json_extract (value, '$.changed_on'),"
+    "       json_extract (value, '$.stance'), json_extract (value, '$.influence'), json_extract (value, '$.note') "
+    "FROM json_each (?1, '$.history')",
+    /* Relationships with nodes taken off since stay off. */
+    "INSERT INTO map_edge (id, map_id, from_node, to_node, kind, strength, directed, note) "
+    "SELECT json_extract (value, '$.id'), json_extract (?1, '$.node.map_id'), json_extract (value, '$.from_node'),"
+    "       json_extract (value, '$.to_node'), json_extract (value, '$.kind'), json_extract (value, '$.strength'),"
+    "       json_extract (value, '$.directed'), json_extract (value, '$.note') "
+    "FROM json_each (?1, '$.edges') "
+    "WHERE EXISTS (SELECT 1 FROM map_node WHERE id = json_extract (value, '$.from_node')) "
+    "  AND EXISTS (SELECT 1 FROM map_node WHERE id = json_extract (value, '$.to_node')) "
+    "  AND NOT EXISTS (SELECT 1 FROM map_edge WHERE id = json_extract (value, '$.id'))",
+  };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *problem = NULL;
+  gint64 node_id = 0, map_id = 0;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), 0);
+  g_return_val_if_fail (kept != NULL, 0);
+
+  if (!coalition_store_begin (self, error))
+    return 0;
+
+  if ((problem = restore_problem (self, kept)) != NULL)
+    {
+      /* Translators: "They are on the map again. Nothing was put back." */
+      local_error = g_error_new (COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                                 _("%s Nothing was put back."), problem);
+    }
+  for (guint i = 0; local_error == NULL && i < G_N_ELEMENTS (restore_sql); i++)
+    {
+      sqlite3_stmt *stmt = prepare (self, restore_sql[i], &local_error);
+
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_text (stmt, 1, kept, -1, SQLITE_TRANSIENT);
+      step_done (self, stmt, &local_error);
+      sqlite3_clear_bindings (stmt);
+      if (i == 0 && local_error == NULL)
+        node_id = sqlite3_last_insert_rowid (coalition_store_get_handle (self));
+    }
+  if (local_error == NULL)
+    {
+      map_id = map_of_node (self, node_id, NULL, NULL);
+      touch_map (self, map_id, &local_error);
+    }
+  return coalition_store_end_write (self, g_steal_pointer (&local_error), coalition_store_queue_map_changed,
+                                    map_id, error) ? node_id : 0;
 }
 
 /* Name and detail of people and organizations alike; the stance and

@@ -151,9 +151,20 @@ gboolean           coalition_store_move_map_node   (CoalitionStore  *self,
                                                     const char      *date,
                                                     const char      *note,
                                                     GError         **error);
+/* Takes a node off its map, with its relationships and the history of its
+ * moves. With @kept, sets it to all of that as text for
+ * coalition_store_restore_map_node () (free with g_free ()), for Undo. */
 gboolean           coalition_store_remove_map_node (CoalitionStore  *self,
                                                     gint64           node_id,
+                                                    char           **kept,
                                                     GError         **error);
+/* Puts back a node taken off its map, as it was: the same id, its history
+ * and its relationships with the nodes still on the map. Fails, changing
+ * nothing, when the map or the person or organization has been deleted
+ * since, or they are on the map again. Returns the node's id, or 0. */
+gint64             coalition_store_restore_map_node (CoalitionStore *self,
+                                                     const char     *kept,
+                                                     GError        **error);
 /* The nodes of a map, by name; as they stood at the end of @as_of
  * (YYYY-MM-DD) when given, without those placed later. Element type
  * CoalitionMapNode. */

@@ -19,6 +19,7 @@
 #include "coalition-accessible.h"
 #include "coalition-core.h"
 #include "coalition-map-page.h"
+#include "coalition-window.h"
 
 #define MAX_MATCHES 30
 #define MAX_PATHS 12
@@ -700,24 +701,62 @@ add_relationship_cb (GtkButton        *button,
     gtk_editable_set_text (GTK_EDITABLE (self->relationship_note), "");
 }
 
+/* Undo on the toast: the node back where it stood, with its history and
+ * relationships, and chosen again. */
+static void
+undo_remove_node_cb (AdwToast         *toast,
+                     CoalitionMapPage *self)
+{
+  const char *kept = g_object_get_data (G_OBJECT (toast), "kept");
+  g_autoptr(GError) error = NULL;
+  gint64 node_id = coalition_store_restore_map_node (self->store, kept, &error);
+
+  if (node_id == 0)
+    {
+      toast_error (self, error);
+      return;
+    }
+  /* Drawn again now rather than when the store's signal comes round, so
+   * that the node is there to be chosen. */
+  reload (self);
+  coalition_map_canvas_select (self->canvas, node_id);
+}
+
 static void
 remove_node_cb (GtkButton        *button,
                 CoalitionMapPage *self)
 {
   const CoalitionMapNode *node = find_node (self, coalition_map_canvas_get_selected (self->canvas));
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  char *kept = NULL;
+  AdwToast *undo;
 
   if (node == NULL)
     return;
   message = g_strdup_printf (_("%s was taken off the map"), node->name);
-  if (!coalition_store_remove_map_node (self->store, node->id, &error))
-    toast_error (self, error);
-  else
+  if (!coalition_store_remove_map_node (self->store, node->id, &kept, &error))
     {
-      toast (self, message);
-      coalition_map_canvas_select (self->canvas, 0);
+      toast_error (self, error);
+      return;
     }
+  coalition_map_canvas_select (self->canvas, 0);
+  if (window == NULL)
+    {
+      g_free (kept);
+      toast (self, message);
+      return;
+    }
+
+  /* The history of their moves and their relationships go with them:
+   * Undo puts it all back. */
+  undo = adw_toast_new (message);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (undo), "kept", kept, g_free);
+  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_remove_node_cb), self, 0);
+  coalition_window_show_toast (COALITION_WINDOW (window), undo);
 }
 
 /* ---------------------------------------------------------------------- */
