@@ -2335,6 +2335,119 @@ add_member (CoalitionStore *store,
   return coalition_organization_get_id (organization);
 }
 
+/* The titles of the preference groups under @root, in the order shown. */
+static void
+collect_group_titles (GtkWidget *root,
+                      GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    g_ptr_array_add (titles, (gpointer)adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_group_titles (child, titles);
+}
+
+static guint
+index_of_title (GPtrArray  *titles,
+                const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (titles->pdata[i], title) == 0)
+      return i;
+  g_error ("no group “%s” in the Action Items view", title);
+}
+
+/* The Action Items view: a group for each owner, those nobody owns first,
+ * each saying how many are open and overdue; overdue items marked. */
+static void
+test_window_action_items_by_owner (void)
+{
+  g_autofree char *path = make_database ("actions-ui.db", 0);
+  g_autoptr(GTimeZone) chicago = coalition_zone_new ("America/Chicago");
+  g_autoptr(GDateTime) now = g_date_time_new_now (chicago);
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -10);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 10);
+  g_autoptr(GDateTime) meeting_end = g_date_time_add_hours (past, 2);
+  g_autofree char *overdue_day = g_date_time_format (past, "%Y-%m-%d");
+  g_autofree char *due_day = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(CoalitionMeeting) meeting = coalition_meeting_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  const char *names[][2] = { { "Zoë", "Brontë" }, { "Ana", "Kowalska" } };
+  const struct
+  {
+    const char *title;
+    int         owner;   /* index into names, or -1 */
+    const char *due;
+  } items[] = {
+    { "Book the hall for the tenant assembly", 0, overdue_day },
+    { "Draft the sign-on letter", 0, due_day },
+    { "Call the clinic about the hearing", 1, due_day },
+    { "Print the flyers in Vietnamese", -1, "" },
+  };
+  gint64 owner_ids[G_N_ELEMENTS (names)];
+  CoalitionStore *store;
+  GtkWidget *page, *zoe_group, *overdue;
+  Shown shown = { 0 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  show_window (&shown, path);
+  store = coalition_window_get_store (shown.window);
+  coalition_meeting_set_title (meeting, "Tenant Outreach Working Group");
+  coalition_meeting_set_start (meeting, past);
+  coalition_meeting_set_end (meeting, meeting_end);
+  coalition_meeting_set_zone (meeting, "America/Chicago");
+  g_assert_true (coalition_store_insert_meeting (store, meeting, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CoalitionPerson) person = coalition_person_new ();
+
+      coalition_person_set_given_name (person, names[i][0]);
+      coalition_person_set_family_name (person, names[i][1]);
+      g_assert_true (coalition_store_insert_person (store, person, NULL));
+      owner_ids[i] = coalition_person_get_id (person);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(CoalitionActionItem) action = coalition_action_item_new ();
+
+      coalition_action_item_set_meeting_id (action, coalition_meeting_get_id (meeting));
+      coalition_action_item_set_title (action, items[i].title);
+      if (items[i].owner >= 0)
+        coalition_action_item_set_owner_id (action, owner_ids[items[i].owner]);
+      coalition_action_item_set_due (action, items[i].due);
+      g_assert_true (coalition_store_add_action (store, action, NULL));
+    }
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL)),
+                                         "meetings");
+  page = find_widget (GTK_WIDGET (shown.window), COALITION_TYPE_MEETINGS_PAGE, NULL);
+  g_assert_nonnull (page);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (page, GTK_TYPE_TOGGLE_BUTTON, "_Action Items")), TRUE);
+  spin (100);
+
+  collect_group_titles (page, titles);
+  g_assert_cmpuint (index_of_title (titles, "No One Assigned"), <, index_of_title (titles, "Ana Kowalska"));
+  g_assert_cmpuint (index_of_title (titles, "Ana Kowalska"), <, index_of_title (titles, "Zoë Brontë"));
+
+  zoe_group = GTK_WIDGET (find_group (page, "Zoë Brontë"));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (zoe_group)), ==, "2 open items · 1 overdue");
+  g_assert_cmpstr (adw_preferences_group_get_description (find_group (page, "Ana Kowalska")), ==, "1 open item");
+  /* Within a group, by due date: the overdue one first, and marked. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (zoe_group, ADW_TYPE_ACTION_ROW, NULL))),
+                   ==, "Book the hall for the tenant assembly");
+  overdue = find_widget (zoe_group, GTK_TYPE_LABEL, "Overdue");
+  g_assert_nonnull (overdue);
+  g_assert_true (gtk_widget_is_ancestor (overdue, find_row (zoe_group, ADW_TYPE_ACTION_ROW,
+                                                            "Book the hall for the tenant assembly")));
+  g_assert_null (find_widget (GTK_WIDGET (find_group (page, "Ana Kowalska")), GTK_TYPE_LABEL, "Overdue"));
+
+  close_window (&shown);
+}
+
 static void
 test_window_campaigns (void)
 {
@@ -2710,6 +2823,7 @@ main (int   argc,
   g_test_add_func ("/window/groups", test_window_groups);
   g_test_add_func ("/window/prospects", test_window_prospects);
   g_test_add_func ("/window/meetings", test_window_meetings);
+  g_test_add_func ("/window/action-items-by-owner", test_window_action_items_by_owner);
   g_test_add_func ("/window/power-map", test_window_power_map);
   g_test_add_func ("/window/map-canvas", test_window_map_canvas);
   g_test_add_func ("/window/campaigns", test_window_campaigns);

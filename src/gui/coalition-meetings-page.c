@@ -50,7 +50,7 @@ struct _CoalitionMeetingsPage
   GtkListBox          *meeting_list;
   GtkCalendar         *calendar;
   gboolean             marking;
-  GtkListBox          *action_list;
+  GtkBox              *action_groups;   /* the open action items, a group for each owner */
   GtkListBox          *participation_list;
   GtkStack            *details_stack;
 
@@ -495,36 +495,72 @@ meeting_activated_cb (CoalitionMeetingsPage *self,
 /* ---------------------------------------------------------------------- */
 /* Action items across meetings, and participation */
 
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
 static void
 action_done_cb (CoalitionMeetingsPage *self,
                 GtkButton             *button);
 
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* An action item as a row, with its owner unless it is in its owner's group
+ * in the Action Items view, and with the meeting it came from when that is
+ * not the meeting shown. */
 static GtkWidget *
 action_row (CoalitionMeetingsPage *self,
             CoalitionActionItem   *action,
+            gboolean               with_owner,
             gboolean               with_meeting)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *today = today_text ();
   const char *owner = coalition_action_item_get_owner_name (action);
   const char *due = coalition_action_item_get_due (action);
   int status = coalition_action_item_get_status (action);
 
-  g_string_append (subtitle, *owner ? owner : _("Nobody yet"));
+  if (with_owner)
+    g_string_append (subtitle, *owner ? owner : _("Nobody yet"));
   if (*due != '\0')
-    /* Translators: when an action item is due, "due 2026-12-03" */
     {
-      g_string_append (subtitle, " · ");
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: when an action item is due, "due 2026-12-03" */
       g_string_append_printf (subtitle, _("due %s"), due);
     }
   if (with_meeting)
-    g_string_append_printf (subtitle, " · %s", coalition_action_item_get_meeting_title (action));
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", coalition_action_item_get_meeting_title (action));
   if (status != COALITION_ACTION_STATUS_OPEN)
     g_string_append_printf (subtitle, " · %s", coalition_action_status_get_label (status));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coalition_action_item_get_title (action));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (status == COALITION_ACTION_STATUS_OPEN && *due != '\0' && strcmp (due, today) < 0)
+    {
+      GtkWidget *badge = gtk_label_new (_("Overdue"));
+
+      gtk_widget_add_css_class (badge, "warning");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
   if (status == COALITION_ACTION_STATUS_OPEN)
     {
       g_autofree char *label = g_strdup_printf (_("Mark “%s” Done"), coalition_action_item_get_title (action));
@@ -537,22 +573,75 @@ action_row (CoalitionMeetingsPage *self,
   return row;
 }
 
+/* Items nobody owns first, as they are the ones that get forgotten; then
+ * by owner's name. Within each, the store's order holds: by due date. */
+static int
+compare_owners (gconstpointer a,
+                gconstpointer b)
+{
+  CoalitionActionItem *x = *(CoalitionActionItem **)a, *y = *(CoalitionActionItem **)b;
+  const char *x_owner = coalition_action_item_get_owner_name (x);
+  const char *y_owner = coalition_action_item_get_owner_name (y);
+
+  if ((*x_owner == '\0') != (*y_owner == '\0'))
+    return *x_owner == '\0' ? -1 : 1;
+  return g_utf8_collate (x_owner, y_owner);
+}
+
 static void
 fill_action_list (CoalitionMeetingsPage *self)
 {
   g_autoptr(GPtrArray) actions = coalition_store_list_actions (self->store, TRUE, NULL);
+  g_autofree char *today = today_text ();
+  AdwPreferencesGroup *group = NULL;
+  guint n_open = 0, n_overdue = 0;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_list))) != NULL)
-    gtk_list_box_remove (self->action_list, child);
-  for (guint i = 0; actions != NULL && i < actions->len; i++)
-    gtk_list_box_append (self->action_list, action_row (self, actions->pdata[i], TRUE));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_groups))) != NULL)
+    gtk_box_remove (self->action_groups, child);
   if (actions == NULL || actions->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *empty = group_new (_("No Open Action Items"),
+                                    _("Action items agreed in meetings are listed here by who does them, "
+                                      "until they are marked done."));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No open action items"));
-      gtk_list_box_append (self->action_list, row);
+      gtk_box_append (self->action_groups, empty);
+      return;
+    }
+
+  /* g_ptr_array_sort () is stable. */
+  g_ptr_array_sort (actions, compare_owners);
+  for (guint i = 0; i <= actions->len; i++)
+    {
+      CoalitionActionItem *action = i < actions->len ? actions->pdata[i] : NULL;
+      const char *owner = action ? coalition_action_item_get_owner_name (action) : NULL;
+
+      /* The group before is complete: say how much it holds. */
+      if (group != NULL &&
+          (action == NULL || compare_owners (&actions->pdata[i - 1], &actions->pdata[i]) != 0))
+        {
+          g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open item", "%u open items", n_open),
+                                                   n_open);
+          /* Translators: how many of someone's action items are overdue, after "3 open items" */
+          g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n_overdue),
+                                                      n_overdue);
+          g_autofree char *description = n_overdue > 0 ? g_strdup_printf ("%s · %s", open, overdue) : g_strdup (open);
+
+          adw_preferences_group_set_description (group, description);
+          group = NULL;
+        }
+      if (action == NULL)
+        break;
+      if (group == NULL)
+        {
+          group = ADW_PREFERENCES_GROUP (group_new (*owner ? owner : _("No One Assigned"), NULL));
+          gtk_box_append (self->action_groups, GTK_WIDGET (group));
+          n_open = n_overdue = 0;
+        }
+      n_open++;
+      if (*coalition_action_item_get_due (action) != '\0' && strcmp (coalition_action_item_get_due (action), today) < 0)
+        n_overdue++;
+      adw_preferences_group_add (group, action_row (self, action, FALSE, TRUE));
     }
 }
 
@@ -1355,7 +1444,7 @@ fill_review (CoalitionMeetingsPage *self)
 
   clear_rows (self, ROWS_REVIEW);
   for (guint i = 0; review != NULL && i < review->len; i++)
-    add_row (self, ROWS_REVIEW, action_row (self, review->pdata[i], TRUE));
+    add_row (self, ROWS_REVIEW, action_row (self, review->pdata[i], TRUE, TRUE));
   gtk_widget_set_visible (GTK_WIDGET (self->review_group), review != NULL && review->len > 0);
 }
 
@@ -1576,7 +1665,7 @@ fill_actions (CoalitionMeetingsPage *self)
 
   clear_rows (self, ROWS_ACTIONS);
   for (guint i = 0; actions != NULL && i < actions->len; i++)
-    add_row (self, ROWS_ACTIONS, action_row (self, actions->pdata[i], FALSE));
+    add_row (self, ROWS_ACTIONS, action_row (self, actions->pdata[i], TRUE, FALSE));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (owner_row), _("Who Does It"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (owner_row), owner);
@@ -2372,18 +2461,6 @@ back_clicked_cb (CoalitionMeetingsPage *self)
 /* Building the page */
 
 static GtkWidget *
-group_new (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
-static GtkWidget *
 header_button (const char *label,
                GCallback   clicked,
                gpointer    self)
@@ -2424,6 +2501,24 @@ boxed_list (GtkListBox **out_list,
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
   *out_list = GTK_LIST_BOX (list);
+  return scrolled (clamp);
+}
+
+/* A column of preference groups, as a page of the list side. */
+static GtkWidget *
+grouped_list (GtkBox     **out_box,
+              const char  *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  *out_box = GTK_BOX (box);
   return scrolled (clamp);
 }
 
@@ -2495,7 +2590,7 @@ build_list_side (CoalitionMeetingsPage *self)
 
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, meetings_scroll, "meetings");
-  gtk_stack_add_named (self->list_stack, boxed_list (&self->action_list, _("Open action items")), "actions");
+  gtk_stack_add_named (self->list_stack, grouped_list (&self->action_groups, _("Open action items")), "actions");
   gtk_stack_add_named (self->list_stack, boxed_list (&self->participation_list, _("Participation")), "participation");
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-calendar-symbolic");
