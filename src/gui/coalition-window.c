@@ -552,7 +552,7 @@ append_summary (GString                      *report,
   if (report->len > 0)
     g_string_append (report, "\n\n");
   /* Translators: “members.csv (Google Contacts): 4 people added, 1 merged, 0 unchanged” */
-  g_string_append_printf (report, _("%s (%s): people %u added, %u merged, %u unchanged; organizations %u added."),
+  g_string_append_printf (report, _("%s (%s): people %'u added, %'u merged, %'u unchanged; organizations %'u added."),
                           name, summary->layout, summary->people_added, summary->people_merged,
                           summary->people_unchanged, summary->organizations_added);
   for (guint i = 0; i < summary->skipped->len && i < 10; i++)
@@ -816,8 +816,8 @@ transfer_done_cb (GObject      *object,
   if (transfer->export)
     {
       g_autofree char *name = g_filename_display_basename (transfer->paths->pdata[0]);
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record to “%s”",
-                                                               "Exported %u records to “%s”", transfer->n_records),
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u record to “%s”",
+                                                               "Exported %'u records to “%s”", transfer->n_records),
                                                   transfer->n_records, name);
       coalition_window_add_toast (self, message);
     }
