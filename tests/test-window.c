@@ -1514,6 +1514,31 @@ row_exists (gpointer data)
   return find_row (wait->root, wait->type, wait->title) != NULL;
 }
 
+/* A label under @root whose text holds @part, or NULL. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_exists (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_widget (wait->root, GTK_TYPE_LABEL, wait->title) != NULL;
+}
+
 static void
 test_window_meetings (void)
 {
@@ -1636,6 +1661,17 @@ test_window_meetings (void)
     g_signal_emit_by_name (start, "clicked");
     spin (50);
     g_assert_nonnull (find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Review of action items"));
+    /* Its row shows a running clock against the ten planned minutes. */
+    {
+      GtkWidget *timed = find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "Review of action items");
+      RowWait second = { timed, GTK_TYPE_LABEL, "0:01 of 10 min" };
+      GtkWidget *clock;
+
+      g_assert_nonnull (find_widget (timed, GTK_TYPE_LABEL, "0:00 of 10 min"));
+      wait_until (label_exists, &second, "the item's clock to count a second");
+      clock = find_widget (timed, GTK_TYPE_LABEL, "0:01 of 10 min");
+      g_assert_false (gtk_widget_has_css_class (clock, "warning"));
+    }
     stop = find_with_tooltip (GTK_WIDGET (page), "Stop Timing “Review of action items”");
     g_assert_nonnull (stop);
     g_signal_emit_by_name (stop, "clicked");
@@ -1643,6 +1679,8 @@ test_window_meetings (void)
     g_clear_pointer (&agenda, g_ptr_array_unref);
     agenda = coalition_store_list_agenda (store, id, NULL);
     g_assert_cmpint (coalition_agenda_item_get_actual_minutes (agenda->pdata[1]), ==, 0);
+    /* Stopped, the clock is gone. */
+    g_assert_null (find_label_containing (GTK_WIDGET (page), " of 10 min"));
   }
 
   /* A longer discussion runs past the end, and the agenda says so. */

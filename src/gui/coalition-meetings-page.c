@@ -33,6 +33,8 @@ struct _CoalitionMeetingsPage
   /* the item being timed while the meeting runs */
   CoalitionAgendaItem *timed_item;
   GDateTime           *timed_since;
+  GtkLabel            *timer_clock;   /* weak: the running clock on its row */
+  guint                timer_tick;
 
   /* people who can hold a role or an action: "Nobody" and then those in
    * any group, and whoever holds one now */
@@ -1075,6 +1077,79 @@ item_drop_cb (GtkDropTarget         *target,
   return TRUE;
 }
 
+/* The running clock on the timed item's row: "4:05 of 15 min", marked once
+ * the item runs past its planned minutes, so the timekeeper sees it. */
+static void
+update_timer_clock (CoalitionMeetingsPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  GTimeSpan elapsed;
+  int planned;
+
+  if (self->timer_clock == NULL || self->timed_item == NULL || self->timed_since == NULL)
+    return;
+  now = g_date_time_new_now_local ();
+  elapsed = MAX (0, g_date_time_difference (now, self->timed_since)) / G_TIME_SPAN_SECOND;
+  planned = coalition_agenda_item_get_minutes (self->timed_item);
+  /* Translators: the running clock of an agenda item, "4:05 of 15 min" */
+  text = g_strdup_printf (_("%d:%02d of %d min"), (int)(elapsed / 60), (int)(elapsed % 60), planned);
+  gtk_label_set_text (self->timer_clock, text);
+  if (elapsed > (GTimeSpan)planned * 60)
+    gtk_widget_add_css_class (GTK_WIDGET (self->timer_clock), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->timer_clock), "warning");
+}
+
+static gboolean
+timer_tick_cb (gpointer data)
+{
+  CoalitionMeetingsPage *self = data;
+
+  if (self->timer_clock == NULL || self->timed_item == NULL)
+    {
+      self->timer_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  update_timer_clock (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_timer_clock (CoalitionMeetingsPage *self)
+{
+  g_clear_handle_id (&self->timer_tick, g_source_remove);
+  if (self->timer_clock != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->timer_clock), (gpointer *)&self->timer_clock);
+  self->timer_clock = NULL;
+}
+
+/* Shows the running clock in @row, the timed item's. */
+static void
+add_timer_clock (CoalitionMeetingsPage *self,
+                 GtkWidget             *row)
+{
+  GtkWidget *clock = gtk_label_new (NULL);
+  g_autofree char *since = coalition_format_clock (self->timed_since);
+  /* Translators: the tooltip of an agenda item's running clock, "Timing since 19:12" */
+  g_autofree char *tooltip = g_strdup_printf (_("Timing since %s"), since);
+
+  gtk_widget_set_tooltip_text (clock, tooltip);
+  gtk_widget_add_css_class (clock, "numeric");
+  gtk_widget_add_css_class (clock, "heading");
+  gtk_widget_set_valign (clock, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (clock, 6);
+  if (self->timer_clock != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->timer_clock), (gpointer *)&self->timer_clock);
+  self->timer_clock = GTK_LABEL (clock);
+  g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *)&self->timer_clock);
+  update_timer_clock (self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), clock);
+  if (self->timer_tick == 0)
+    /* Twice a second, so that the clock never lags a second behind. */
+    self->timer_tick = g_timeout_add (500, timer_tick_cb, self);
+}
+
 /* The timer for the current item: started, it notes the time; stopped, the
  * minutes it took go to the item. One item at a time. */
 static void
@@ -1094,6 +1169,7 @@ timer_clicked_cb (CoalitionMeetingsPage *self,
       GTimeSpan took = g_date_time_difference (now, self->timed_since);
 
       coalition_agenda_item_set_actual_minutes (item, (int)MIN ((took + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE, 1440));
+      stop_timer_clock (self);
       g_clear_object (&self->timed_item);
       g_clear_pointer (&self->timed_since, g_date_time_unref);
       save_agenda_later (self);
@@ -1238,16 +1314,8 @@ fill_agenda (CoalitionMeetingsPage *self)
         }
 
       if (timing)
-        {
-          g_autofree char *since = coalition_format_clock (self->timed_since);
-          /* Translators: an agenda item being timed, "15 min · Discussion · timing since 19:12" */
-          char *with = g_strdup_printf (_("%s · timing since %s"), subtitle, since);
-
-          g_free (subtitle);
-          subtitle = with;
-          /* The items are read again after each save: follow this one. */
-          g_set_object (&self->timed_item, item);
-        }
+        /* The items are read again after each save: follow this one. */
+        g_set_object (&self->timed_item, item);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1280,6 +1348,8 @@ fill_agenda (CoalitionMeetingsPage *self)
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), timer);
+      if (timing)
+        add_timer_clock (self, row);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 item_entry (self, _("Title"), "title", coalition_agenda_item_get_title (item), i));
@@ -2868,6 +2938,7 @@ coalition_meetings_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  stop_timer_clock (self);
   g_clear_object (&self->timed_item);
   g_clear_pointer (&self->timed_since, g_date_time_unref);
   g_clear_pointer (&self->people_ids, g_array_unref);
