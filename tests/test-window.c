@@ -1683,6 +1683,32 @@ test_window_meetings (void)
     g_assert_null (find_label_containing (GTK_WIDGET (page), " of 10 min"));
   }
 
+  /* An item timed past its planned minutes: the clock is marked. */
+  {
+    GtkWidget *item_row = find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Welcome and introductions");
+    GtkWidget *planned = find_row (item_row, ADW_TYPE_ENTRY_ROW, "Planned Minutes");
+    RowWait over = { NULL, GTK_TYPE_LABEL, "0:01 of 0 min" };
+    GtkWidget *clock;
+
+    gtk_editable_set_text (GTK_EDITABLE (planned), "0");
+    g_signal_emit_by_name (planned, "apply");
+    spin (50);
+    g_signal_emit_by_name (find_with_tooltip (GTK_WIDGET (page), "Time “Welcome and introductions” Now"), "clicked");
+    spin (50);
+    over.root = GTK_WIDGET (page);
+    wait_until (label_exists, &over, "the clock of an item with no minutes planned");
+    clock = find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "0:01 of 0 min");
+    g_assert_true (gtk_widget_has_css_class (clock, "warning"));
+    g_signal_emit_by_name (find_with_tooltip (GTK_WIDGET (page), "Stop Timing “Welcome and introductions”"), "clicked");
+    spin (50);
+    gtk_editable_set_text (GTK_EDITABLE (find_row (find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                                                                      "  Welcome and introductions"),
+                                                   ADW_TYPE_ENTRY_ROW, "Planned Minutes")), "10");
+    g_signal_emit_by_name (find_row (find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Welcome and introductions"),
+                                     ADW_TYPE_ENTRY_ROW, "Planned Minutes"), "apply");
+    spin (50);
+  }
+
   /* A longer discussion runs past the end, and the agenda says so. */
   row = find_row_prefix (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, "  Discussion");
   minutes_row = find_row (row, ADW_TYPE_ENTRY_ROW, "Planned Minutes");
