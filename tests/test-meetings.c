@@ -650,6 +650,9 @@ test_fuzz_inputs (void)
     { "template-bad-escape.json", 0, NULL },
     /* json-glib 1.6 leaked on a bad surrogate escape followed by more text. */
     { "template-bad-surrogate.json", 0, NULL },
+    /* An object with an array for a key, which SQLite 3.40's json_valid ()
+     * takes: the well-formed elements after it are read. */
+    { "template-key-not-a-string.json", 17, NULL },
     /* Of several top-level values, json-glib 1.6 leaked all but the last. */
     { "template-two-values.json", 0, NULL },
     { "template-value-then-array.json", 0, NULL },

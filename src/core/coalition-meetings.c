@@ -1149,7 +1149,10 @@ coalition_store_get_template (CoalitionStore  *self,
                   "       CASE json_type (value, '$.minutes') WHEN 'integer' THEN json_extract (value, '$.minutes') "
                   "         ELSE 10 END "
                   "FROM json_each (CASE WHEN json_valid (?1) THEN ?1 ELSE '[]' END) "
-                  "WHERE type = 'object' ORDER BY key",
+                  /* SQLite 3.40's json_valid () takes an object whose
+                   * keys are not strings, which json_type () then rejects:
+                   * such an element is passed over. */
+                  "WHERE type = 'object' AND json_valid (value) ORDER BY key",
                   error);
   if (stmt == NULL)
     return NULL;
