@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "coalition-core.h"
 
@@ -335,6 +337,45 @@ test_export_no_partial_file (void)
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,"));
 }
 
+/* What a write killed part-way left behind, an hour old or more, goes with
+ * the next write into that folder; a fresh one (another write under way)
+ * and the user's own files stay. */
+static void
+test_export_stale_temporaries (void)
+{
+  g_autoptr(CoalitionStore) store = make_directory ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "exports", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".coalition-Ab12Cd", NULL);
+  g_autofree char *journal = g_build_filename (dir, ".coalition-Ab12Cd-journal", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".coalition-Zz99Yy", NULL);
+  g_autofree char *longer = g_build_filename (dir, ".coalition-notes.txt", NULL);
+  g_autofree char *own = g_build_filename (dir, "coalition-Ab12Cd", NULL);
+  g_autofree char *path = g_build_filename (dir, "members.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *old_files[] = { stale, journal, longer, own };
+  struct utimbuf two_hours_ago;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 2 * 60 * 60;
+  for (guint i = 0; i < G_N_ELEMENTS (old_files); i++)
+    {
+      g_assert_true (g_file_set_contents (old_files[i], "Name,E-mail\nZoë Brontë,zo", -1, NULL));
+      g_assert_cmpint (g_utime (old_files[i], &two_hours_ago), ==, 0);
+    }
+  g_assert_true (g_file_set_contents (fresh, "Name,E-mail\n", -1, NULL));
+
+  g_assert_true (coalition_export_members (store, COALITION_EXPORT_CSV, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (longer, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+  /* Nothing else of ours is left beside the export. */
+  g_assert_cmpuint (coalition_export_remove_stale_temporaries (dir), ==, 0);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Writing where there is no room: coalition-cli under a file size limit,
  * and into /dev/full */
@@ -527,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/export/vcard-3", test_export_vcard_3);
   g_test_add_func ("/export/vcard-round-trip", test_export_vcard_round_trip);
   g_test_add_func ("/export/no-partial-file", test_export_no_partial_file);
+  g_test_add_func ("/export/stale-temporaries", test_export_stale_temporaries);
   g_test_add_func ("/export/size-limit", test_export_size_limit);
   g_test_add_func ("/export/full-device", test_export_full_device);
 

@@ -389,6 +389,40 @@ write_all (int         fd,
   return 0;
 }
 
+#define TEMPORARY_PREFIX ".coalition-"
+#define STALE_AFTER_SECONDS (60 * 60)
+
+guint
+coalition_export_remove_stale_temporaries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint removed = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      gsize length = strlen (name);
+
+      /* Exactly what g_mkstemp () makes of ".coalition-XXXXXX", and the
+       * rollback journal SQLite keeps beside a copy of the database. */
+      if (!g_str_has_prefix (name, TEMPORARY_PREFIX) ||
+          !(length == strlen (TEMPORARY_PREFIX) + 6 ||
+            (length == strlen (TEMPORARY_PREFIX) + 6 + strlen ("-journal") && g_str_has_suffix (name, "-journal"))))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () ||
+          now - (gint64)st.st_mtime < STALE_AFTER_SECONDS)
+        continue;
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
+}
+
 /* Written to a hidden file beside the target, flushed to the disk and
  * renamed over it: a full disk, a size limit or a crash leaves the old file
  * (or none), never part of the new one. The file is private (0600): exports
@@ -428,7 +462,8 @@ coalition_export_write_file (const char  *path,
   else
     {
       dir = g_path_get_dirname (path);
-      temporary = g_build_filename (dir, ".coalition-XXXXXX", NULL);
+      coalition_export_remove_stale_temporaries (dir);
+      temporary = g_build_filename (dir, TEMPORARY_PREFIX "XXXXXX", NULL);
       fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
       if (fd < 0)
         saved_errno = errno;

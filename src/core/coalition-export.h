@@ -34,6 +34,13 @@ GBytes  *coalition_export_members_to_bytes (CoalitionStore         *store,
                                             guint                  *out_n_records,
                                             GError                **error);
 
+/* Removes what a write cut short long ago left in @dir: the hidden
+ * ".coalition-XXXXXX" files of coalition_export_write_file () and of the
+ * copies made before a migration (with their "-journal"), once untouched
+ * for an hour (a write
+ * under way is never that old). Returns how many it removed. */
+guint    coalition_export_remove_stale_temporaries (const char *dir);
+
 /* @data into @path, written beside it (a hidden “.coalition-XXXXXX”) and
  * renamed over it: the whole file or, on failure, nothing, with an error in
  * G_IO_ERROR that says which file and why. The file is created mode 0600. */

@@ -22,6 +22,7 @@
 #include "coalition-group-private.h"
 #include "coalition-organization-private.h"
 #include "coalition-person-private.h"
+#include "coalition-export.h"
 #include "coalition-store-private.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
@@ -1064,6 +1065,7 @@ backup_to (CoalitionStore  *self,
   int fd;
   int rc;
 
+  coalition_export_remove_stale_temporaries (dir);
   fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
