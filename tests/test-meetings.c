@@ -651,8 +651,10 @@ test_fuzz_inputs (void)
     /* json-glib 1.6 leaked on a bad surrogate escape followed by more text. */
     { "template-bad-surrogate.json", 0, NULL },
     /* An object with an array for a key, which SQLite 3.40's json_valid ()
-     * takes: the well-formed elements after it are read. */
-    { "template-key-not-a-string.json", 17, NULL },
+     * takes and json_type () then rejects, or reads past (a crash): malformed,
+     * so no template. */
+    { "template-key-not-a-string.json", 0, NULL },
+    { "template-key-not-a-string-crash.json", 0, NULL },
     /* Of several top-level values, json-glib 1.6 leaked all but the last. */
     { "template-two-values.json", 0, NULL },
     { "template-value-then-array.json", 0, NULL },

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "coalition-core.h"
+#include "coalition-store-private.h"
 
 static char *
 scratch_path (const char *name)
@@ -1628,6 +1629,40 @@ test_store_typed_dates (void)
   g_assert_cmpstr (leap, ==, "2024-02-29");
 }
 
+/* The strict JSON check that stands before SQLite's JSON functions. */
+static void
+test_store_strict_json (void)
+{
+  const char *good[] = {
+    "[]", " [ ] ", "{}", "[{\"title\":\"Zoë\",\"minutes\":10,\"kind\":\"decision\"}]",
+    "[\"\\u00e9\\ud800\\n\\\"\\/\"]", "[-0, 1.5e+3, 2E-2, 0.25, true, false, null]", "\"only a string\"", "12",
+  };
+  const char *bad[] = {
+    "", " ", "[", "[}", "{[]:1}", "{[{\"a\":1}]:\"x\"}", "{1:2}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}",
+    "[\"\\ud80\"]", "[\"\\x41\"]", "[\"tab\there\"]", "[01]", "[1.]", "[.5]", "[1e]", "[+1]", "[tru]", "[nul]",
+    "[] []", "[]x", "\"unterminated", "[\"\\",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    if (!coalition_store_json_is_well_formed (good[i]))
+      g_error ("JSON taken for malformed: %s", good[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    if (coalition_store_json_is_well_formed (bad[i]))
+      g_error ("malformed JSON taken: %s", bad[i]);
+  g_assert_false (coalition_store_json_is_well_formed (NULL));
+
+  /* Nested 65 deep, and no deeper. */
+  {
+    g_autofree char *open = g_strnfill (66, '[');
+    g_autofree char *close = g_strnfill (66, ']');
+    g_autofree char *deeper = g_strconcat (open, close, NULL);
+    g_autofree char *deep = g_strconcat (open + 1, close + 1, NULL);
+
+    g_assert_true (coalition_store_json_is_well_formed (deep));
+    g_assert_false (coalition_store_json_is_well_formed (deeper));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1663,6 +1698,7 @@ main (int   argc,
   g_test_add_func ("/store/rejects-bad-text", test_store_rejects_bad_text);
   g_test_add_func ("/store/signals-after-commit", test_store_signals_after_commit);
   g_test_add_func ("/store/disk-full", test_store_disk_full);
+  g_test_add_func ("/store/strict-json", test_store_strict_json);
 
   return g_test_run ();
 }

@@ -1108,9 +1108,10 @@ template_array_text (const char *json)
 /* A template is read with SQLite's own JSON functions rather than
  * json-glib: the text may come from a file made elsewhere, and json-glib
  * 1.6 leaks on some malformed input (a bad "\ud80" escape followed by
- * more text, for one). Text that is not a JSON array gives an empty
- * template; elements that are not objects are passed over, and members
- * of the wrong type fall back to what a new agenda item has. */
+ * more text, for one). SQLite 3.40 in turn reads past some malformed text
+ * it takes as valid, so only strict JSON reaches it: anything else is an
+ * empty template. Elements that are not objects are passed over, and
+ * members of the wrong type fall back to what a new agenda item has. */
 GPtrArray *
 coalition_store_get_template (CoalitionStore  *self,
                               const char      *name,
@@ -1143,21 +1144,21 @@ coalition_store_get_template (CoalitionStore  *self,
     }
 
   array_text = template_array_text (json);
+  /* Anything but strict JSON is no template (see the check's comment). */
+  if (!coalition_store_json_is_well_formed (array_text))
+    g_clear_pointer (&array_text, g_free);
   stmt = prepare (self,
                   "SELECT CASE json_type (value, '$.title') WHEN 'text' THEN json_extract (value, '$.title') END, "
                   "       CASE json_type (value, '$.kind') WHEN 'text' THEN json_extract (value, '$.kind') END, "
                   "       CASE json_type (value, '$.minutes') WHEN 'integer' THEN json_extract (value, '$.minutes') "
                   "         ELSE 10 END "
-                  "FROM json_each (CASE WHEN json_valid (?1) THEN ?1 ELSE '[]' END) "
-                  /* SQLite 3.40's json_valid () takes an object whose
-                   * keys are not strings, which json_type () then rejects:
-                   * such an element is passed over. */
-                  "WHERE type = 'object' AND json_valid (value) ORDER BY key",
+                  "FROM json_each (?1) "
+                  "WHERE type = 'object' ORDER BY key",
                   error);
   if (stmt == NULL)
     return NULL;
   /* Bound as it is: normalising it could make a malformed escape valid. */
-  sqlite3_bind_text (stmt, 1, array_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, array_text ? array_text : "[]", -1, SQLITE_TRANSIENT);
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -643,7 +643,11 @@ coalition_store_restore_map_node (CoalitionStore  *self,
   if (!coalition_store_begin (self, error))
     return 0;
 
-  if ((problem = restore_problem (self, kept)) != NULL)
+  if (!coalition_store_json_is_well_formed (kept))
+    problem = g_strdup (_("The map could not be read."));
+  else
+    problem = restore_problem (self, kept);
+  if (problem != NULL)
     {
       /* Translators: "They are on the map again. Nothing was put back." */
       local_error = g_error_new (COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,

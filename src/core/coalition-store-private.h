@@ -133,6 +133,11 @@ gboolean      coalition_store_write_by_id   (CoalitionStore   *self,
                                              GError          **error);
 /* Today as YYYY-MM-DD in local time. */
 char         *coalition_store_today         (void);
+/* Whether @text is one JSON value exactly as RFC 8259 writes it, nested at
+ * most 64 deep. SQLite 3.40's JSON functions take some malformed text as
+ * valid (an object whose key is an array) and then read past it, so text
+ * from outside is checked here before they see it. */
+gboolean      coalition_store_json_is_well_formed (const char *text);
 /* A day written YYYY-MM-DD, the one spelling that compares as text; NULL
  * and "" pass when @optional. */
 gboolean      coalition_store_check_day     (const char       *text,

@@ -4345,6 +4345,154 @@ coalition_store_write_by_id (CoalitionStore     *self,
   return coalition_store_end_write (self, g_steal_pointer (&local_error), announce, announced, error);
 }
 
+/* ---- A strict JSON check --------------------------------------------- */
+
+#define JSON_MAX_DEPTH 64
+
+static const char *json_value (const char *p, int depth);
+
+static const char *
+json_space (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+static const char *
+json_string (const char *p)
+{
+  if (*p++ != '"')
+    return NULL;
+  for (;;)
+    {
+      unsigned char c = (unsigned char)*p;
+
+      if (c == '"')
+        return p + 1;
+      if (c < 0x20)   /* the end of the text, or a control character */
+        return NULL;
+      if (c != '\\')
+        {
+          p++;
+          continue;
+        }
+      p++;
+      if (*p == 'u')
+        {
+          for (int i = 1; i <= 4; i++)
+            if (!g_ascii_isxdigit (p[i]))
+              return NULL;
+          p += 5;
+        }
+      else if (*p != '\0' && strchr ("\"\\/bfnrt", *p) != NULL)
+        p++;
+      else
+        return NULL;
+    }
+}
+
+static const char *
+json_number (const char *p)
+{
+  if (*p == '-')
+    p++;
+  if (*p == '0')
+    p++;
+  else if (*p >= '1' && *p <= '9')
+    while (g_ascii_isdigit (*p))
+      p++;
+  else
+    return NULL;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return NULL;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return NULL;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return p;
+}
+
+/* Members (@object) or elements, after the opening bracket. */
+static const char *
+json_members (const char *p,
+              gboolean    object,
+              int         depth)
+{
+  char close = object ? '}' : ']';
+
+  p = json_space (p);
+  if (*p == close)
+    return p + 1;
+  for (;;)
+    {
+      if (object)
+        {
+          if ((p = json_string (json_space (p))) == NULL)
+            return NULL;
+          p = json_space (p);
+          if (*p++ != ':')
+            return NULL;
+        }
+      if ((p = json_value (p, depth + 1)) == NULL)
+        return NULL;
+      p = json_space (p);
+      if (*p == close)
+        return p + 1;
+      if (*p++ != ',')
+        return NULL;
+    }
+}
+
+static const char *
+json_value (const char *p,
+            int         depth)
+{
+  if (depth > JSON_MAX_DEPTH)
+    return NULL;
+  p = json_space (p);
+  switch (*p)
+    {
+    case '{':
+      return json_members (p + 1, TRUE, depth);
+    case '[':
+      return json_members (p + 1, FALSE, depth);
+    case '"':
+      return json_string (p);
+    case 't':
+      return strncmp (p, "true", 4) == 0 ? p + 4 : NULL;
+    case 'f':
+      return strncmp (p, "false", 5) == 0 ? p + 5 : NULL;
+    case 'n':
+      return strncmp (p, "null", 4) == 0 ? p + 4 : NULL;
+    default:
+      return json_number (p);
+    }
+}
+
+gboolean
+coalition_store_json_is_well_formed (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return FALSE;
+  end = json_value (text, 0);
+  return end != NULL && *json_space (end) == '\0';
+}
+
 char *
 coalition_store_today (void)
 {
