@@ -564,6 +564,68 @@ test_window_bad_file (void)
   close_window (&shown);
 }
 
+/* A file another program holds locked: the window says so at once rather
+ * than freezing, and Try Again opens it once the other program lets go. */
+static void
+test_window_locked_file (void)
+{
+  g_autofree char *path = make_database ("held-ui.db", 0);
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) holder_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  const char *commands = "PRAGMA locking_mode = EXCLUSIVE;\n"
+                         "BEGIN EXCLUSIVE;\n"
+                         "SELECT 'holding';\n";
+  GtkWidget *main_stack;
+  GOutputStream *holder_in;
+  Shown shown = { 0 };
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "/usr/bin/sqlite3", path, NULL);
+  g_assert_no_error (error);
+  holder_in = g_subprocess_get_stdin_pipe (holder);
+  holder_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  g_assert_true (g_output_stream_write_all (holder_in, commands, strlen (commands), NULL, NULL, &error));
+  g_assert_true (g_output_stream_flush (holder_in, NULL, &error));
+  g_assert_no_error (error);
+  while (line == NULL || !g_str_equal (line, "holding"))
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (holder_out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+
+  show_window (&shown, path);
+  g_assert_null (coalition_window_get_store (shown.window));
+  main_stack = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_VIEW_STACK, NULL),
+                                        GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (main_stack)))),
+                            "in use by another program"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown.window), GTK_TYPE_BUTTON, "_Try Again"));
+
+  /* The other program ends its transaction and quits. */
+  g_assert_true (g_output_stream_write_all (holder_in, "ROLLBACK;\n.quit\n", 17, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (holder_in, NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.window), "win.reload", NULL));
+  spin (50);
+  g_assert_nonnull (coalition_window_get_store (shown.window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (main_stack)), ==, "content");
+
+  close_window (&shown);
+}
+
 static void
 test_window_preferences (void)
 {
@@ -2886,6 +2948,7 @@ main (int   argc,
   g_test_add_func ("/window/organizations", test_window_organizations);
   g_test_add_func ("/window/groups", test_window_groups);
   g_test_add_func ("/window/prospects", test_window_prospects);
+  g_test_add_func ("/window/locked-file", test_window_locked_file);
   g_test_add_func ("/window/meetings", test_window_meetings);
   g_test_add_func ("/window/action-items-by-owner", test_window_action_items_by_owner);
   g_test_add_func ("/window/power-map", test_window_power_map);

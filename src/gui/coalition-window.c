@@ -83,6 +83,12 @@ update_title (CoalitionWindow *self)
     }
 }
 
+/* How long the window's own connection waits for another program's lock
+ * before it says the file is in use: it runs on the main thread, so any
+ * wait is a frozen window. Imports and the example coalition write on
+ * connections of their own, in threads, with the store's longer wait. */
+#define WINDOW_BUSY_TIMEOUT_MS 1000
+
 /* Opens (or opens again) the window's database; on failure the window
  * shows why and what to do, and keeps nothing half-open. */
 static void
@@ -98,7 +104,7 @@ load_database (CoalitionWindow *self)
       return;
     }
 
-  store = coalition_store_open (self->path, &error);
+  store = coalition_store_open_full (self->path, WINDOW_BUSY_TIMEOUT_MS, &error);
   if (store == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
