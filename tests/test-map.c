@@ -303,6 +303,7 @@ test_map_remove_and_undo (void)
 
   g_assert_no_error (error);
   ab->strength = 3;
+  g_free (ab->note);
   ab->note = g_strdup ("Cousins — họ hàng");
   g_assert_true (coalition_store_add_map_edge (store, ab, &error));
   g_assert_true (coalition_store_add_map_edge (store, ca, &error));

@@ -402,10 +402,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GNOME's clock setting is looked up once, from the system's schemas,
-   * before the isolated directories hide them (the settings themselves
-   * stay in memory). */
-  coalition_clock_settings ();
+  /* GNOME's clock setting has its schema among the system's, which the
+   * isolated directories of each test hide: name their folder too (the
+   * settings themselves stay in memory). */
+  {
+    const char *dirs = g_getenv ("GSETTINGS_SCHEMA_DIR");
+    g_autofree char *with_system = dirs != NULL && *dirs != '\0'
+                                   ? g_strconcat (dirs, G_SEARCHPATH_SEPARATOR_S, "/usr/share/glib-2.0/schemas", NULL)
+                                   : g_strdup ("/usr/share/glib-2.0/schemas");
+
+    g_setenv ("GSETTINGS_SCHEMA_DIR", with_system, TRUE);
+  }
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
 
