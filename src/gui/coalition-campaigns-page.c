@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coalition-widgets.h"
 #include "coalition-campaigns.h"
 #include "coalition-core.h"
 #include "coalition-print.h"
@@ -3033,11 +3034,8 @@ new_group (GtkWidget  *box,
            const char *title,
            const char *description)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group = coalition_preferences_group_new (title, description);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (GTK_BOX (box), group);
   return ADW_PREFERENCES_GROUP (group);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-widgets.h"
 #include "coalition-accessible.h"
 #include "coalition-meetings.h"
 #include "coalition-meetings-page.h"
@@ -497,18 +498,6 @@ meeting_activated_cb (CoalitionMeetingsPage *self,
 /* ---------------------------------------------------------------------- */
 /* Action items across meetings, and participation */
 
-static GtkWidget *
-group_new (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
 static void
 action_done_cb (CoalitionMeetingsPage *self,
                 GtkButton             *button);
@@ -603,7 +592,7 @@ fill_action_list (CoalitionMeetingsPage *self)
     gtk_box_remove (self->action_groups, child);
   if (actions == NULL || actions->len == 0)
     {
-      GtkWidget *empty = group_new (_("No Open Action Items"),
+      GtkWidget *empty = coalition_preferences_group_new (_("No Open Action Items"),
                                     _("Action items agreed in meetings are listed here by who does them, "
                                       "until they are marked done."));
 
@@ -636,7 +625,7 @@ fill_action_list (CoalitionMeetingsPage *self)
         break;
       if (group == NULL)
         {
-          group = ADW_PREFERENCES_GROUP (group_new (*owner ? owner : _("No One Assigned"), NULL));
+          group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (*owner ? owner : _("No One Assigned"), NULL));
           gtk_box_append (self->action_groups, GTK_WIDGET (group));
           n_open = n_overdue = 0;
         }
@@ -2741,7 +2730,7 @@ build_details (CoalitionMeetingsPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->when_label));
 
   /* The meeting */
-  details = group_new (_("Meeting"), NULL);
+  details = coalition_preferences_group_new (_("Meeting"), NULL);
   repeat = header_button (_("_Repeat…"), G_CALLBACK (repeat_clicked_cb), self);
   gtk_widget_set_tooltip_text (repeat, _("Make this meeting the first of a series"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (details), repeat);
@@ -2771,7 +2760,7 @@ build_details (CoalitionMeetingsPage *self)
   gtk_box_append (GTK_BOX (box), details);
 
   /* Roles */
-  roles = group_new (_("Roles"), _("The facilitator rotates among the core group."));
+  roles = coalition_preferences_group_new (_("Roles"), _("The facilitator rotates among the core group."));
   suggest = header_button (_("_Suggest Facilitator"), G_CALLBACK (suggest_facilitator_cb), self);
   gtk_widget_set_tooltip_text (suggest, _("The member of the core group who facilitated least recently"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (roles), suggest);
@@ -2786,7 +2775,7 @@ build_details (CoalitionMeetingsPage *self)
   gtk_box_append (GTK_BOX (box), roles);
 
   /* Agenda */
-  self->agenda_group = ADW_PREFERENCES_GROUP (group_new (_("Agenda"), NULL));
+  self->agenda_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Agenda"), NULL));
   templates = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (templates), _("Start From"));
   gtk_widget_add_css_class (templates, "flat");
@@ -2797,24 +2786,24 @@ build_details (CoalitionMeetingsPage *self)
   adw_preferences_group_set_header_suffix (self->agenda_group, templates);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->agenda_group));
 
-  self->review_group = ADW_PREFERENCES_GROUP (group_new (_("Review of Action Items"),
+  self->review_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Review of Action Items"),
                                                          _("Open items from earlier meetings. Marking one done "
                                                            "closes it everywhere.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->review_group));
-  self->decisions_group = ADW_PREFERENCES_GROUP (group_new (_("Decisions"),
+  self->decisions_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Decisions"),
                                                             _("By consensus, with any blocks and stand-asides by name, "
                                                               "or by a vote with its tally.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->decisions_group));
-  self->actions_group = ADW_PREFERENCES_GROUP (group_new (_("Action Items"), _("What, who, and by when.")));
+  self->actions_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Action Items"), _("What, who, and by when.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->actions_group));
-  self->attendance_group = ADW_PREFERENCES_GROUP (group_new (_("Attendance"), NULL));
+  self->attendance_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Attendance"), NULL));
   invite = header_button (_("_Invite the Group"), G_CALLBACK (invite_clicked_cb), self);
   gtk_widget_set_tooltip_text (invite, _("Invite the meeting's group, or each member organization's representatives"));
   adw_preferences_group_set_header_suffix (self->attendance_group, invite);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attendance_group));
 
   /* Minutes */
-  minutes = group_new (_("Minutes"), _("Drafted from the attendance, the items’ notes, the decisions and the action "
+  minutes = coalition_preferences_group_new (_("Minutes"), _("Drafted from the attendance, the items’ notes, the decisions and the action "
                                        "items; edit them before they go out."));
   draft = header_button (_("_Draft From the Meeting"), G_CALLBACK (draft_minutes_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (minutes), draft);

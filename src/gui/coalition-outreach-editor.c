@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "coalition-widgets.h"
 #include "coalition-accessible.h"
 #include "coalition-outreach-editor.h"
 
@@ -458,18 +459,6 @@ log_contact_cb (CoalitionOutreachEditor *self)
 }
 
 static GtkWidget *
-new_group (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
-static GtkWidget *
 new_entry_row (const char *title,
                GCallback   applied,
                gpointer    self)
@@ -569,7 +558,7 @@ coalition_outreach_editor_init (CoalitionOutreachEditor *self)
   self->history_rows = g_ptr_array_new ();
 
   /* The plan */
-  self->plan_group = ADW_PREFERENCES_GROUP (new_group (_("Outreach"),
+  self->plan_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Outreach"),
                                                        _("Who makes the ask, and what happens next.")));
   gtk_widget_set_parent (GTK_WIDGET (self->plan_group), GTK_WIDGET (self));
 
@@ -605,7 +594,7 @@ coalition_outreach_editor_init (CoalitionOutreachEditor *self)
   adw_preferences_group_add (self->plan_group, row);
 
   /* The contact log */
-  self->log_group = ADW_PREFERENCES_GROUP (new_group (_("Contact Log"), NULL));
+  self->log_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("Contact Log"), NULL));
   gtk_widget_set_parent (GTK_WIDGET (self->log_group), GTK_WIDGET (self));
 
   self->log_add_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
@@ -629,7 +618,7 @@ coalition_outreach_editor_init (CoalitionOutreachEditor *self)
   adw_preferences_group_add (self->log_group, GTK_WIDGET (self->log_add_row));
 
   /* The history of its status */
-  self->history_group = ADW_PREFERENCES_GROUP (new_group (_("History"), NULL));
+  self->history_group = ADW_PREFERENCES_GROUP (coalition_preferences_group_new (_("History"), NULL));
   gtk_widget_set_parent (GTK_WIDGET (self->history_group), GTK_WIDGET (self));
 }
 

@@ -1,0 +1,15 @@
+/* coalition-widgets.h — small pieces the pages build alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A preferences group titled @title, with @description under it when not NULL. */
+GtkWidget *coalition_preferences_group_new (const char *title,
+                                            const char *description);
+
+G_END_DECLS
