@@ -1663,6 +1663,227 @@ test_store_strict_json (void)
   }
 }
 
+static int
+compare_strings (const char **a,
+                 const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+/* Every row of every table but SQLite's own and the search index's, as text. */
+static char *
+dump_tables (CoalitionStore *store)
+{
+  sqlite3 *db = coalition_store_get_handle (store);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                           "AND name NOT LIKE 'person_search%' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *)tables->pdata[t]);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_string_append_printf (out, "# %s\n", (char *)tables->pdata[t]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (NULL);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (row, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL ? "NULL"
+                                                : (const char *)sqlite3_column_text (stmt, c));
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+      /* In one order, whatever order the rows came back in. */
+      g_ptr_array_sort (rows, (GCompareFunc)(void (*) (void))compare_strings);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (out, "%s\n", (char *)rows->pdata[r]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The person of the example coalition with the most rows that point at
+ * them, in every table that can. */
+static gint64
+most_linked_person (CoalitionStore *store)
+{
+  return raw_int (coalition_store_get_handle (store),
+                  "SELECT p.id FROM person p ORDER BY "
+                  "EXISTS (SELECT 1 FROM map_node WHERE person_id = p.id) "
+                  "AND EXISTS (SELECT 1 FROM attendance WHERE person_id = p.id) DESC, "
+                  "(SELECT count (*) FROM map_node WHERE person_id = p.id) * 100 + "
+                  "(SELECT count (*) FROM attendance WHERE person_id = p.id) + "
+                  "(SELECT count (*) FROM action_item WHERE owner_id = p.id) * 10 + "
+                  "(SELECT count (*) FROM meeting WHERE facilitator_id = p.id) * 10 + "
+                  "(SELECT count (*) FROM group_member WHERE person_id = p.id) * 10 DESC, p.id LIMIT 1");
+}
+
+/* Undo puts back every row a delete removed or changed — cascades, links
+ * left pointing at nothing — and the search index with them; a value
+ * changed since stays; when a row cannot go back, nothing changes. */
+static void
+test_store_undo (void)
+{
+  g_autofree char *path = scratch_path ("undo.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(CoalitionPerson) person = NULL;
+  g_autoptr(GBytes) undo = NULL;
+  g_autoptr(GBytes) undo_organization = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *family = NULL;
+  GStrv problems = NULL;
+  gint64 id, meeting_id, other_id;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_true (coalition_demo_fill (store, 400, 7, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  db = coalition_store_get_handle (store);
+  id = most_linked_person (store);
+  /* Someone on a map and at meetings, so that the delete takes rows of
+   * other tables with it. */
+  {
+    g_autofree char *on_map = g_strdup_printf ("SELECT count (*) FROM map_node WHERE person_id = %" G_GINT64_FORMAT, id);
+    g_autofree char *attended = g_strdup_printf ("SELECT count (*) FROM attendance WHERE person_id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpint (raw_int (db, on_map), >, 0);
+    g_assert_cmpint (raw_int (db, attended), >, 0);
+  }
+  person = coalition_store_get_person (store, id, &error);
+  g_assert_no_error (error);
+  family = g_strdup (coalition_person_get_family_name (person));
+  before = dump_tables (store);
+
+  undo = coalition_store_write_undoable (store, coalition_store_delete_person, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_null (coalition_store_get_person (store, id, NULL));
+  g_assert_true (coalition_store_undo (store, undo, &error));
+  g_assert_no_error (error);
+  after = dump_tables (store);
+  g_assert_cmpstr (after, ==, before);
+  found = coalition_store_find_people (store, family, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+  g_assert_true (coalition_store_check (store, &problems, &error));
+  g_assert_cmpuint (g_strv_length (problems), ==, 0);
+  g_clear_pointer (&problems, g_strfreev);
+
+  /* An organization, whose people stay but lose their link to it. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = dump_tables (store);
+  other_id = raw_int (db, "SELECT organization_id FROM person WHERE organization_id IS NOT NULL "
+                          "GROUP BY organization_id ORDER BY count (*) DESC LIMIT 1");
+  undo_organization = coalition_store_write_undoable (store, coalition_store_delete_organization, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_undo (store, undo_organization, &error));
+  g_assert_no_error (error);
+  after = dump_tables (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A meeting's facilitator chosen again since: the new one stays. */
+  meeting_id = raw_int (db, "SELECT id FROM meeting WHERE facilitator_id IS NOT NULL ORDER BY id LIMIT 1");
+  g_assert_cmpint (meeting_id, >, 0);
+  id = raw_int (db, "SELECT facilitator_id FROM meeting WHERE facilitator_id IS NOT NULL ORDER BY id LIMIT 1");
+  g_clear_pointer (&undo, g_bytes_unref);
+  undo = coalition_store_write_undoable (store, coalition_store_delete_person, id, &error);
+  g_assert_no_error (error);
+  other_id = raw_int (db, "SELECT min (id) FROM person");
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE meeting SET facilitator_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                                            other_id, meeting_id);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_true (coalition_store_undo (store, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&person);
+  person = coalition_store_get_person (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT facilitator_id FROM meeting WHERE id = %" G_GINT64_FORMAT, meeting_id);
+
+    g_assert_cmpint (raw_int (db, sql), ==, other_id);
+  }
+
+  /* A meeting they attended deleted since: their attendance cannot come
+   * back to it, so nothing comes back. */
+  id = raw_int (db, "SELECT person_id FROM attendance GROUP BY person_id ORDER BY count (*) DESC, person_id LIMIT 1");
+  {
+    g_autofree char *attended = g_strdup_printf ("SELECT min (meeting_id) FROM attendance WHERE person_id = %" G_GINT64_FORMAT,
+                                                 id);
+
+    meeting_id = raw_int (db, attended);
+  }
+  g_clear_pointer (&undo, g_bytes_unref);
+  undo = coalition_store_write_undoable (store, coalition_store_delete_person, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (coalition_store_delete_meeting (store, meeting_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = dump_tables (store);
+  g_assert_false (coalition_store_undo (store, undo, &error));
+  g_assert_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = dump_tables (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (coalition_store_check (store, &problems, &error));
+  g_assert_cmpuint (g_strv_length (problems), ==, 0);
+  g_strfreev (problems);
+}
+
+/* Schema 7 as Coalition 0.6 wrote it: a win credited to two organizations
+ * and a person, in a table that had no primary key. Migrated, every credit
+ * is there with an id, and Undo of a credited organization's delete puts
+ * its credit back. */
+static void
+test_store_migrate_v7 (void)
+{
+  g_autofree char *path = make_old_database ("coalition-v7.sql", "v7.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
+  g_autoptr(GBytes) undo = NULL;
+  g_auto(GStrv) problems = NULL;
+  sqlite3 *db;
+
+  g_autofree char *backup = g_strconcat (path, ".v7.bak", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (coalition_store_get_schema_version (store), ==, COALITION_STORE_SCHEMA_VERSION);
+  /* The file as it was, kept beside it. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  db = coalition_store_get_handle (store);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM win_credit"), ==, 3);
+  g_assert_cmpint (raw_int (db, "SELECT count (DISTINCT id) FROM win_credit WHERE win_id = 1"), ==, 3);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM win_credit WHERE person_id = 4"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM pragma_table_info ('win_credit') WHERE pk > 0"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM campaign_map WHERE campaign_id = 1 AND map_id = 1"), ==, 1);
+
+  undo = coalition_store_write_undoable (store, coalition_store_delete_organization, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM win_credit"), ==, 2);
+  g_assert_true (coalition_store_undo (store, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM win_credit WHERE organization_id = 2"), ==, 1);
+
+  g_assert_true (coalition_store_check (store, &problems, NULL));
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1679,6 +1900,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-v4", test_store_migrate_v4);
   g_test_add_func ("/store/migrate-v5", test_store_migrate_v5);
   g_test_add_func ("/store/migrate-v6", test_store_migrate_v6);
+  g_test_add_func ("/store/migrate-v7", test_store_migrate_v7);
   g_test_add_func ("/store/profile-fields", test_store_profile_fields);
   g_test_add_func ("/store/outreach", test_store_outreach);
   g_test_add_func ("/store/typed-dates", test_store_typed_dates);
@@ -1699,6 +1921,7 @@ main (int   argc,
   g_test_add_func ("/store/signals-after-commit", test_store_signals_after_commit);
   g_test_add_func ("/store/disk-full", test_store_disk_full);
   g_test_add_func ("/store/strict-json", test_store_strict_json);
+  g_test_add_func ("/store/undo", test_store_undo);
 
   return g_test_run ();
 }

@@ -9,6 +9,11 @@
  */
 #include "config.h"
 
+/* Undo records changes with SQLite's session extension, which Debian's
+ * SQLite is built with; its declarations are behind these. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -537,6 +542,24 @@ static const char * const migrations[] = {
   "CREATE UNIQUE INDEX signatory_person ON signatory (letter_id, person_id) WHERE person_id IS NOT NULL;"
   "CREATE INDEX signatory_by_organization ON signatory (organization_id) WHERE organization_id IS NOT NULL;"
   "CREATE INDEX signatory_by_person ON signatory (person_id) WHERE person_id IS NOT NULL;",
+
+  /* 7 → 8: the credit for a win gets a primary key like every other
+   * table, so that Undo (SQLite's session extension, which passes over a
+   * table without one) puts it back with the rest. */
+  "CREATE TABLE win_credit_8 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  win_id INTEGER NOT NULL REFERENCES win (id) ON DELETE CASCADE,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE CASCADE,"
+  "  CHECK ((person_id IS NULL) <> (organization_id IS NULL))"
+  ") STRICT;"
+  "INSERT INTO win_credit_8 (win_id, person_id, organization_id)"
+  "  SELECT win_id, person_id, organization_id FROM win_credit ORDER BY rowid;"
+  "DROP TABLE win_credit;"
+  "ALTER TABLE win_credit_8 RENAME TO win_credit;"
+  "CREATE INDEX win_credit_by_win ON win_credit (win_id);"
+  "CREATE INDEX win_credit_by_person ON win_credit (person_id) WHERE person_id IS NOT NULL;"
+  "CREATE INDEX win_credit_by_organization ON win_credit (organization_id) WHERE organization_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == COALITION_STORE_SCHEMA_VERSION);
@@ -969,6 +992,122 @@ coalition_store_begin_bulk_write (CoalitionStore  *self,
     }
 
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Undo */
+
+/* The tables undo records: all but SQLite's own and the search index's,
+ * which its triggers fill again as the rows come back. */
+static int
+undo_table_filter (void       *data,
+                   const char *table)
+{
+  return !g_str_has_prefix (table, "sqlite_") && !g_str_has_prefix (table, "person_search");
+}
+
+GBytes *
+coalition_store_write_undoable (CoalitionStore          *self,
+                                CoalitionStoreWriteFunc  write,
+                                gint64                   id,
+                                GError                 **error)
+{
+  sqlite3_session *session = NULL;
+  void *changes = NULL, *inverse = NULL;
+  int n_changes = 0, n_inverse = 0;
+  gboolean written;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), NULL);
+  g_return_val_if_fail (write != NULL, NULL);
+
+  rc = sqlite3session_create (self->db, "main", &session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (session, undo_table_filter, NULL);
+      rc = sqlite3session_attach (session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      if (session != NULL)
+        sqlite3session_delete (session);
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  written = write (self, id, error);
+  if (written)
+    rc = sqlite3session_changeset (session, &n_changes, &changes);
+  sqlite3session_delete (session);
+  if (!written)
+    return NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3changeset_invert (n_changes, changes, &n_inverse, &inverse);
+  sqlite3_free (changes);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_free (inverse);
+      store_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_bytes_new_with_free_func (inverse, n_inverse, sqlite3_free, inverse);
+}
+
+/* A value changed or a row deleted since is left as it is now; a row that
+ * cannot go back stops the undo. */
+static int
+undo_conflict (void                   *data,
+               int                     conflict,
+               sqlite3_changeset_iter *iter)
+{
+  switch (conflict)
+    {
+    case SQLITE_CHANGESET_DATA:
+    case SQLITE_CHANGESET_NOTFOUND:
+      return SQLITE_CHANGESET_OMIT;
+    default:
+      return SQLITE_CHANGESET_ABORT;
+    }
+}
+
+gboolean
+coalition_store_undo (CoalitionStore  *self,
+                      GBytes          *undo,
+                      GError         **error)
+{
+  gsize size;
+  gconstpointer data;
+  int rc;
+
+  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  data = g_bytes_get_data (undo, &size);
+  if (size > G_MAXINT)
+    {
+      g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID, _("There is too much to undo."));
+      return FALSE;
+    }
+  if (!coalition_store_begin (self, error))
+    return FALSE;
+  rc = sqlite3changeset_apply (self->db, (int)size, (void *)data, NULL, undo_conflict, NULL);
+  if (rc != SQLITE_OK)
+    {
+      coalition_store_rollback (self);
+      /* A row refused (ABORT), or links left to rows gone since
+       * (CONSTRAINT, from the foreign keys checked at the end). */
+      if (rc == SQLITE_ABORT || (rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error_literal (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
+                             _("It cannot be put back: what it belonged to has been deleted since, or its place "
+                               "taken. Nothing was changed."));
+      else
+        store_error (self, error, rc);
+      return FALSE;
+    }
+  /* Every view reloads: the rows that came back may be anywhere. */
+  self->pending_changed = TRUE;
+  return coalition_store_commit (self, error);
 }
 
 void

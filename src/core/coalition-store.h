@@ -30,7 +30,7 @@ typedef enum
 } CoalitionStoreError;
 
 /* The schema version this build writes; see coalition-store.c for the list. */
-#define COALITION_STORE_SCHEMA_VERSION 7
+#define COALITION_STORE_SCHEMA_VERSION 8
 
 #define COALITION_TYPE_STORE (coalition_store_get_type ())
 
@@ -271,5 +271,28 @@ gboolean               coalition_store_check                 (CoalitionStore    
 
 /* Tells views to reload, after another program may have written the file. */
 void                   coalition_store_emit_changed          (CoalitionStore         *self);
+
+/* ---- Undo ---------------------------------------------------------------- */
+
+/* A write of one record, such as coalition_store_delete_person (). */
+typedef gboolean (*CoalitionStoreWriteFunc) (CoalitionStore  *self,
+                                             gint64           id,
+                                             GError         **error);
+
+/* Runs @write on @id and returns what undoes it exactly: every row it
+ * removed or changed, those its deletes took with them or left pointing
+ * at nothing included (memberships, contact logs, attendance, places on
+ * power maps with their history, meetings' roles…). NULL, with @error
+ * set, when @write failed; then nothing was changed. */
+GBytes                *coalition_store_write_undoable        (CoalitionStore         *self,
+                                                              CoalitionStoreWriteFunc write,
+                                                              gint64                  id,
+                                                              GError                **error);
+/* Puts back what @undo holds, in one transaction. A value changed since is
+ * kept as it is now; when a row cannot go back (its place taken, or what it
+ * belongs to deleted since), nothing changes and @error says so. */
+gboolean               coalition_store_undo                  (CoalitionStore         *self,
+                                                              GBytes                 *undo,
+                                                              GError                **error);
 
 G_END_DECLS

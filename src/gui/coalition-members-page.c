@@ -671,6 +671,22 @@ pane_error_cb (CoalitionMembersPage *self,
   show_toast (self, adw_toast_new (message));
 }
 
+static gpointer
+weak_ref_new (GObject *object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 /* “Name deleted”, with Undo: @undo gets the toast and @record, and finds
  * the store and @data on the toast under "store" and @data_key. */
 static void
@@ -690,6 +706,7 @@ show_undo_toast (CoalitionMembersPage *self,
    * undo must not wait in a queue. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "page", weak_ref_new (G_OBJECT (self)), weak_ref_free);
   if (data != NULL)
     g_object_set_data_full (G_OBJECT (toast), data_key, data, data_free);
   g_signal_connect_data (toast, "button-clicked", undo, g_object_ref (record),
@@ -697,67 +714,45 @@ show_undo_toast (CoalitionMembersPage *self,
   show_toast (self, toast);
 }
 
-/* Keeps the contact log and the status history of a record about to be
- * deleted on the record itself, for Undo. */
+/* Undo on a delete's toast: everything the delete took or changed comes
+ * back as it was (see coalition_store_write_undoable ()). */
 static void
-keep_history (CoalitionStore   *store,
-              CoalitionSubject  subject,
-              GObject          *record,
-              gint64            id)
+undo_delete_cb (AdwToast *toast,
+                GObject  *record)
 {
-  g_object_set_data_full (record, "contacts", coalition_store_list_contacts (store, subject, id, NULL),
-                          (GDestroyNotify)g_ptr_array_unref);
-  g_object_set_data_full (record, "status-changes", coalition_store_list_status_changes (store, subject, id, NULL),
-                          (GDestroyNotify)g_ptr_array_unref);
-}
-
-static gboolean
-restore_history (CoalitionStore    *store,
-                 CoalitionSubject   subject,
-                 GObject           *record,
-                 gint64             id,
-                 GError           **error)
-{
-  return coalition_store_restore_history (store, subject, id, g_object_get_data (record, "contacts"),
-                                          g_object_get_data (record, "status-changes"), error);
-}
-
-static void
-undo_delete_cb (AdwToast        *toast,
-                CoalitionPerson *person)
-{
+  g_autoptr(CoalitionMembersPage) self = g_weak_ref_get (g_object_get_data (G_OBJECT (toast), "page"));
   CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  GPtrArray *memberships = g_object_get_data (G_OBJECT (toast), "memberships");
+  GBytes *undo = g_object_get_data (G_OBJECT (toast), "undo");
   g_autoptr(GError) error = NULL;
 
-  /* The person and their places in groups come back together. */
-  if (!coalition_store_begin (store, &error))
-    goto failed;
-  if (!coalition_store_restore_person (store, person, &error))
-    {
-      coalition_store_rollback (store);
-      goto failed;
-    }
-  for (guint i = 0; memberships != NULL && i < memberships->len; i++)
-    {
-      const CoalitionMembership *m = g_ptr_array_index (memberships, i);
+  if (!coalition_store_undo (store, undo, &error) && self != NULL)
+    show_toast (self, adw_toast_new (error->message));
+}
 
-      if (!coalition_store_set_membership (store, m->group_id, m->person_id, m->role, &error))
-        {
-          coalition_store_rollback (store);
-          goto failed;
-        }
-    }
-  if (!restore_history (store, COALITION_SUBJECT_PERSON, G_OBJECT (person), coalition_person_get_id (person), &error))
-    {
-      coalition_store_rollback (store);
-      goto failed;
-    }
-  if (coalition_store_commit (store, &error))
-    return;
+/* Deletes @id with @delete, undoably, and offers Undo under @name. */
+static gboolean
+delete_undoably (CoalitionMembersPage    *self,
+                 CoalitionStoreWriteFunc  delete,
+                 gint64                   id,
+                 GObject                 *record,
+                 const char              *name)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *undo;
 
-failed:
-  g_warning ("Could not undo the delete: %s", error->message);
+  if (self->store == NULL)
+    return FALSE;
+
+  /* The record goes now, so nothing depends on the toast; Undo puts it
+   * back exactly as it was, with all it was linked to. */
+  undo = coalition_store_write_undoable (self->store, delete, id, &error);
+  if (undo == NULL)
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+  show_undo_toast (self, name, G_CALLBACK (undo_delete_cb), record, "undo", undo, (GDestroyNotify)g_bytes_unref);
+  return TRUE;
 }
 
 static void
@@ -765,27 +760,10 @@ delete_requested_cb (CoalitionMembersPage *self,
                      CoalitionPerson      *person)
 {
   g_autoptr(CoalitionPerson) kept = g_object_ref (person);
-  g_autoptr(GPtrArray) memberships = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  memberships = coalition_store_list_memberships_of_person (self->store, coalition_person_get_id (kept), NULL);
-  keep_history (self->store, COALITION_SUBJECT_PERSON, G_OBJECT (kept), coalition_person_get_id (kept));
-
-  /* The record goes now, so nothing depends on the toast; Undo puts it
-   * back exactly as it was. */
-  if (!coalition_store_delete_person (self->store, coalition_person_get_id (kept), &error))
-    {
-      show_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  show_undo_toast (self, coalition_person_get_display_name (kept), G_CALLBACK (undo_delete_cb), G_OBJECT (kept),
-                   "memberships", g_steal_pointer (&memberships), (GDestroyNotify)g_ptr_array_unref);
-
-  if (adw_leaflet_get_folded (self->leaflet))
+  if (delete_undoably (self, coalition_store_delete_person, coalition_person_get_id (kept), G_OBJECT (kept),
+                       coalition_person_get_display_name (kept)) &&
+      adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
@@ -1175,51 +1153,13 @@ mode_toggled_cb (CoalitionMembersPage *self)
 }
 
 static void
-undo_delete_organization_cb (AdwToast              *toast,
-                             CoalitionOrganization *organization)
-{
-  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  GArray *people = g_object_get_data (G_OBJECT (toast), "people");
-  g_autoptr(GError) error = NULL;
-
-  /* The organization, its people and its history come back together. */
-  if (!coalition_store_begin (store, &error))
-    goto failed;
-  if (!coalition_store_restore_organization (store, organization, people, &error) ||
-      !restore_history (store, COALITION_SUBJECT_ORGANIZATION, G_OBJECT (organization),
-                        coalition_organization_get_id (organization), &error))
-    {
-      coalition_store_rollback (store);
-      goto failed;
-    }
-  if (coalition_store_commit (store, &error))
-    return;
-
-failed:
-  g_warning ("Could not undo the delete: %s", error->message);
-}
-
-static void
 delete_organization_cb (CoalitionMembersPage  *self,
                         CoalitionOrganization *organization)
 {
   g_autoptr(CoalitionOrganization) kept = g_object_ref (organization);
-  g_autoptr(GArray) people = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  people = coalition_store_find_people_of_organization (self->store, coalition_organization_get_id (kept), NULL);
-  keep_history (self->store, COALITION_SUBJECT_ORGANIZATION, G_OBJECT (kept), coalition_organization_get_id (kept));
-  if (!coalition_store_delete_organization (self->store, coalition_organization_get_id (kept), &error))
-    {
-      show_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  show_undo_toast (self, coalition_organization_get_name (kept), G_CALLBACK (undo_delete_organization_cb),
-                   G_OBJECT (kept), "people", g_steal_pointer (&people), (GDestroyNotify)g_array_unref);
+  delete_undoably (self, coalition_store_delete_organization, coalition_organization_get_id (kept), G_OBJECT (kept),
+                   coalition_organization_get_name (kept));
 }
 
 /* From an organization's representatives to one of them, in the People list. */
@@ -1296,38 +1236,14 @@ group_selection_changed_cb (CoalitionMembersPage *self)
 }
 
 static void
-undo_delete_group_cb (AdwToast       *toast,
-                      CoalitionGroup *group)
-{
-  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  GPtrArray *members = g_object_get_data (G_OBJECT (toast), "members");
-  g_autoptr(GError) error = NULL;
-
-  if (!coalition_store_restore_group (store, group, members, &error))
-    g_warning ("Could not undo the delete: %s", error->message);
-}
-
-static void
 delete_group_cb (CoalitionMembersPage *self,
                  CoalitionGroup       *group)
 {
   g_autoptr(CoalitionGroup) kept = g_object_ref (group);
-  g_autoptr(GPtrArray) members = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  members = coalition_store_list_group_members (self->store, coalition_group_get_id (kept), NULL);
-  if (!coalition_store_delete_group (self->store, coalition_group_get_id (kept), &error))
-    {
-      show_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  coalition_group_pane_show (group_pane (self), 0);
-  show_undo_toast (self, coalition_group_get_name (kept), G_CALLBACK (undo_delete_group_cb), G_OBJECT (kept),
-                   "members", g_steal_pointer (&members), (GDestroyNotify)g_ptr_array_unref);
+  if (delete_undoably (self, coalition_store_delete_group, coalition_group_get_id (kept), G_OBJECT (kept),
+                       coalition_group_get_name (kept)))
+    coalition_group_pane_show (group_pane (self), 0);
 }
 
 static char *
