@@ -562,6 +562,7 @@ test_store_restore_after_delete (void)
   g_autoptr(CoalitionStore) store = coalition_store_open (path, &error);
   g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", "zoe@eastside.example.org");
   g_autoptr(CoalitionPerson) back = NULL;
+  g_autoptr(GBytes) undo = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *created = NULL;
   gint64 id;
@@ -575,9 +576,10 @@ test_store_restore_after_delete (void)
   created = g_strdup (coalition_person_get_created_at (zoe));
 
   /* Delete, then Undo: the same person comes back, identity and all. */
-  g_assert_true (coalition_store_delete_person (store, id, &error));
+  undo = coalition_store_write_undoable (store, coalition_store_delete_person, id, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (n_found (store, "zoe"), ==, 0);
-  g_assert_true (coalition_store_restore_person (store, zoe, &error));
+  g_assert_true (coalition_store_undo (store, undo, &error));
   g_assert_no_error (error);
 
   back = coalition_store_get_person (store, id, &error);
@@ -628,6 +630,7 @@ test_store_groups (void)
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GPtrArray) of_zoe = NULL;
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GBytes) undo = NULL;
   gint64 changed = 0;
 
   g_assert_no_error (error);
@@ -686,13 +689,14 @@ test_store_groups (void)
     g_autoptr(CoalitionGroup) again = coalition_store_get_group (store, coalition_group_get_id (core), &error);
     g_assert_cmpstr (coalition_group_get_name (again), ==, "Core Group");
   }
-  g_assert_true (coalition_store_delete_group (store, coalition_group_get_id (core), &error));
+  undo = coalition_store_write_undoable (store, coalition_store_delete_group, coalition_group_get_id (core), &error);
+  g_assert_no_error (error);
   g_clear_pointer (&of_zoe, g_ptr_array_unref);
   of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
   g_assert_cmpuint (of_zoe->len, ==, 0);
   g_assert_no_error (error);
 
-  g_assert_true (coalition_store_restore_group (store, core, members, &error));
+  g_assert_true (coalition_store_undo (store, undo, &error));
   g_assert_no_error (error);
   g_clear_pointer (&of_zoe, g_ptr_array_unref);
   of_zoe = coalition_store_list_memberships_of_person (store, coalition_person_get_id (zoe), &error);
@@ -712,6 +716,7 @@ test_store_restore_organization (void)
   g_autoptr(CoalitionPerson) zoe = make_person ("Zoë", "Brontë", NULL);
   g_autoptr(CoalitionPerson) zoe_after = NULL;
   g_autoptr(GArray) people = NULL;
+  g_autoptr(GBytes) undo = NULL;
   g_autofree char *uid = NULL;
 
   g_assert_no_error (error);
@@ -723,11 +728,13 @@ test_store_restore_organization (void)
 
   people = coalition_store_find_people_of_organization (store, coalition_organization_get_id (org), &error);
   g_assert_cmpuint (people->len, ==, 1);
-  g_assert_true (coalition_store_delete_organization (store, coalition_organization_get_id (org), &error));
+  undo = coalition_store_write_undoable (store, coalition_store_delete_organization, coalition_organization_get_id (org),
+                                         &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (n_found (store, "eastside"), ==, 0);
 
   /* Undo: the organization, its identity, and its people's link to it. */
-  g_assert_true (coalition_store_restore_organization (store, org, people, &error));
+  g_assert_true (coalition_store_undo (store, undo, &error));
   g_assert_no_error (error);
   back = coalition_store_get_organization (store, coalition_organization_get_id (org), &error);
   g_assert_cmpstr (coalition_organization_get_uid (back), ==, uid);
@@ -1464,6 +1471,7 @@ test_store_outreach (void)
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) prospects = NULL;
+  g_autoptr(GBytes) undo = NULL;
 
   g_assert_no_error (error);
   g_assert_true (coalition_store_insert_person (store, asker, &error));
@@ -1538,12 +1546,11 @@ test_store_outreach (void)
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_null (((CoalitionContact *)log->pdata[1])->by_name);
 
-  /* Deleting the organization takes its log and history; restoring puts them back. */
-  g_assert_true (coalition_store_delete_organization (store, coalition_organization_get_id (church), &error));
-  coalition_store_restore_organization (store, church, NULL, &error);
+  /* Deleting the organization takes its log and history; Undo puts them back. */
+  undo = coalition_store_write_undoable (store, coalition_store_delete_organization, coalition_organization_get_id (church),
+                                         &error);
   g_assert_no_error (error);
-  g_assert_true (coalition_store_restore_history (store, COALITION_SUBJECT_ORGANIZATION, coalition_organization_get_id (church),
-                                                  log, history, &error));
+  g_assert_true (coalition_store_undo (store, undo, &error));
   g_assert_no_error (error);
   g_clear_pointer (&log, g_ptr_array_unref);
   g_clear_pointer (&history, g_ptr_array_unref);

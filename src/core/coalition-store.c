@@ -2316,19 +2316,6 @@ coalition_store_insert_person (CoalitionStore   *self,
 }
 
 gboolean
-coalition_store_restore_person (CoalitionStore   *self,
-                                CoalitionPerson  *person,
-                                GError          **error)
-{
-  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
-  g_return_val_if_fail (COALITION_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (coalition_person_get_id (person) > 0, FALSE);
-  g_return_val_if_fail (coalition_person_get_uid (person) != NULL, FALSE);
-
-  return write_person (self, person, TRUE, error);
-}
-
-gboolean
 coalition_store_update_person (CoalitionStore   *self,
                                CoalitionPerson  *person,
                                GError          **error)
@@ -3552,47 +3539,6 @@ coalition_store_insert_organization (CoalitionStore         *self,
   return write_organization (self, organization, TRUE, error);
 }
 
-gboolean
-coalition_store_restore_organization (CoalitionStore         *self,
-                                      CoalitionOrganization  *organization,
-                                      GArray                 *person_ids,
-                                      GError                **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
-  g_return_val_if_fail (COALITION_IS_ORGANIZATION (organization), FALSE);
-  g_return_val_if_fail (coalition_organization_get_id (organization) > 0, FALSE);
-
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  /* Its people come back to it too: their rows change, so views reload. */
-  self->pending_changed = TRUE;
-  if (write_organization (self, organization, TRUE, &local_error))
-    {
-      for (guint i = 0; person_ids != NULL && i < person_ids->len && local_error == NULL; i++)
-        {
-          sqlite3_stmt *stmt = prepare (self, "UPDATE person SET organization_id = ?1 WHERE id = ?2", &local_error);
-
-          if (stmt == NULL)
-            break;
-          sqlite3_bind_int64 (stmt, 1, coalition_organization_get_id (organization));
-          sqlite3_bind_int64 (stmt, 2, g_array_index (person_ids, gint64, i));
-          step_done (self, stmt, &local_error);
-        }
-    }
-
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return coalition_store_commit (self, error);
-}
-
 GArray *
 coalition_store_find_people_of_organization (CoalitionStore  *self,
                                              gint64           organization_id,
@@ -3793,38 +3739,6 @@ coalition_store_update_group (CoalitionStore  *self,
   g_return_val_if_fail (coalition_group_get_id (group) > 0, FALSE);
 
   return write_group (self, group, WRITE_UPDATE, error);
-}
-
-gboolean
-coalition_store_restore_group (CoalitionStore  *self,
-                               CoalitionGroup  *group,
-                               GPtrArray       *memberships,
-                               GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
-  g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
-  g_return_val_if_fail (coalition_group_get_id (group) > 0 && coalition_group_get_uid (group) != NULL, FALSE);
-
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  if (write_group (self, group, WRITE_RESTORE, &local_error))
-    for (guint i = 0; memberships != NULL && i < memberships->len && local_error == NULL; i++)
-      {
-        const CoalitionMembership *m = g_ptr_array_index (memberships, i);
-        coalition_store_set_membership (self, m->group_id, m->person_id, m->role, &local_error);
-      }
-
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return coalition_store_commit (self, error);
 }
 
 CoalitionGroup *
@@ -4255,67 +4169,6 @@ coalition_store_list_status_changes (CoalitionStore    *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   return collect_rows (self, stmt, status_change_from_row, (GDestroyNotify)coalition_status_change_free, error);
-}
-
-gboolean
-coalition_store_restore_history (CoalitionStore    *self,
-                                 CoalitionSubject   subject,
-                                 gint64             id,
-                                 GPtrArray         *contacts,
-                                 GPtrArray         *changes,
-                                 GError           **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
-
-  if (!coalition_store_begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; contacts != NULL && i < contacts->len && local_error == NULL; i++)
-    {
-      g_autoptr(CoalitionContact) contact = coalition_contact_copy (g_ptr_array_index (contacts, i));
-      sqlite3_stmt *stmt;
-
-      /* Whoever made the contact may be gone since. */
-      if (contact->by_id > 0 &&
-          (stmt = prepare (self, "SELECT 1 FROM person WHERE id = ?", &local_error)) != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, contact->by_id);
-          if (sqlite3_step (stmt) != SQLITE_ROW)
-            contact->by_id = 0;
-          sqlite3_reset (stmt);
-        }
-      if (local_error == NULL)
-        insert_contact (self, subject, id, contact, &local_error);
-    }
-
-  for (guint i = 0; changes != NULL && i < changes->len && local_error == NULL; i++)
-    {
-      const CoalitionStatusChange *change = g_ptr_array_index (changes, i);
-      sqlite3_stmt *stmt = prepare (self,
-                                    "INSERT INTO status_change (person_id, organization_id, old_status, "
-                                    "new_status, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                    &local_error);
-
-      if (stmt == NULL)
-        break;
-      sqlite3_bind_int64 (stmt, subject == COALITION_SUBJECT_PERSON ? 1 : 2, id);
-      sqlite3_bind_text (stmt, 3, coalition_status_to_string (change->old_status), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, coalition_status_to_string (change->new_status), -1, SQLITE_STATIC);
-      bind_text (stmt, 5, change->changed_at);
-      step_done (self, stmt, &local_error);
-    }
-
-  if (local_error != NULL)
-    {
-      coalition_store_rollback (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  queue_signal (self, changed_signal_for (subject), id);
-  return coalition_store_commit (self, error);
 }
 
 static gpointer

@@ -89,11 +89,6 @@ gboolean               coalition_store_insert_person         (CoalitionStore    
 gboolean               coalition_store_update_person         (CoalitionStore         *self,
                                                               CoalitionPerson        *person,
                                                               GError                **error);
-/* Puts back a person as they were before a delete (Undo): the same id, uid
- * and creation time, e-mails and phones. */
-gboolean               coalition_store_restore_person        (CoalitionStore         *self,
-                                                              CoalitionPerson        *person,
-                                                              GError                **error);
 gboolean               coalition_store_delete_person         (CoalitionStore         *self,
                                                               gint64                  id,
                                                               GError                **error);
@@ -181,13 +176,6 @@ GPtrArray             *coalition_store_list_status_changes   (CoalitionStore    
                                                               CoalitionSubject        subject,
                                                               gint64                  id,
                                                               GError                **error);
-/* Puts back the log and the history of a record restored after a delete. */
-gboolean               coalition_store_restore_history       (CoalitionStore         *self,
-                                                              CoalitionSubject        subject,
-                                                              gint64                  id,
-                                                              GPtrArray              *contacts,
-                                                              GPtrArray              *changes,
-                                                              GError                **error);
 
 /* The prospects and targets the coalition is courting: organizations in the
  * pipeline (prospect, contacted, invited, target) and people who are targets,
@@ -202,12 +190,6 @@ gboolean               coalition_store_insert_organization   (CoalitionStore    
                                                               GError                **error);
 gboolean               coalition_store_update_organization   (CoalitionStore         *self,
                                                               CoalitionOrganization  *organization,
-                                                              GError                **error);
-/* Puts back a deleted organization with the same id and uid, and links the
- * people in @person_ids (gint64) to it again (Undo). */
-gboolean               coalition_store_restore_organization  (CoalitionStore         *self,
-                                                              CoalitionOrganization  *organization,
-                                                              GArray                 *person_ids,
                                                               GError                **error);
 /* Ids of the organization's people, in directory order. */
 GArray                *coalition_store_find_people_of_organization (CoalitionStore   *self,
@@ -235,11 +217,6 @@ gboolean               coalition_store_update_group          (CoalitionStore    
                                                               GError                **error);
 CoalitionGroup        *coalition_store_get_group             (CoalitionStore         *self,
                                                               gint64                  id,
-                                                              GError                **error);
-/* Puts back a deleted group with its id, uid and members (Undo). */
-gboolean               coalition_store_restore_group         (CoalitionStore         *self,
-                                                              CoalitionGroup         *group,
-                                                              GPtrArray              *memberships,
                                                               GError                **error);
 gboolean               coalition_store_delete_group          (CoalitionStore         *self,
                                                               gint64                  id,
