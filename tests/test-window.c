@@ -34,14 +34,16 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @condition holds; fails after ten seconds. */
+/* Runs the main loop until @condition holds; fails after thirty seconds, a
+ * guard against a hang that leaves room for a sanitized build on a loaded
+ * machine (the map canvas draws its sharp picture in a thread). */
 static void
 wait_until (Condition   condition,
             gpointer    data,
             const char *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
