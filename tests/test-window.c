@@ -831,9 +831,28 @@ find_row (GtkWidget  *root,
 }
 
 static gboolean
+undo_button_shown (gpointer window)
+{
+  gboolean shown = find_widget (find_widget (window, ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo") != NULL;
+
+  if (!shown)
+    spin (50);
+  return shown;
+}
+
+static gboolean
 no_undo_button (gpointer window)
 {
   return find_widget (find_widget (window, ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo") == NULL;
+}
+
+/* The Undo button of the toast a delete showed, once its turn has come
+ * (after any message still on screen). */
+static GtkWidget *
+undo_button (gpointer window)
+{
+  wait_until (undo_button_shown, window, "the Undo of the delete");
+  return find_widget (find_widget (window, ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
 }
 
 static void
@@ -974,7 +993,8 @@ test_window_edit_delete_undo (void)
     GtkWidget *undo = NULL;
 
     spin (100);
-    undo = find_widget (GTK_WIDGET (overlay), GTK_TYPE_BUTTON, "_Undo");
+    undo = undo_button (shown.window);
+    g_assert_true (gtk_widget_is_ancestor (undo, GTK_WIDGET (overlay)));
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
   }
@@ -1004,7 +1024,7 @@ test_window_edit_delete_undo (void)
     without = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
     g_assert_cmpuint (without->len, ==, core->len - 1);
     spin (100);
-    undo = find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
+    undo = undo_button (shown.window);
     g_signal_emit_by_name (undo, "clicked");
     after = coalition_store_list_group_members (store, coalition_group_get_id (groups->pdata[0]), NULL);
     g_assert_cmpuint (after->len, ==, core->len);
@@ -1229,8 +1249,7 @@ test_window_organizations (void)
   g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Organization"), "clicked");
   g_assert_null (coalition_store_get_organization (store, id, NULL));
   spin (100);
-  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
-                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  g_signal_emit_by_name (undo_button (shown.window), "clicked");
   g_clear_object (&saved);
   saved = coalition_store_get_organization (store, id, NULL);
   g_assert_nonnull (saved);
@@ -1366,8 +1385,7 @@ test_window_groups (void)
   g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Group"), "clicked");
   g_assert_null (coalition_store_get_group (store, id, NULL));
   spin (100);
-  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
-                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  g_signal_emit_by_name (undo_button (shown.window), "clicked");
   back = coalition_store_get_group (store, id, NULL);
   g_assert_nonnull (back);
   g_assert_cmpstr (coalition_group_get_uid (back), ==, coalition_group_get_uid (renamed));
@@ -1490,8 +1508,7 @@ test_window_prospects (void)
   g_signal_emit_by_name (find_widget (GTK_WIDGET (pane), GTK_TYPE_BUTTON, "_Delete Organization"), "clicked");
   g_assert_null (coalition_store_get_organization (store, id, NULL));
   spin (100);
-  g_signal_emit_by_name (find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL),
-                                      GTK_TYPE_BUTTON, "_Undo"), "clicked");
+  g_signal_emit_by_name (undo_button (shown.window), "clicked");
   g_clear_pointer (&log, g_ptr_array_unref);
   log = coalition_store_list_contacts (store, COALITION_SUBJECT_ORGANIZATION, id, NULL);
   g_assert_cmpuint (log->len, ==, log_back->len);
@@ -2368,7 +2385,7 @@ test_window_power_map (void)
     spin (100);
     g_assert_cmpuint (coalition_map_scene_get_n_nodes (coalition_map_canvas_get_scene (canvas)), ==, 2);
     g_assert_cmpint (stance_of (store, map_id, node_ids[2], NULL), ==, 99);
-    undo = find_widget (find_widget (GTK_WIDGET (shown.window), ADW_TYPE_TOAST_OVERLAY, NULL), GTK_TYPE_BUTTON, "_Undo");
+    undo = undo_button (shown.window);
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
     wait_until (map_shown, canvas, "the mayor back on the map");
@@ -2803,6 +2820,34 @@ test_window_campaigns (void)
                                  &error));
     g_assert_cmpint (status, ==, 0);
     g_assert_nonnull (strstr (text, "Two council members"));
+  }
+
+  /* Deleting the campaign asks nothing and offers Undo, which brings it
+   * back with its goal, benchmark, win and the credit for it. */
+  {
+    g_autoptr(GPtrArray) campaigns = NULL;
+    g_autoptr(GPtrArray) wins = NULL;
+    GlanceWait wait = { GTK_WIDGET (page), "Benchmarks Met", "0 of 1" };
+    GtkWidget *undo;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "campaign.delete", NULL));
+    spin (100);
+    g_assert_null (find_message_dialog ());
+    campaigns = coalition_store_list_campaigns (store, NULL);
+    g_assert_cmpuint (campaigns->len, ==, 0);
+    /* After the message still on screen, if any. */
+    undo = undo_button (shown.window);
+    g_signal_emit_by_name (undo, "clicked");
+    spin (100);
+    g_clear_pointer (&campaigns, g_ptr_array_unref);
+    campaigns = coalition_store_list_campaigns (store, NULL);
+    g_assert_cmpuint (campaigns->len, ==, 1);
+    wins = coalition_store_list_wins (store, campaign_id, NULL, NULL, NULL);
+    g_assert_cmpuint (wins->len, ==, 1);
+    g_assert_cmpuint (((CoalitionWin *)wins->pdata[0])->organization_ids->len, ==, 1);
+    g_assert_cmpuint (((CoalitionWin *)wins->pdata[0])->person_ids->len, ==, 1);
+    coalition_campaigns_page_show_campaign (page, campaign_id);
+    wait_until (glance_is, &wait, "the campaign shown again with its benchmark");
   }
 
   close_window (&shown);

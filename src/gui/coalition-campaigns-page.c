@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "coalition-widgets.h"
+#include "coalition-window.h"
 #include "coalition-campaigns.h"
 #include "coalition-core.h"
 #include "coalition-print.h"
@@ -480,37 +481,53 @@ form_date (GtkEditable *field)
   return *text == '\0' ? g_strdup ("") : coalition_date_normalize (text);
 }
 
-typedef void (*Confirmed) (CoalitionCampaignsPage *self,
-                           gint64                  id);
-
+/* Undo on a delete's toast: everything the delete took comes back. */
 static void
-confirm_response_cb (AdwMessageDialog       *dialog,
-                     const char             *response,
-                     CoalitionCampaignsPage *self)
+undo_delete_cb (AdwToast               *toast,
+                CoalitionCampaignsPage *self)
 {
-  Confirmed func = g_object_get_data (G_OBJECT (dialog), "func");
+  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "delete") && self->store != NULL)
-    func (self, get_id (dialog, "id"));
+  if (self->store != NULL && !coalition_store_undo (self->store, g_object_get_data (G_OBJECT (toast), "undo"), &error))
+    toast_error (self, error);
 }
 
-/* Deleting asks first, and says what goes with it. */
-static void
-confirm_delete (CoalitionCampaignsPage *self,
-                const char             *heading,
-                const char             *body,
-                Confirmed               func,
-                gint64                  id)
+/* Deletes at once what @delete deletes of @id, with all that goes with it,
+ * and offers Undo under @name rather than asking first. */
+static gboolean
+delete_undoably (CoalitionCampaignsPage  *self,
+                 CoalitionStoreWriteFunc  delete,
+                 gint64                   id,
+                 const char              *name)
 {
-  AdwMessageDialog *dialog = form_dialog (self, heading, body);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GBytes *undo;
+  AdwToast *undo_toast;
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "func", func);
-  set_id (dialog, "id", id);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->store == NULL)
+    return FALSE;
+  undo = coalition_store_write_undoable (self->store, delete, id, &error);
+  if (undo == NULL)
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("“%s” deleted"), name);
+  if (window == NULL)
+    {
+      g_bytes_unref (undo);
+      toast (self, message);
+      return TRUE;
+    }
+  /* Its turn after any message on screen (see the members page). */
+  undo_toast = adw_toast_new (message);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (undo_toast), "undo", undo, (GDestroyNotify)g_bytes_unref);
+  g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  coalition_window_show_toast (COALITION_WINDOW (window), undo_toast);
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1104,16 +1121,6 @@ goal_dialog (CoalitionCampaignsPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (title));
 }
 
-static void
-delete_goal (CoalitionCampaignsPage *self,
-             gint64                  goal_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!coalition_store_delete_goal (self->store, goal_id, &error))
-    toast_error (self, error);
-}
-
 static const CoalitionGoal *
 find_goal (CoalitionCampaignsPage *self,
            gint64                  goal_id)
@@ -1139,10 +1146,9 @@ goal_response_cb (AdwMessageDialog       *dialog,
   if (g_str_equal (response, "delete"))
     {
       const CoalitionGoal *goal = find_goal (self, goal_id);
-      g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), goal ? goal->title : title);
 
-      confirm_delete (self, heading, _("Its benchmarks are deleted with it. Wins that advanced it stay recorded."),
-                      delete_goal, goal_id);
+      /* Its benchmarks go with it; wins that advanced it stay recorded. */
+      delete_undoably (self, coalition_store_delete_goal, goal_id, goal ? goal->title : title);
       return;
     }
   if (!g_str_equal (response, "save"))
@@ -2386,30 +2392,19 @@ back_to_campaign_cb (GtkButton              *button,
 }
 
 static void
-delete_letter (CoalitionCampaignsPage *self,
-               gint64                  letter_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!coalition_store_delete_letter (self->store, letter_id, &error))
-    toast_error (self, error);
-  else if (self->letter_id == letter_id)
-    coalition_campaigns_page_show_campaign (self, self->campaign_id);
-}
-
-static void
 delete_letter_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   CoalitionCampaignsPage *self = COALITION_CAMPAIGNS_PAGE (widget);
-  g_autofree char *heading = NULL;
+  g_autofree char *title = NULL;
 
   if (self->letter == NULL)
     return;
-  heading = g_strdup_printf (_("Delete “%s”?"), self->letter->title);
-  confirm_delete (self, heading, _("The letter, its text and its list of signatories are deleted."), delete_letter,
-                  self->letter->id);
+  /* The letter, its text and its list of signatories. */
+  title = g_strdup (self->letter->title);
+  if (delete_undoably (self, coalition_store_delete_letter, self->letter->id, title))
+    coalition_campaigns_page_show_campaign (self, self->campaign_id);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2818,30 +2813,19 @@ new_campaign_action (GtkWidget  *widget,
 }
 
 static void
-delete_campaign (CoalitionCampaignsPage *self,
-                 gint64                  campaign_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!coalition_store_delete_campaign (self->store, campaign_id, &error))
-    toast_error (self, error);
-}
-
-static void
 delete_campaign_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   CoalitionCampaignsPage *self = COALITION_CAMPAIGNS_PAGE (widget);
-  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
 
   if (self->campaign_id == 0)
     return;
-  heading = g_strdup_printf (_("Delete “%s”?"), gtk_label_get_text (self->name_label));
-  confirm_delete (self, heading,
-                  _("Its goals, benchmarks, wins and sign-on letters are deleted with it. Its power maps and "
-                    "everyone in the directory stay."),
-                  delete_campaign, self->campaign_id);
+  /* Its goals, benchmarks, wins and sign-on letters go with it; its power
+   * maps and everyone in the directory stay. */
+  name = g_strdup (gtk_label_get_text (self->name_label));
+  delete_undoably (self, coalition_store_delete_campaign, self->campaign_id, name);
 }
 
 static void

@@ -754,7 +754,7 @@ remove_node_cb (GtkButton        *button,
    * Undo puts it all back. */
   undo = adw_toast_new (message);
   adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  /* Its turn after any message on screen (see the members page). */
   g_object_set_data_full (G_OBJECT (undo), "kept", kept, g_free);
   g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_remove_node_cb), self, 0);
   coalition_window_show_toast (COALITION_WINDOW (window), undo);

@@ -702,9 +702,8 @@ show_undo_toast (CoalitionMembersPage *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  /* Shown at once, ahead of any message still on screen: the chance to
-   * undo must not wait in a queue. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Not ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a toast that
+   * pushed another one aside is dismissed, so Undo takes its turn. */
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
   g_object_set_data_full (G_OBJECT (toast), "page", weak_ref_new (G_OBJECT (self)), weak_ref_free);
   if (data != NULL)
