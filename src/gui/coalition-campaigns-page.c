@@ -1220,8 +1220,7 @@ benchmark_response_cb (AdwMessageDialog       *dialog,
     return;
   if (g_str_equal (response, "delete"))
     {
-      if (!coalition_store_delete_benchmark (self->store, benchmark->id, &error))
-        toast_error (self, error);
+      delete_undoably (self, coalition_store_delete_benchmark, benchmark->id, benchmark->title);
       return;
     }
   if (!g_str_equal (response, "save") || (due = form_date (form->due)) == NULL)
@@ -1643,8 +1642,9 @@ win_response_cb (AdwMessageDialog       *dialog,
     return;
   if (g_str_equal (response, "delete"))
     {
-      if (!coalition_store_delete_win (self->store, form->win_id, &error))
-        toast_error (self, error);
+      g_autofree char *what = trimmed_text (form->title);
+
+      delete_undoably (self, coalition_store_delete_win, form->win_id, what);
       return;
     }
   if (!g_str_equal (response, "save") || (date = form_date (form->date)) == NULL || *date == '\0')
