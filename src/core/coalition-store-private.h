@@ -131,8 +131,6 @@ gboolean      coalition_store_write_by_id   (CoalitionStore   *self,
                                              CoalitionAnnounce announce,
                                              gint64            announced,
                                              GError          **error);
-/* Today as YYYY-MM-DD in local time. */
-char         *coalition_store_today         (void);
 /* Whether @text is one JSON value exactly as RFC 8259 writes it, nested at
  * most 64 deep. SQLite 3.40's JSON functions take some malformed text as
  * valid (an object whose key is an array) and then read past it, so text

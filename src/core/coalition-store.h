@@ -246,6 +246,9 @@ gboolean               coalition_store_check                 (CoalitionStore    
                                                               GStrv                  *out_problems,
                                                               GError                **error);
 
+/* Today as YYYY-MM-DD in local time, the spelling dates are stored in. */
+char                  *coalition_store_today                 (void);
+
 /* Tells views to reload, after another program may have written the file. */
 void                   coalition_store_emit_changed          (CoalitionStore         *self);
 

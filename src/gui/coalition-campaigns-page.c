@@ -154,14 +154,6 @@ get_id (gpointer    object,
   return id ? *id : 0;
 }
 
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static GDateTime *
 parse_day (const char *iso)
 {
@@ -1375,7 +1367,7 @@ benchmark_row (CoalitionCampaignsPage   *self,
 static void
 show_goals (CoalitionCampaignsPage *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = coalition_store_today ();
   g_autoptr(GError) error = NULL;
   guint n_goals[2] = { 0, 0 };
 
@@ -1678,7 +1670,7 @@ win_dialog (CoalitionCampaignsPage *self,
             const CoalitionWin     *win)
 {
   g_autoptr(GtkStringList) goals = gtk_string_list_new (NULL);
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = coalition_store_today ();
   WinForm *form;
   AdwMessageDialog *dialog;
   GtkWidget *box, *list, *search, *scroller, *heading;
@@ -2315,7 +2307,7 @@ add_signatory_cb (GtkButton              *button,
   SignatoryForm *form;
   AdwMessageDialog *dialog;
   GtkWidget *box, *list, *picker;
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = coalition_store_today ();
 
   if (self->store == NULL || self->letter == NULL)
     return;

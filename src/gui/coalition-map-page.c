@@ -1157,11 +1157,10 @@ coalition_map_page_set_as_of (CoalitionMapPage *self,
                               const char       *date)
 {
   g_autofree char *today = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_if_fail (COALITION_IS_MAP_PAGE (self));
 
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = coalition_store_today ();
   g_clear_pointer (&self->as_of, g_free);
   if (date != NULL && g_strcmp0 (date, today) < 0)
     self->as_of = g_strdup (date);

@@ -502,14 +502,6 @@ static void
 action_done_cb (CoalitionMeetingsPage *self,
                 GtkButton             *button);
 
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* An action item as a row, with its owner unless it is in its owner's group
  * in the Action Items view, and with the meeting it came from when that is
  * not the meeting shown. */
@@ -521,7 +513,7 @@ action_row (CoalitionMeetingsPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *today = today_text ();
+  g_autofree char *today = coalition_store_today ();
   const char *owner = coalition_action_item_get_owner_name (action);
   const char *due = coalition_action_item_get_due (action);
   int status = coalition_action_item_get_status (action);
@@ -583,7 +575,7 @@ static void
 fill_action_list (CoalitionMeetingsPage *self)
 {
   g_autoptr(GPtrArray) actions = coalition_store_list_actions (self->store, TRUE, NULL);
-  g_autofree char *today = today_text ();
+  g_autofree char *today = coalition_store_today ();
   AdwPreferencesGroup *group = NULL;
   guint n_open = 0, n_overdue = 0;
   GtkWidget *child;

@@ -1045,8 +1045,7 @@ keep_date_text (CoalitionProspect *prospect,
                 const char        *date,
                 gboolean           mark_overdue)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = coalition_store_today ();
   g_autofree char *iso = NULL;
   g_autoptr(GDateTime) when = NULL;
   char *text;

@@ -63,14 +63,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* A stored date (YYYY-MM-DD) or time (ISO 8601) as the locale writes dates. */
 static char *
 format_date (const char *stored)
@@ -310,7 +302,7 @@ fill (CoalitionOutreachEditor *self)
 {
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autofree char *now = today ();
+  g_autofree char *now = coalition_store_today ();
 
   self->loading = TRUE;
 
