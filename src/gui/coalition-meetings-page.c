@@ -502,6 +502,17 @@ static void
 action_done_cb (CoalitionMeetingsPage *self,
                 GtkButton             *button);
 
+/* Open, and due on a day that has passed. */
+static gboolean
+action_is_overdue (CoalitionActionItem *action,
+                   const char          *today)
+{
+  const char *due = coalition_action_item_get_due (action);
+
+  return coalition_action_item_get_status (action) == COALITION_ACTION_STATUS_OPEN && *due != '\0' &&
+         strcmp (due, today) < 0;
+}
+
 /* An action item as a row, with its owner unless it is in its owner's group
  * in the Action Items view, and with the meeting it came from when that is
  * not the meeting shown. */
@@ -535,7 +546,7 @@ action_row (CoalitionMeetingsPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coalition_action_item_get_title (action));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  if (status == COALITION_ACTION_STATUS_OPEN && *due != '\0' && strcmp (due, today) < 0)
+  if (action_is_overdue (action, today))
     {
       GtkWidget *badge = gtk_label_new (_("Overdue"));
 
@@ -622,7 +633,7 @@ fill_action_list (CoalitionMeetingsPage *self)
           n_open = n_overdue = 0;
         }
       n_open++;
-      if (*coalition_action_item_get_due (action) != '\0' && strcmp (coalition_action_item_get_due (action), today) < 0)
+      if (action_is_overdue (action, today))
         n_overdue++;
       adw_preferences_group_add (group, action_row (self, action, FALSE, TRUE));
     }
