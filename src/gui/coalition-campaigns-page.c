@@ -473,55 +473,6 @@ form_date (GtkEditable *field)
   return *text == '\0' ? g_strdup ("") : coalition_date_normalize (text);
 }
 
-/* Undo on a delete's toast: everything the delete took comes back. */
-static void
-undo_delete_cb (AdwToast               *toast,
-                CoalitionCampaignsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL && !coalition_store_undo (self->store, g_object_get_data (G_OBJECT (toast), "undo"), &error))
-    toast_error (self, error);
-}
-
-/* Deletes at once what @delete deletes of @id, with all that goes with it,
- * and offers Undo under @name rather than asking first. */
-static gboolean
-delete_undoably (CoalitionCampaignsPage  *self,
-                 CoalitionStoreWriteFunc  delete,
-                 gint64                   id,
-                 const char              *name)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), COALITION_TYPE_WINDOW);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  GBytes *undo;
-  AdwToast *undo_toast;
-
-  if (self->store == NULL)
-    return FALSE;
-  undo = coalition_store_write_undoable (self->store, delete, id, &error);
-  if (undo == NULL)
-    {
-      toast_error (self, error);
-      return FALSE;
-    }
-  message = g_strdup_printf (_("“%s” deleted"), name);
-  if (window == NULL)
-    {
-      g_bytes_unref (undo);
-      toast (self, message);
-      return TRUE;
-    }
-  /* Its turn after any message on screen (see the members page). */
-  undo_toast = adw_toast_new (message);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (undo_toast), "undo", undo, (GDestroyNotify)g_bytes_unref);
-  g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  coalition_window_show_toast (COALITION_WINDOW (window), undo_toast);
-  return TRUE;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Choosing from the directory: a search entry over people, organizations
  * or working groups; activating a result chooses it */
@@ -1140,7 +1091,8 @@ goal_response_cb (AdwMessageDialog       *dialog,
       const CoalitionGoal *goal = find_goal (self, goal_id);
 
       /* Its benchmarks go with it; wins that advanced it stay recorded. */
-      delete_undoably (self, coalition_store_delete_goal, goal_id, goal ? goal->title : title);
+      coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_goal, goal_id,
+                                        goal ? goal->title : title);
       return;
     }
   if (!g_str_equal (response, "save"))
@@ -1212,7 +1164,8 @@ benchmark_response_cb (AdwMessageDialog       *dialog,
     return;
   if (g_str_equal (response, "delete"))
     {
-      delete_undoably (self, coalition_store_delete_benchmark, benchmark->id, benchmark->title);
+      coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_benchmark, benchmark->id,
+                                        benchmark->title);
       return;
     }
   if (!g_str_equal (response, "save") || (due = form_date (form->due)) == NULL)
@@ -1636,7 +1589,7 @@ win_response_cb (AdwMessageDialog       *dialog,
     {
       g_autofree char *what = trimmed_text (form->title);
 
-      delete_undoably (self, coalition_store_delete_win, form->win_id, what);
+      coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_win, form->win_id, what);
       return;
     }
   if (!g_str_equal (response, "save") || (date = form_date (form->date)) == NULL || *date == '\0')
@@ -2395,7 +2348,7 @@ delete_letter_action (GtkWidget  *widget,
     return;
   /* The letter, its text and its list of signatories. */
   title = g_strdup (self->letter->title);
-  if (delete_undoably (self, coalition_store_delete_letter, self->letter->id, title))
+  if (coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_letter, self->letter->id, title))
     coalition_campaigns_page_show_campaign (self, self->campaign_id);
 }
 
@@ -2817,7 +2770,7 @@ delete_campaign_action (GtkWidget  *widget,
   /* Its goals, benchmarks, wins and sign-on letters go with it; its power
    * maps and everyone in the directory stay. */
   name = g_strdup (gtk_label_get_text (self->name_label));
-  delete_undoably (self, coalition_store_delete_campaign, self->campaign_id, name);
+  coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_campaign, self->campaign_id, name);
 }
 
 static void

@@ -752,9 +752,7 @@ remove_node_cb (GtkButton        *button,
 
   /* The history of their moves and their relationships go with them:
    * Undo puts it all back. */
-  undo = adw_toast_new (message);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  /* Its turn after any message on screen (see the members page). */
+  undo = coalition_undo_toast_new (message);
   g_object_set_data_full (G_OBJECT (undo), "kept", kept, g_free);
   g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_remove_node_cb), self, 0);
   coalition_window_show_toast (COALITION_WINDOW (window), undo);

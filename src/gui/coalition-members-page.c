@@ -671,97 +671,14 @@ pane_error_cb (CoalitionMembersPage *self,
   show_toast (self, adw_toast_new (message));
 }
 
-static gpointer
-weak_ref_new (GObject *object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* “Name deleted”, with Undo: @undo gets the toast and @record, and finds
- * the store and @data on the toast under "store" and @data_key. */
-static void
-show_undo_toast (CoalitionMembersPage *self,
-                 const char           *name,
-                 GCallback             undo,
-                 GObject              *record,
-                 const char           *data_key,
-                 gpointer              data,
-                 GDestroyNotify        data_free)
-{
-  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), name);
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* Not ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a toast that
-   * pushed another one aside is dismissed, so Undo takes its turn. */
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "page", weak_ref_new (G_OBJECT (self)), weak_ref_free);
-  if (data != NULL)
-    g_object_set_data_full (G_OBJECT (toast), data_key, data, data_free);
-  g_signal_connect_data (toast, "button-clicked", undo, g_object_ref (record),
-                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
-  show_toast (self, toast);
-}
-
-/* Undo on a delete's toast: everything the delete took or changed comes
- * back as it was (see coalition_store_write_undoable ()). */
-static void
-undo_delete_cb (AdwToast *toast,
-                GObject  *record)
-{
-  g_autoptr(CoalitionMembersPage) self = g_weak_ref_get (g_object_get_data (G_OBJECT (toast), "page"));
-  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
-  GBytes *undo = g_object_get_data (G_OBJECT (toast), "undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!coalition_store_undo (store, undo, &error) && self != NULL)
-    show_toast (self, adw_toast_new (error->message));
-}
-
-/* Deletes @id with @delete, undoably, and offers Undo under @name. */
-static gboolean
-delete_undoably (CoalitionMembersPage    *self,
-                 CoalitionStoreWriteFunc  delete,
-                 gint64                   id,
-                 GObject                 *record,
-                 const char              *name)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *undo;
-
-  if (self->store == NULL)
-    return FALSE;
-
-  /* The record goes now, so nothing depends on the toast; Undo puts it
-   * back exactly as it was, with all it was linked to. */
-  undo = coalition_store_write_undoable (self->store, delete, id, &error);
-  if (undo == NULL)
-    {
-      show_toast (self, adw_toast_new (error->message));
-      return FALSE;
-    }
-  show_undo_toast (self, name, G_CALLBACK (undo_delete_cb), record, "undo", undo, (GDestroyNotify)g_bytes_unref);
-  return TRUE;
-}
-
 static void
 delete_requested_cb (CoalitionMembersPage *self,
                      CoalitionPerson      *person)
 {
   g_autoptr(CoalitionPerson) kept = g_object_ref (person);
 
-  if (delete_undoably (self, coalition_store_delete_person, coalition_person_get_id (kept), G_OBJECT (kept),
-                       coalition_person_get_display_name (kept)) &&
+  if (coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_person,
+                                        coalition_person_get_id (kept), coalition_person_get_display_name (kept)) &&
       adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
@@ -1156,8 +1073,8 @@ delete_organization_cb (CoalitionMembersPage  *self,
 {
   g_autoptr(CoalitionOrganization) kept = g_object_ref (organization);
 
-  delete_undoably (self, coalition_store_delete_organization, coalition_organization_get_id (kept), G_OBJECT (kept),
-                   coalition_organization_get_name (kept));
+  coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_organization,
+                                    coalition_organization_get_id (kept), coalition_organization_get_name (kept));
 }
 
 /* From an organization's representatives to one of them, in the People list. */
@@ -1239,8 +1156,8 @@ delete_group_cb (CoalitionMembersPage *self,
 {
   g_autoptr(CoalitionGroup) kept = g_object_ref (group);
 
-  if (delete_undoably (self, coalition_store_delete_group, coalition_group_get_id (kept), G_OBJECT (kept),
-                       coalition_group_get_name (kept)))
+  if (coalition_window_delete_undoably (GTK_WIDGET (self), coalition_store_delete_group,
+                                        coalition_group_get_id (kept), coalition_group_get_name (kept)))
     coalition_group_pane_show (group_pane (self), 0);
 }
 

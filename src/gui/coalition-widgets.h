@@ -12,4 +12,8 @@ G_BEGIN_DECLS
 GtkWidget *coalition_preferences_group_new (const char *title,
                                             const char *description);
 
+/* A toast saying @message with an Undo button, to be shown in the window's
+ * overlay; it takes its turn after any toast already on screen. */
+AdwToast  *coalition_undo_toast_new        (const char *message);
+
 G_END_DECLS

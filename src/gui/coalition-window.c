@@ -17,6 +17,7 @@
 #include "coalition-map-page.h"
 #include "coalition-meetings-page.h"
 #include "coalition-members-page.h"
+#include "coalition-widgets.h"
 #include "coalition-window.h"
 
 struct _CoalitionWindow
@@ -151,6 +152,49 @@ coalition_window_show_toast (CoalitionWindow *self,
 {
   g_return_if_fail (COALITION_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_cb (AdwToast        *toast,
+                CoalitionWindow *self)
+{
+  CoalitionStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!coalition_store_undo (store, g_object_get_data (G_OBJECT (toast), "undo"), &error))
+    coalition_window_add_toast (self, error->message);
+}
+
+gboolean
+coalition_window_delete_undoably (GtkWidget               *inside,
+                                  CoalitionStoreWriteFunc  delete,
+                                  gint64                   id,
+                                  const char              *name)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (inside, COALITION_TYPE_WINDOW);
+  CoalitionWindow *self = window != NULL ? COALITION_WINDOW (window) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  GBytes *undo;
+
+  if (self == NULL || self->store == NULL)
+    return FALSE;
+  /* The record goes now, so nothing depends on the toast. */
+  undo = coalition_store_write_undoable (self->store, delete, id, &error);
+  if (undo == NULL)
+    {
+      coalition_window_add_toast (self, error->message);
+      return FALSE;
+    }
+  message = g_strdup_printf (_("“%s” deleted"), name);
+  toast = coalition_undo_toast_new (message);
+  /* The store the delete was made in, even if another file is opened since. */
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify)g_bytes_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  coalition_window_show_toast (self, toast);
+  return TRUE;
 }
 
 void

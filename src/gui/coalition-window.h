@@ -26,6 +26,14 @@ void             coalition_window_add_toast    (CoalitionWindow *self,
 /* Takes @toast, for toasts with a button such as Undo. */
 void             coalition_window_show_toast   (CoalitionWindow *self,
                                                 AdwToast        *toast);
+/* Deletes @id with @delete at once (see coalition_store_write_undoable ())
+ * and shows "“@name” deleted" with Undo, which puts back everything the
+ * delete took, in the window that holds @inside (a page); a delete or an
+ * Undo that fails says why in a toast. Returns whether it was deleted. */
+gboolean         coalition_window_delete_undoably (GtkWidget               *inside,
+                                                   CoalitionStoreWriteFunc  delete,
+                                                   gint64                   id,
+                                                   const char              *name);
 /* What the Import Members… and Export Members… choosers lead to. */
 void             coalition_window_import_files (CoalitionWindow *self,
                                                 GFile          **files,
