@@ -403,9 +403,8 @@ coalition_export_remove_stale_temporaries (const char *dir)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = NULL;
-      GStatBuf st;
-
       gsize length = strlen (name);
+      GStatBuf st;
 
       /* Exactly what g_mkstemp () makes of ".coalition-XXXXXX", and the
        * rollback journal SQLite keeps beside a copy of the database. */

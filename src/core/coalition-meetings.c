@@ -1163,7 +1163,8 @@ coalition_store_get_template (CoalitionStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       /* A "\ud800" escape gives text that is not valid UTF-8. */
-      g_autofree char *title = g_utf8_make_valid (sqlite3_column_type (stmt, 0) == SQLITE_NULL ? "?" : column_text (stmt, 0), -1);
+      g_autofree char *title = g_utf8_make_valid (sqlite3_column_type (stmt, 0) == SQLITE_NULL ? "?" : column_text (stmt, 0),
+                                                  -1);
       g_autofree char *kind_name = g_utf8_make_valid (column_text (stmt, 1), -1);
       int kind = COALITION_ITEM_KIND_DISCUSSION;
 
