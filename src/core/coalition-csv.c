@@ -19,6 +19,7 @@ coalition_csv_table_free (CoalitionCsvTable *table)
 
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->line_numbers, g_array_unref);
+  g_clear_pointer (&table->cells, g_string_chunk_free);
   g_free (table);
 }
 
@@ -121,21 +122,23 @@ row_is_blank (GPtrArray *fields)
 }
 
 static void
-end_field (GPtrArray *fields,
-           GString   *field)
+end_field (CoalitionCsvTable *table,
+           GPtrArray         *fields,
+           GString           *field)
 {
-  char *nfc = NULL;
   gboolean ascii = TRUE;
 
   /* Most cells are ASCII, which is its own NFC. */
   for (gsize i = 0; i < field->len && ascii; i++)
     ascii = (guchar)field->str[i] < 0x80;
   if (ascii)
-    nfc = g_strndup (field->str, field->len);
+    g_ptr_array_add (fields, g_string_chunk_insert_len (table->cells, field->str, field->len));
   else
-    nfc = g_utf8_normalize (field->str, field->len, G_NORMALIZE_DEFAULT_COMPOSE);
+    {
+      g_autofree char *nfc = g_utf8_normalize (field->str, field->len, G_NORMALIZE_DEFAULT_COMPOSE);
 
-  g_ptr_array_add (fields, nfc ? nfc : g_strdup (""));
+      g_ptr_array_add (fields, g_string_chunk_insert (table->cells, nfc ? nfc : ""));
+    }
   g_string_truncate (field, 0);
 }
 
@@ -146,13 +149,11 @@ end_row (CoalitionCsvTable *table,
 {
   if (!row_is_blank (fields))
     {
-      /* The row takes the cells; @fields keeps its room for the next row
-       * rather than growing again from nothing. */
+      /* @fields keeps its room for the next row rather than growing
+       * again from nothing. */
       g_ptr_array_add (fields, NULL);
       g_ptr_array_add (table->rows, g_memdup2 (fields->pdata, fields->len * sizeof (char *)));
-      g_ptr_array_set_free_func (fields, NULL);
       g_ptr_array_set_size (fields, 0);
-      g_ptr_array_set_free_func (fields, g_free);
       g_array_append_val (table->line_numbers, line);
     }
   else
@@ -165,7 +166,7 @@ coalition_csv_parse (const char  *data,
                      GError     **error)
 {
   g_autoptr(CoalitionCsvTable) table = g_new0 (CoalitionCsvTable, 1);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autoptr(GString) field = g_string_new (NULL);
   g_autofree char *text = NULL;
   const char *encoding = NULL;
@@ -180,7 +181,8 @@ coalition_csv_parse (const char  *data,
   if (text == NULL)
     return NULL;
 
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  table->rows = g_ptr_array_new_with_free_func (g_free);
+  table->cells = g_string_chunk_new (1024 * 1024);
   table->line_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   table->encoding = encoding;
   table->delimiter = detect_delimiter (text);
@@ -217,14 +219,14 @@ coalition_csv_parse (const char  *data,
         }
       else if (c == table->delimiter)
         {
-          end_field (fields, field);
+          end_field (table, fields, field);
           field_started = FALSE;
         }
       else if (c == '\r' || c == '\n')
         {
           if (c == '\r' && p[1] == '\n')
             p++;
-          end_field (fields, field);
+          end_field (table, fields, field);
           field_started = FALSE;
           end_row (table, fields, row_line);
           line++;
@@ -247,7 +249,7 @@ coalition_csv_parse (const char  *data,
 
   if (field->len > 0 || fields->len > 0)
     {
-      end_field (fields, field);
+      end_field (table, fields, field);
       end_row (table, fields, row_line);
     }
 

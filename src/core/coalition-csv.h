@@ -19,10 +19,13 @@ typedef enum
 
 typedef struct
 {
-  GPtrArray  *rows;          /* of GStrv, header first; blank rows left out */
+  GPtrArray  *rows;          /* of NULL-terminated arrays of cells, header first;
+                              * blank rows left out */
   GArray     *line_numbers;  /* guint: the line each row starts on, from 1 */
   char        delimiter;     /* ',', ';' or '\t' */
   const char *encoding;      /* "UTF-8", "UTF-8 with BOM", "UTF-16", "Windows-1252" */
+  GStringChunk *cells;       /* the text of every cell: one block per megabyte
+                              * rather than an allocation per cell */
 } CoalitionCsvTable;
 
 GQuark             coalition_csv_error_quark (void);
