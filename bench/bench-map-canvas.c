@@ -37,8 +37,10 @@
 #include "coalition-map-page.h"
 #include "coalition-window.h"
 
-#define WIDTH 1280
-#define HEIGHT 800
+/* The window's size; "--window WIDTHxHEIGHT" sets another (a maximised
+ * window on a larger screen, for information). */
+static int WIDTH = 1280;
+static int HEIGHT = 800;
 #define N_NODES BENCH_MAP_NODES
 #define N_EDGES BENCH_MAP_EDGES
 #define N_FRAMES 120
@@ -506,8 +508,20 @@ main (int   argc,
   int canvas_width, canvas_height;
   gint64 map_id;
   gboolean pass = TRUE;
-  gboolean quick = argc > 1 && g_strcmp0 (argv[1], "--quick") == 0;
+  gboolean quick = FALSE;
   const guint sizes[] = { 200, 2000, 20000 };
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--quick"))
+      quick = TRUE;
+    else if (g_str_equal (argv[i], "--window") && i + 1 < argc &&
+             sscanf (argv[i + 1], "%dx%d", &WIDTH, &HEIGHT) == 2 && WIDTH >= 640 && HEIGHT >= 480)
+      i++;
+    else
+      {
+        fprintf (stderr, "Usage: bench-map-canvas [--quick] [--window WIDTHxHEIGHT]\n");
+        return EXIT_FAILURE;
+      }
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
