@@ -2029,7 +2029,7 @@ write_tags (CoalitionStore      *self,
 }
 
 /* The person who makes the ask, or NULL when they have left the directory
- * meanwhile (a record restored after a delete may name them). */
+ * meanwhile (a pane may still name someone deleted since). */
 #define ASKER(param) "(SELECT id FROM person WHERE id = " param ")"
 
 /* Binds the outreach of a row to the parameters @first to @first + 3. */
@@ -2219,26 +2219,16 @@ write_person (CoalitionStore   *self,
 
   if (insert)
     {
-      /* A restored person keeps the identity they had (see restore_person). */
-      gboolean restoring = id > 0 && coalition_person_get_uid (person) != NULL;
-
-      uid = restoring ? g_strdup (coalition_person_get_uid (person)) : g_uuid_string_random ();
-      created_at = g_strdup (restoring && coalition_person_get_created_at (person) ? coalition_person_get_created_at (person) : now);
+      /* A new identity, even for a copy of someone read from the store. */
+      uid = g_uuid_string_random ();
+      created_at = g_strdup (now);
       stmt = prepare (self,
                       "INSERT INTO person (uid, given_name, family_name, display_name, organization_id, "
-                      "title, status, notes, sort_key, created_at, updated_at, id, "
+                      "title, status, notes, sort_key, created_at, updated_at, "
                       "address, skills, priority, asker_id, next_step, next_step_date) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?11, ?13, ?14, ?15, "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?13, ?14, ?15, "
                       ASKER ("?16") ", ?17, ?18)",
                       &local_error);
-      if (stmt != NULL)
-        {
-          if (restoring)
-            sqlite3_bind_int64 (stmt, 11, id);
-          else
-            sqlite3_bind_null (stmt, 11);
-          sqlite3_bind_text (stmt, 12, created_at, -1, SQLITE_TRANSIENT);
-        }
     }
   else
     {
@@ -3445,27 +3435,16 @@ write_organization (CoalitionStore         *self,
 
   if (insert)
     {
-      /* A restored organization keeps its identity (see restore_organization). */
-      gboolean restoring = id > 0 && coalition_organization_get_uid (organization) != NULL;
-
-      uid = restoring ? g_strdup (coalition_organization_get_uid (organization)) : g_uuid_string_random ();
-      created_at = g_strdup (restoring && coalition_organization_get_created_at (organization)
-                             ? coalition_organization_get_created_at (organization) : now);
+      /* A new identity, even for a copy of one read from the store. */
+      uid = g_uuid_string_random ();
+      created_at = g_strdup (now);
       stmt = prepare (self,
                       "INSERT INTO organization (uid, name, kind, sector, website, status, notes, "
-                      "sort_key, created_at, updated_at, id, address, capacity, constituency, skills, access, "
+                      "sort_key, created_at, updated_at, address, capacity, constituency, skills, access, "
                       "priority, asker_id, next_step, next_step_date) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?11, ?12, ?13, ?14, ?15, ?16, "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?12, ?13, ?14, ?15, ?16, "
                       "?17, " ASKER ("?18") ", ?19, ?20)",
                       &local_error);
-      if (stmt != NULL)
-        {
-          if (restoring)
-            sqlite3_bind_int64 (stmt, 11, id);
-          else
-            sqlite3_bind_null (stmt, 11);
-          sqlite3_bind_text (stmt, 10, created_at, -1, SQLITE_TRANSIENT);
-        }
     }
   else
     {
@@ -3646,17 +3625,10 @@ coalition_store_list_groups (CoalitionStore  *self,
   return collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *))group_from_row, g_object_unref, error);
 }
 
-typedef enum
-{
-  WRITE_INSERT,
-  WRITE_UPDATE,
-  WRITE_RESTORE,   /* insert again with the id and uid it had */
-} WriteMode;
-
 static gboolean
 write_group (CoalitionStore  *self,
              CoalitionGroup  *group,
-             WriteMode        mode,
+             gboolean         insert,
              GError         **error)
 {
   g_autofree char *name = NULL;
@@ -3679,35 +3651,33 @@ write_group (CoalitionStore  *self,
       return FALSE;
     }
   sort_key = coalition_store_make_sort_key (name, NULL);
-  uid = mode == WRITE_INSERT ? g_uuid_string_random () : g_strdup (coalition_group_get_uid (group));
+  uid = insert ? g_uuid_string_random () : g_strdup (coalition_group_get_uid (group));
 
   if (!coalition_store_begin (self, error))
     return FALSE;
 
-  if (mode == WRITE_UPDATE)
+  if (!insert)
     stmt = prepare (self,
                     "UPDATE coalition_group SET name = ?2, kind = ?3, description = ?4, sort_key = ?5, "
                     "updated_at = ?6 WHERE id = ?7",
                     &local_error);
   else
     stmt = prepare (self,
-                    "INSERT INTO coalition_group (uid, name, kind, description, sort_key, created_at, updated_at, id) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+                    "INSERT INTO coalition_group (uid, name, kind, description, sort_key, created_at, updated_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
                     &local_error);
   if (stmt != NULL)
     {
-      if (mode != WRITE_UPDATE)
+      if (insert)
         sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
       bind_text (stmt, 2, name);
       sqlite3_bind_text (stmt, 3, coalition_group_kind_to_string (coalition_group_get_kind (group)), -1, SQLITE_STATIC);
       bind_text (stmt, 4, coalition_group_get_description (group));
       sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-      if (mode == WRITE_INSERT)
-        sqlite3_bind_null (stmt, 7);
-      else
+      if (!insert)
         sqlite3_bind_int64 (stmt, 7, id);
-      if (step_done (self, stmt, &local_error) && mode == WRITE_UPDATE && sqlite3_changes (self->db) == 0)
+      if (step_done (self, stmt, &local_error) && !insert && sqlite3_changes (self->db) == 0)
         g_set_error_literal (&local_error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_NOT_FOUND,
                              _("This group no longer exists."));
     }
@@ -3719,7 +3689,7 @@ write_group (CoalitionStore  *self,
       return FALSE;
     }
 
-  if (mode == WRITE_INSERT)
+  if (insert)
     coalition_group_set_id (group, sqlite3_last_insert_rowid (self->db));
   coalition_group_set_uid (group, uid);
   coalition_group_set_name (group, name);
@@ -3736,7 +3706,7 @@ coalition_store_insert_group (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_STORE (self), FALSE);
   g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
 
-  return write_group (self, group, WRITE_INSERT, error);
+  return write_group (self, group, TRUE, error);
 }
 
 gboolean
@@ -3748,7 +3718,7 @@ coalition_store_update_group (CoalitionStore  *self,
   g_return_val_if_fail (COALITION_IS_GROUP (group), FALSE);
   g_return_val_if_fail (coalition_group_get_id (group) > 0, FALSE);
 
-  return write_group (self, group, WRITE_UPDATE, error);
+  return write_group (self, group, FALSE, error);
 }
 
 CoalitionGroup *
