@@ -19,7 +19,7 @@
 #include "bench-common.h"
 #include "coalition-ics.h"
 
-#define N_MEETINGS 1000
+#define N_MEETINGS bench_size (1000)
 #define N_ATTENDEES 20
 #define RUNS 5
 
@@ -143,7 +143,7 @@ time_export (CoalitionStore *store,
 static gboolean
 report_growth (const char *dir)
 {
-  const guint sizes[] = { 100, 1000, 10000 };
+  const guint sizes[] = { bench_size (1000) / 10, bench_size (1000), bench_size (10000) };
   double medians[G_N_ELEMENTS (sizes)];
   gboolean pass = TRUE;
 

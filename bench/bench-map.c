@@ -319,7 +319,7 @@ main (int   argc,
   g_autoptr(CoalitionStore) coalition = bench_open_benchmark_coalition (NULL);
   g_autoptr(BenchMap) map = NULL;
   g_autoptr(GError) error = NULL;
-  const guint growth[] = { 200, 2000, 20000 };
+  const guint growth[] = { bench_size (200), BENCH_MAP_NODES, bench_size (20000) };
   Timing timing, grid, edges, nodes, labels;
   gboolean quick = argc > 1 && g_strcmp0 (argv[1], "--quick") == 0;
   double ratio;

@@ -18,7 +18,7 @@
 #include "bench-common.h"
 #include "coalition-print.h"
 
-#define N_NAMES 500
+#define N_NAMES bench_size (500)
 #define RUNS 7
 #define TARGET_MS 200.0
 

@@ -96,7 +96,7 @@ type_names (guint   n_people,
 static gboolean
 report_growth (double p95_100k)
 {
-  const guint sizes[] = { 1000, 10000, 100000 };
+  const guint sizes[] = { bench_size (1000), bench_size (10000), BENCH_PEOPLE };
   double p95[G_N_ELEMENTS (sizes)];
   gboolean pass = TRUE;
 
@@ -134,7 +134,7 @@ main (int   argc,
   double p95_ours, p95_bare;
   gboolean pass, growth_pass;
 
-  type_names (100000, 20, ours, bare);
+  type_names (BENCH_PEOPLE, 20, ours, bare);
 
   p95_ours = bench_percentile (ours, 95);
   p95_bare = bench_percentile (bare, 95);

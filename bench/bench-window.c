@@ -96,7 +96,7 @@ after_paint_cb (GdkFrameClock *clock,
       CoalitionPeopleModel *model = page ? coalition_members_page_get_model (COALITION_MEMBERS_PAGE (page)) : NULL;
 
       if (model == NULL || !coalition_people_model_is_complete (model) ||
-          g_list_model_get_n_items (G_LIST_MODEL (model)) < 100000)
+          g_list_model_get_n_items (G_LIST_MODEL (model)) < BENCH_PEOPLE)
         return;
     }
 
@@ -136,7 +136,7 @@ make_bare_list_window (void)
   GtkStringList *strings = gtk_string_list_new (NULL);
   GtkWidget *column_view, *scrolled;
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < BENCH_PEOPLE; i++)
     {
       char name[32];
       g_snprintf (name, sizeof name, "Person %u", i);
