@@ -33,6 +33,7 @@
 #include <stdlib.h>
 
 #include "bench-common.h"
+#include "bench-gui.h"
 #include "coalition-map-canvas.h"
 #include "coalition-map-page.h"
 #include "coalition-window.h"
@@ -452,21 +453,6 @@ show (GtkWidget *widget)
   drive (widget);
 }
 
-static GtkWidget *
-find_map_page (GtkWidget *widget)
-{
-  if (COALITION_IS_MAP_PAGE (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_map_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Coalition's window on a copy of the benchmark coalition at @path, on the
  * Power Map page showing the map @map_id; drives its canvas. */
 static GtkWidget *
@@ -480,7 +466,7 @@ open_coalition_window (const char *path,
   watch_frames (window);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "map"));
-  page = find_map_page (window);
+  page = bench_find_widget (window, COALITION_TYPE_MAP_PAGE);
   g_assert_nonnull (page);
   coalition_map_page_show_map (COALITION_MAP_PAGE (page), map_id);
   bench.canvas = GTK_WIDGET (coalition_map_page_get_canvas (COALITION_MAP_PAGE (page)));

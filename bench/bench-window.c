@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "bench-common.h"
+#include "bench-gui.h"
 #include "coalition-members-page.h"
 #include "coalition-window.h"
 
@@ -69,20 +70,6 @@ content_visible (void)
   return FALSE;
 }
 
-static GtkWidget *
-find_members_page (GtkWidget *root)
-{
-  if (COALITION_IS_MEMBERS_PAGE (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_members_page (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -92,7 +79,7 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (settled)
     {
-      GtkWidget *page = find_members_page (window);
+      GtkWidget *page = bench_find_widget (window, COALITION_TYPE_MEMBERS_PAGE);
       CoalitionPeopleModel *model = page ? coalition_members_page_get_model (COALITION_MEMBERS_PAGE (page)) : NULL;
 
       if (model == NULL || !coalition_people_model_is_complete (model) ||

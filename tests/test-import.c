@@ -756,28 +756,45 @@ test_import_cancel_while_running (void)
   g_cond_clear (&data.cond);
 }
 
-/* The search index as the store would fill it again from scratch. */
+/* What another connection to @path reads: the columns of the first row of
+ * @sql, or with @all_rows of every row, joined by " / "; "" for no row. */
 static char *
-index_differences (CoalitionStore *store)
+read_from_file (const char *path,
+                const char *sql,
+                gboolean    all_rows)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   GString *found = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_open_v2 (coalition_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT id FROM ("
-                                       "  SELECT rowid AS id, name, organization, contact FROM person_search"
-                                       "  EXCEPT SELECT id, name, organization, contact FROM person_search_source"
-                                       "  UNION ALL"
-                                       "  SELECT id, name, organization, contact FROM person_search_source"
-                                       "  EXCEPT SELECT rowid, name, organization, contact FROM person_search)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (found, "%lld ", (long long)sqlite3_column_int64 (stmt, 0));
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (found, "%s%s", found->len > 0 ? " / " : "",
+                                (const char *)sqlite3_column_text (stmt, i));
+      if (!all_rows)
+        break;
+    }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return g_string_free (found, FALSE);
+}
+
+/* The people whose text in the search index differs from what filling it
+ * again from scratch would give; "" when there is none. */
+static char *
+index_differences (CoalitionStore *store)
+{
+  return read_from_file (coalition_store_get_path (store),
+                         "SELECT id FROM ("
+                         "  SELECT rowid AS id, name, organization, contact FROM person_search"
+                         "  EXCEPT SELECT id, name, organization, contact FROM person_search_source"
+                         "  UNION ALL"
+                         "  SELECT id, name, organization, contact FROM person_search_source"
+                         "  EXCEPT SELECT rowid, name, organization, contact FROM person_search)",
+                         TRUE);
 }
 
 /* A few rows into a large directory keep the search index row by row
@@ -825,33 +842,6 @@ test_import_small_into_large (void)
   g_assert_cmpuint (count_found (store, "zebrafinch"), ==, 1);
   differences = index_differences (store);
   g_assert_cmpstr (differences, ==, "");
-}
-
-/* What another connection to @path reads: the first column of the first
- * row of @sql, or "" when there is none; every row's columns joined by
- * " / " when @all_rows. */
-static char *
-read_from_file (const char *path,
-                const char *sql,
-                gboolean    all_rows)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *found = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (found, "%s%s", found->len > 0 ? " / " : "",
-                                (const char *)sqlite3_column_text (stmt, i));
-      if (!all_rows)
-        break;
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (found, FALSE);
 }
 
 /* A directory of one person, closed: what the query planner knows of it
