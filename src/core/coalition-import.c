@@ -40,6 +40,7 @@ typedef enum
   ROLE_ADDRESS_PART,  /* city, region, postal code, country */
   ROLE_SKILLS,
   ROLE_TAGS,
+  ROLE_UID,           /* Coalition's own: who the row is in the directory it came from */
 } Role;
 
 typedef struct
@@ -83,7 +84,7 @@ static const Synonym synonyms[] = {
   { "telefon geschäftlich 2", ROLE_PHONE, "work" }, { "telefon privat", ROLE_PHONE, "home" },
   { "mobiltelefon", ROLE_PHONE, "mobile" }, { "weiteres telefon", ROLE_PHONE, "other" },
   { "notes", ROLE_NOTES }, { "note", ROLE_NOTES }, { "notizen", ROLE_NOTES }, { "comments", ROLE_NOTES },
-  { "contact type", ROLE_CONTACT_TYPE }, { "status", ROLE_STATUS },
+  { "contact type", ROLE_CONTACT_TYPE }, { "status", ROLE_STATUS }, { "uid", ROLE_UID },
   /* Addresses: Google's formatted one, CiviCRM's and Mailchimp's, and
    * Outlook's business and home parts (English and German headers). */
   { "address", ROLE_ADDRESS, "" }, { "address 1 - formatted", ROLE_ADDRESS, "" },
@@ -271,6 +272,7 @@ typedef struct
   GPtrArray       *emails;   /* of CoalitionContactPoint */
   GPtrArray       *phones;
   guint            line;
+  char            *uid;      /* lower case, or "" */
 } Record;
 
 static void
@@ -286,6 +288,7 @@ record_clear (Record *record)
   g_strfreev (record->tags);
   g_clear_pointer (&record->emails, g_ptr_array_unref);
   g_clear_pointer (&record->phones, g_ptr_array_unref);
+  g_free (record->uid);
 }
 
 static void
@@ -296,7 +299,7 @@ record_init (Record *record)
     COALITION_STATUS_MEMBER, 0, g_new0 (char *, 1),
     g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free),
     g_ptr_array_new_with_free_func ((GDestroyNotify)coalition_contact_point_free),
-    0,
+    0, g_strdup (""),
   };
 }
 
@@ -332,6 +335,10 @@ typedef struct
    * their id when already in the directory, else -(index + 1) in pending. */
   GHashTable             *people_by_email;
   GHashTable             *people_by_name;
+  /* A Coalition export's UID → person, and the UID each person of this
+   * import came from (person → UID, not owned). */
+  GHashTable             *people_by_uid;
+  GHashTable             *uid_of;
   GHashTable             *organizations;     /* folded name → id */
   GArray                 *pending;           /* of Record: new people, written at the end */
 } Import;
@@ -795,6 +802,13 @@ import_row (Import        *import,
           g_free (skills);
           skills = g_steal_pointer (&trimmed);
           break;
+        case ROLE_UID:
+          if (g_uuid_string_is_valid (trimmed))
+            {
+              g_free (record.uid);
+              record.uid = g_ascii_strdown (trimmed, -1);
+            }
+          break;
         case ROLE_TAGS:
           {
             g_auto(GStrv) more = parse_tags_cell (trimmed);
@@ -899,6 +913,38 @@ index_person (Import   *import,
   g_hash_table_insert (import->people_by_name, name_key (record->display), ref);
 }
 
+/* Notes that the row with @uid became the person @ref. The string lives in
+ * people_by_uid as long as the import. */
+static void
+claim_uid (Import     *import,
+           gpointer    ref,
+           const char *uid)
+{
+  char *key = g_strdup (uid);
+
+  if (*uid == '\0' || g_hash_table_contains (import->uid_of, ref))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (import->people_by_uid, key, ref);
+  g_hash_table_insert (import->uid_of, ref, key);
+}
+
+/* Whether a row with @uid may be the person @ref found by an address or a
+ * name: not when @ref came from a row with another UID. Two records of a
+ * Coalition export are two people, whatever they share (a couple's
+ * address, an office's). */
+static gboolean
+may_be (Import     *import,
+        gpointer    ref,
+        const char *uid)
+{
+  const char *other = g_hash_table_lookup (import->uid_of, ref);
+
+  return ref != NULL && (*uid == '\0' || other == NULL || g_str_equal (other, uid));
+}
+
 /* Merges @incoming into the person @id of the directory. */
 static gboolean
 merge_into_directory (Import   *import,
@@ -927,6 +973,7 @@ merge_into_directory (Import   *import,
           index_person (import, (gpointer)(gintptr)id, &record);
         }
     }
+  claim_uid (import, (gpointer)(gintptr)id, incoming->uid);
 
   record_clear (&record);
   return ok;
@@ -983,17 +1030,26 @@ import_person (Import           *import,
     }
   incoming->organization_id = organization_id;
 
-  /* The same person: a shared address, else, without any, the same name. */
+  /* The same person: the same UID (a Coalition export), else a shared
+   * address, else, without any, the same name. */
+  if (*incoming->uid != '\0')
+    existing = g_hash_table_lookup (import->people_by_uid, incoming->uid);
   for (guint i = 0; i < emails->len && existing == NULL; i++)
     {
       g_autofree char *key = email_key (((CoalitionContactPoint *)emails->pdata[i])->value);
-      existing = g_hash_table_lookup (import->people_by_email, key);
+      gpointer found = g_hash_table_lookup (import->people_by_email, key);
+
+      if (may_be (import, found, incoming->uid))
+        existing = found;
     }
   if (existing == NULL && emails->len == 0)
     {
       g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given, family, NULL);
       g_autofree char *key = name_key (full);
-      existing = g_hash_table_lookup (import->people_by_name, key);
+      gpointer found = g_hash_table_lookup (import->people_by_name, key);
+
+      if (may_be (import, found, incoming->uid))
+        existing = found;
     }
 
   if (existing != NULL && !REF_IS_PENDING (existing))
@@ -1003,6 +1059,9 @@ import_person (Import           *import,
     {
       Record *earlier = &g_array_index (import->pending, Record, REF_PENDING_INDEX (existing));
 
+      claim_uid (import, existing, incoming->uid);
+      if (*earlier->uid == '\0')
+        record_set (&earlier->uid, incoming->uid);
       if (!merge_records (earlier, incoming))
         {
           import->summary->people_unchanged++;
@@ -1028,8 +1087,12 @@ import_person (Import           *import,
   g_array_append_val (import->pending, *incoming);
   memset (incoming, 0, sizeof *incoming);
   import->summary->people_added++;
-  index_person (import, PENDING_REF (import->pending->len - 1),
-                &g_array_index (import->pending, Record, import->pending->len - 1));
+  {
+    Record *added = &g_array_index (import->pending, Record, import->pending->len - 1);
+
+    index_person (import, PENDING_REF (import->pending->len - 1), added);
+    claim_uid (import, PENDING_REF (import->pending->len - 1), added->uid);
+  }
 
   return TRUE;
 }
@@ -1050,7 +1113,7 @@ write_pending (Import        *import,
       people[i] = (CoalitionStoreNewPerson) {
         record->given, record->family, record->display, record->title, record->notes, record->address,
         record->skills, record->status, record->organization_id, (const char * const *)record->tags,
-        record->emails, record->phones,
+        record->emails, record->phones, *record->uid != '\0' ? record->uid : NULL,
       };
     }
 
@@ -1102,7 +1165,32 @@ load_indexes (Import   *import,
                          GSIZE_TO_POINTER (coalition_organization_get_id (organizations->pdata[i])));
 
   return coalition_store_index_people (import->store, import->people_by_email, import->people_by_name,
-                                       email_key, name_key, error);
+                                       import->people_by_uid, email_key, name_key, error);
+}
+
+/* Someone in the directory whose UID a row of @table names is that row's
+ * person, and no other row's: another row sharing their address or name
+ * is someone else. */
+static void
+note_uids_in_directory (Import            *import,
+                        CoalitionCsvTable *table,
+                        const Column      *columns,
+                        guint              n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (columns[c].role != ROLE_UID)
+        continue;
+      for (guint r = 1; r < table->rows->len; r++)
+        {
+          g_autofree char *uid = g_ascii_strdown (g_strstrip (g_strdup (cell (table->rows->pdata[r], c))), -1);
+          char *key = NULL;
+          gpointer id = NULL;
+
+          if (g_hash_table_lookup_extended (import->people_by_uid, uid, (gpointer *)&key, &id))
+            g_hash_table_insert (import->uid_of, id, key);
+        }
+    }
 }
 
 static gboolean
@@ -1331,12 +1419,14 @@ import_data (CoalitionStore              *store,
   g_autoptr(CoalitionImportSummary) summary = g_new0 (CoalitionImportSummary, 1);
   g_autoptr(GHashTable) by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) uid_of = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree Column *columns = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Record));
-  Import import = { store, summary, by_email, by_name, organizations, pending };
+  Import import = { store, summary, by_email, by_name, by_uid, uid_of, organizations, pending };
   const char *encoding = NULL;
   guint n_columns = 0, n_records;
 
@@ -1407,6 +1497,8 @@ import_data (CoalitionStore              *store,
 
   if (!load_indexes (&import, &local_error))
     goto out;
+  if (table != NULL)
+    note_uids_in_directory (&import, table, columns, n_columns);
 
   for (guint r = 0; r < n_records; r++)
     {

@@ -54,6 +54,7 @@ typedef struct
   const char * const  *tags;             /* as coalition_tags_normalize () leaves them, or NULL */
   GPtrArray           *emails;           /* of CoalitionContactPoint, or NULL */
   GPtrArray           *phones;           /* of CoalitionContactPoint, or NULL */
+  const char          *uid;              /* a UUID to keep (from a Coalition export), or NULL for a new one */
 } CoalitionStoreNewPerson;
 
 /* Adds @n_people people in one transaction (nested in the caller's) with
@@ -69,12 +70,13 @@ gboolean coalition_store_insert_people (CoalitionStore                 *self,
                                         GCancellable                   *cancellable,
                                         GError                        **error);
 
-/* Fills @by_email (key_for_email (address) → person id) and @by_name
- * (key_for_name (display name) → person id) for everyone in the directory.
- * The keys are newly allocated by the functions given. */
+/* Fills @by_email (key_for_email (address) → person id), @by_name
+ * (key_for_name (display name) → person id) and @by_uid (uid → person id)
+ * for everyone in the directory. The keys are newly allocated. */
 gboolean coalition_store_index_people  (CoalitionStore  *self,
                                         GHashTable      *by_email,
                                         GHashTable      *by_name,
+                                        GHashTable      *by_uid,
                                         char          *(*key_for_email) (const char *address),
                                         char          *(*key_for_name) (const char *name),
                                         GError         **error);

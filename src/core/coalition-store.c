@@ -2675,7 +2675,10 @@ coalition_store_insert_people (CoalitionStore                 *self,
       row = bulk_table_next_row (person_table);
       sort_key = coalition_store_make_sort_key (has_family ? person->family_name : person->display_name,
                                                 has_family ? person->given_name : "");
-      uid = g_uuid_string_random ();
+      /* A person read from a Coalition export keeps the UID they had, so
+       * that the next import of a newer export finds them. */
+      uid = person->uid != NULL && g_uuid_string_is_valid (person->uid) ? g_ascii_strdown (person->uid, -1)
+                                                                        : g_uuid_string_random ();
       g_ptr_array_add (owned, sort_key);
       g_ptr_array_add (owned, uid);
 
@@ -3019,6 +3022,7 @@ gboolean
 coalition_store_index_people (CoalitionStore  *self,
                               GHashTable      *by_email,
                               GHashTable      *by_name,
+                              GHashTable      *by_uid,
                               char          *(*key_for_email) (const char *address),
                               char          *(*key_for_name) (const char *name),
                               GError         **error)
@@ -3042,12 +3046,15 @@ coalition_store_index_people (CoalitionStore  *self,
       return FALSE;
     }
 
-  stmt = prepare (self, "SELECT id, display_name FROM person ORDER BY id DESC", error);
+  stmt = prepare (self, "SELECT id, display_name, uid FROM person ORDER BY id DESC", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (by_name, key_for_name (column_text (stmt, 1)),
-                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+    {
+      g_hash_table_insert (by_name, key_for_name (column_text (stmt, 1)),
+                           GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      g_hash_table_insert (by_uid, g_strdup (column_text (stmt, 2)), GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
