@@ -1183,7 +1183,8 @@ note_uids_in_directory (Import            *import,
         continue;
       for (guint r = 1; r < table->rows->len; r++)
         {
-          g_autofree char *uid = g_ascii_strdown (g_strstrip (g_strdup (cell (table->rows->pdata[r], c))), -1);
+          g_autofree char *trimmed = g_strstrip (g_strdup (cell (table->rows->pdata[r], c)));
+          g_autofree char *uid = g_ascii_strdown (trimmed, -1);
           char *key = NULL;
           gpointer id = NULL;
 
