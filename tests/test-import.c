@@ -897,20 +897,23 @@ test_import_into_tiny_directory (void)
   g_assert_cmpstr (differences, ==, "");
 }
 
-/* A Coalition export read into a new directory keeps everyone, with the
- * UIDs they had: two people who share an address (a couple's, an
- * office's), or a name and no address, stay two. Reading the same export
- * again, into either directory, changes nothing. */
+/* A Coalition export (CSV or vCard, as @data says) read into a new
+ * directory keeps everyone, with the UIDs they had: two people who share
+ * an address (a couple's, an office's), or a name and no address, stay
+ * two. Reading the same export again, into either directory, changes
+ * nothing. */
 static void
-test_import_coalition_export_keeps_everyone (void)
+test_import_coalition_export_keeps_everyone (gconstpointer data)
 {
+  CoalitionExportFormat format = GPOINTER_TO_INT (data);
   g_autoptr(CoalitionStore) source = new_store ();
   g_autoptr(CoalitionStore) target = new_store ();
   g_autoptr(CoalitionImportSummary) summary = NULL;
   g_autoptr(CoalitionImportSummary) again = NULL;
   g_autoptr(CoalitionImportSummary) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "coalition-export.csv", NULL);
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (),
+                                          format == COALITION_EXPORT_CSV ? "export.file" : "export.vcf", NULL);
   g_autofree char *source_uids = NULL;
   g_autofree char *target_uids = NULL;
   const char *uids_sql = "SELECT group_concat (uid, ' ') FROM (SELECT uid FROM person ORDER BY uid)";
@@ -937,12 +940,12 @@ test_import_coalition_export_keeps_everyone (void)
       g_assert_no_error (error);
     }
   n_people = coalition_store_count_people (source);
-  g_assert_true (coalition_export_members (source, COALITION_EXPORT_CSV, csv, NULL, &error));
+  g_assert_true (coalition_export_members (source, format, file, NULL, &error));
   g_assert_no_error (error);
 
-  summary = coalition_import_file (target, csv, FALSE, NULL, &error);
+  summary = coalition_import_file (target, file, FALSE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (summary->layout, ==, "Coalition export");
+  g_assert_cmpstr (summary->layout, ==, format == COALITION_EXPORT_CSV ? "Coalition export" : "vCard");
   g_assert_cmpuint (summary->people_added, ==, n_people);
   g_assert_cmpuint (summary->people_merged, ==, 0);
   g_assert_cmpuint (coalition_store_count_people (target), ==, n_people);
@@ -952,12 +955,12 @@ test_import_coalition_export_keeps_everyone (void)
   target_uids = read_from_file (coalition_store_get_path (target), uids_sql, FALSE);
   g_assert_cmpstr (target_uids, ==, source_uids);
 
-  again = coalition_import_file (target, csv, FALSE, NULL, &error);
+  again = coalition_import_file (target, file, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->people_added, ==, 0);
   g_assert_cmpuint (again->people_merged, ==, 0);
   g_assert_cmpuint (again->people_unchanged, ==, n_people);
-  back = coalition_import_file (source, csv, FALSE, NULL, &error);
+  back = coalition_import_file (source, file, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (back->people_added, ==, 0);
   g_assert_cmpuint (back->people_merged, ==, 0);
@@ -988,7 +991,10 @@ main (int   argc,
   g_test_add_func ("/import/cancel-while-running", test_import_cancel_while_running);
   g_test_add_func ("/import/small-into-large", test_import_small_into_large);
   g_test_add_func ("/import/into-tiny-directory", test_import_into_tiny_directory);
-  g_test_add_func ("/import/coalition-export-keeps-everyone", test_import_coalition_export_keeps_everyone);
+  g_test_add_data_func ("/import/coalition-export-keeps-everyone/csv", GINT_TO_POINTER (COALITION_EXPORT_CSV),
+                        test_import_coalition_export_keeps_everyone);
+  g_test_add_data_func ("/import/coalition-export-keeps-everyone/vcard", GINT_TO_POINTER (COALITION_EXPORT_VCARD_4),
+                        test_import_coalition_export_keeps_everyone);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();

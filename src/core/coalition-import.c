@@ -1168,29 +1168,43 @@ load_indexes (Import   *import,
                                        import->people_by_uid, email_key, name_key, error);
 }
 
-/* Someone in the directory whose UID a row of @table names is that row's
- * person, and no other row's: another row sharing their address or name
- * is someone else. */
+/* Someone in the directory whose UID a record of the file names is that
+ * record's person, and no other record's: another one sharing their
+ * address or name is someone else. */
+static void
+note_uid_in_directory (Import     *import,
+                       const char *uid)
+{
+  g_autofree char *folded = g_ascii_strdown (uid, -1);
+  char *key = NULL;
+  gpointer id = NULL;
+
+  if (g_hash_table_lookup_extended (import->people_by_uid, folded, (gpointer *)&key, &id))
+    g_hash_table_insert (import->uid_of, id, key);
+}
+
 static void
 note_uids_in_directory (Import            *import,
                         CoalitionCsvTable *table,
                         const Column      *columns,
-                        guint              n_columns)
+                        guint              n_columns,
+                        GPtrArray         *cards)
 {
-  for (guint c = 0; c < n_columns; c++)
-    {
-      if (columns[c].role != ROLE_UID)
-        continue;
+  for (guint c = 0; table != NULL && c < n_columns; c++)
+    if (columns[c].role == ROLE_UID)
       for (guint r = 1; r < table->rows->len; r++)
         {
-          g_autofree char *trimmed = g_strstrip (g_strdup (cell (table->rows->pdata[r], c)));
-          g_autofree char *uid = g_ascii_strdown (trimmed, -1);
-          char *key = NULL;
-          gpointer id = NULL;
+          g_autofree char *uid = g_strstrip (g_strdup (cell (table->rows->pdata[r], c)));
 
-          if (g_hash_table_lookup_extended (import->people_by_uid, uid, (gpointer *)&key, &id))
-            g_hash_table_insert (import->uid_of, id, key);
+          note_uid_in_directory (import, uid);
         }
+
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    {
+      CoalitionVCard *card = g_ptr_array_index (cards, i);
+
+      if (card->uid != NULL && !card->organization)
+        note_uid_in_directory (import, card->uid);
     }
 }
 
@@ -1245,6 +1259,8 @@ import_vcard (Import          *import,
       record_set (&record.given, card->given_name);
       record_set (&record.family, card->family_name);
       record_set (&record.display, card->formatted_name);
+      if (card->uid != NULL)
+        record_set (&record.uid, card->uid);
       ok = import_person (import, card->line, &record,
                           card->organization_name ? card->organization_name : "", "", error);
     }
@@ -1498,8 +1514,7 @@ import_data (CoalitionStore              *store,
 
   if (!load_indexes (&import, &local_error))
     goto out;
-  if (table != NULL)
-    note_uids_in_directory (&import, table, columns, n_columns);
+  note_uids_in_directory (&import, table, columns, n_columns, cards);
 
   for (guint r = 0; r < n_records; r++)
     {

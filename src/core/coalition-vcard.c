@@ -27,6 +27,7 @@ coalition_vcard_free (CoalitionVCard *card)
   g_strfreev (card->categories);
   g_clear_pointer (&card->emails, g_ptr_array_unref);
   g_clear_pointer (&card->phones, g_ptr_array_unref);
+  g_free (card->uid);
   g_free (card);
 }
 
@@ -326,6 +327,15 @@ coalition_vcard_parse (const char  *text,
         }
       else if (g_ascii_strcasecmp (name, "KIND") == 0 || g_ascii_strcasecmp (name, "X-ADDRESSBOOKSERVER-KIND") == 0)
         card->organization = g_ascii_strcasecmp (value, "org") == 0 || g_ascii_strcasecmp (value, "organization") == 0;
+      else if (g_ascii_strcasecmp (name, "UID") == 0)
+        {
+          g_autofree char *text_value = g_strstrip (unescape (value));
+          const char *uuid = g_ascii_strncasecmp (text_value, "urn:uuid:", 9) == 0 ? text_value + 9 : text_value;
+
+          g_clear_pointer (&card->uid, g_free);
+          if (g_uuid_string_is_valid (uuid))
+            card->uid = g_ascii_strdown (uuid, -1);
+        }
       else if (g_ascii_strcasecmp (name, "X-ABShowAs") == 0)
         card->organization = g_ascii_strcasecmp (value, "COMPANY") == 0;
       else if (g_ascii_strcasecmp (name, "EMAIL") == 0 || g_ascii_strcasecmp (name, "TEL") == 0)

@@ -32,6 +32,8 @@ typedef struct
   GStrv      categories;    /* CATEGORIES, NULL when none */
   GPtrArray *emails;        /* of CoalitionContactPoint */
   GPtrArray *phones;
+  char      *uid;           /* a UUID, in lower case (the "urn:uuid:" prefix
+                             * removed), or NULL for none or any other UID */
 } CoalitionVCard;
 
 GQuark     coalition_vcard_error_quark (void);
