@@ -967,6 +967,72 @@ test_import_coalition_export_keeps_everyone (gconstpointer data)
   g_assert_cmpuint (coalition_store_count_people (source), ==, n_people);
 }
 
+/* An organization's own vCard, as Coalition writes it, brings back its
+ * e-mails, phones, address, website, notes and tags; read into a
+ * directory where the organization already is, it adds only what it
+ * lacks. */
+static void
+test_import_vcard_organization (void)
+{
+  g_autoptr(CoalitionStore) source = new_store ();
+  g_autoptr(CoalitionStore) target = new_store ();
+  g_autoptr(CoalitionOrganization) union_local = coalition_organization_new ("Łódź Tenants’ Union, Local 12");
+  g_autoptr(CoalitionOrganization) known = coalition_organization_new ("Łódź Tenants’ Union, Local 12");
+  g_autoptr(CoalitionOrganization) back = NULL;
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "organizations.vcf", NULL);
+  GPtrArray *emails, *phones;
+
+  coalition_organization_set_website (union_local, "https://tenants.example.org/local-12");
+  coalition_organization_set_notes (union_local, "Meets on Tuesdays; Spanish and Polish at every meeting.");
+  coalition_organization_set_address (union_local, "Ul. Piotrkowska 12, 90-001 Łódź");
+  coalition_organization_set_tags (union_local, (const char *[]) { "housing", "transit", NULL });
+  g_ptr_array_add (coalition_organization_get_emails (union_local),
+                   coalition_contact_point_new ("work", "office@tenants.example.org", TRUE));
+  g_ptr_array_add (coalition_organization_get_emails (union_local),
+                   coalition_contact_point_new ("other", "press@tenants.example.org", FALSE));
+  g_ptr_array_add (coalition_organization_get_phones (union_local),
+                   coalition_contact_point_new ("work", "+48 42 555 01 12", TRUE));
+  g_assert_true (coalition_store_insert_organization (source, union_local, &error));
+  g_assert_no_error (error);
+  g_assert_true (coalition_export_members (source, COALITION_EXPORT_VCARD_4, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The target knows the union already, with one address of its own. */
+  g_ptr_array_add (coalition_organization_get_emails (known),
+                   coalition_contact_point_new ("work", "PRESS@tenants.example.org", TRUE));
+  g_assert_true (coalition_store_insert_organization (target, known, &error));
+  g_assert_no_error (error);
+
+  summary = coalition_import_file (target, file, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->organizations_matched, ==, 1);
+  g_assert_cmpuint (summary->organizations_added, ==, 0);
+  organizations = coalition_store_list_organizations (target, &error);
+  g_assert_cmpuint (organizations->len, ==, 1);
+  back = coalition_store_get_organization (target, coalition_organization_get_id (known), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coalition_organization_get_website (back), ==, "https://tenants.example.org/local-12");
+  g_assert_cmpstr (coalition_organization_get_notes (back), ==, "Meets on Tuesdays; Spanish and Polish at every meeting.");
+  g_assert_cmpstr (coalition_organization_get_address (back), ==, "Ul. Piotrkowska 12, 90-001 Łódź");
+  g_assert_cmpstr (coalition_organization_get_tags (back)[0], ==, "housing");
+  g_assert_cmpstr (coalition_organization_get_tags (back)[1], ==, "transit");
+  g_assert_null (coalition_organization_get_tags (back)[2]);
+  emails = coalition_organization_get_emails (back);
+  phones = coalition_organization_get_phones (back);
+  /* Its own address stays the main one; the card's other one is added. */
+  g_assert_cmpuint (emails->len, ==, 2);
+  g_assert_cmpstr (((CoalitionContactPoint *)emails->pdata[0])->value, ==, "PRESS@tenants.example.org");
+  g_assert_true (((CoalitionContactPoint *)emails->pdata[0])->primary);
+  g_assert_cmpstr (((CoalitionContactPoint *)emails->pdata[1])->value, ==, "office@tenants.example.org");
+  g_assert_false (((CoalitionContactPoint *)emails->pdata[1])->primary);
+  g_assert_cmpuint (phones->len, ==, 1);
+  g_assert_cmpstr (((CoalitionContactPoint *)phones->pdata[0])->value, ==, "+48 42 555 01 12");
+  g_assert_true (((CoalitionContactPoint *)phones->pdata[0])->primary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1061,7 @@ main (int   argc,
                         test_import_coalition_export_keeps_everyone);
   g_test_add_data_func ("/import/coalition-export-keeps-everyone/vcard", GINT_TO_POINTER (COALITION_EXPORT_VCARD_4),
                         test_import_coalition_export_keeps_everyone);
+  g_test_add_func ("/import/vcard-organization", test_import_vcard_organization);
   g_test_add_func ("/csv/writing", test_csv_writing);
 
   return g_test_run ();

@@ -1208,6 +1208,83 @@ note_uids_in_directory (Import            *import,
     }
 }
 
+/* Adds to @points those of @more it lacks; TRUE when it added any. The
+ * first added is the main one when @points had none. */
+static gboolean
+add_missing_points (GPtrArray *points,
+                    GPtrArray *more,
+                    gboolean   email)
+{
+  gboolean had_primary = FALSE, added = FALSE;
+
+  for (guint i = 0; i < points->len; i++)
+    had_primary = had_primary || ((CoalitionContactPoint *)g_ptr_array_index (points, i))->primary;
+  for (guint i = 0; i < more->len; i++)
+    {
+      const CoalitionContactPoint *point = g_ptr_array_index (more, i);
+
+      if ((email && strchr (point->value, '@') == NULL) || has_point (points, point->value, email))
+        continue;
+      g_ptr_array_add (points, coalition_contact_point_new (point->label, point->value,
+                                                           !had_primary && (point->primary || points->len == 0)));
+      had_primary = had_primary || point->primary || points->len == 1;
+      added = TRUE;
+    }
+  return added;
+}
+
+/* An organization's own card (KIND:org, as Coalition exports one): the
+ * organization, found by name or added, gets what it lacks of the card's
+ * e-mails, phones, address, website, notes and tags. */
+static gboolean
+import_organization_card (Import          *import,
+                          CoalitionVCard  *card,
+                          GError         **error)
+{
+  const char *name = card->organization_name && *card->organization_name ? card->organization_name
+                                                                         : (card->formatted_name ? card->formatted_name : "");
+  g_autoptr(CoalitionOrganization) organization = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  gboolean changed = FALSE;
+  gint64 id;
+
+  if (*trimmed == '\0')
+    {
+      skip (import, card->line, _("an organization without a name"));
+      return TRUE;
+    }
+  id = resolve_organization (import, name, error);
+  if (id <= 0)
+    return id == 0;
+  organization = coalition_store_get_organization (import->store, id, error);
+  if (organization == NULL)
+    return FALSE;
+
+  changed |= add_missing_points (coalition_organization_get_emails (organization), card->emails, TRUE);
+  changed |= add_missing_points (coalition_organization_get_phones (organization), card->phones, FALSE);
+  if (*coalition_organization_get_address (organization) == '\0' && card->address && *card->address)
+    coalition_organization_set_address (organization, card->address), changed = TRUE;
+  if (*coalition_organization_get_website (organization) == '\0' && card->url && *card->url)
+    coalition_organization_set_website (organization, card->url), changed = TRUE;
+  if (*coalition_organization_get_notes (organization) == '\0' && card->note && *card->note)
+    coalition_organization_set_notes (organization, card->note), changed = TRUE;
+  if (card->categories != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) all = NULL;
+      g_auto(GStrv) tags = NULL;
+
+      g_strv_builder_addv (builder, (const char **)coalition_organization_get_tags (organization));
+      g_strv_builder_addv (builder, (const char **)card->categories);
+      all = g_strv_builder_end (builder);
+      tags = coalition_tags_normalize ((const char * const *)all);
+      if (g_strv_length (tags) != g_strv_length ((GStrv)coalition_organization_get_tags (organization)))
+        coalition_organization_set_tags (organization, (const char * const *)tags), changed = TRUE;
+    }
+
+  return !changed || coalition_store_update_organization (import->store, organization, error);
+}
+
 static gboolean
 import_vcard (Import          *import,
               CoalitionVCard  *card,
@@ -1247,13 +1324,7 @@ import_vcard (Import          *import,
     }
 
   if (card->organization)
-    {
-      record_set (&record.display, card->formatted_name);
-      ok = import_person (import, card->line, &record,
-                          card->organization_name && *card->organization_name ? card->organization_name
-                                                                             : (card->formatted_name ? card->formatted_name : ""),
-                          "organization", error);
-    }
+    ok = import_organization_card (import, card, error);
   else
     {
       record_set (&record.given, card->given_name);

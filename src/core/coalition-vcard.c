@@ -27,6 +27,7 @@ coalition_vcard_free (CoalitionVCard *card)
   g_strfreev (card->categories);
   g_clear_pointer (&card->emails, g_ptr_array_unref);
   g_clear_pointer (&card->phones, g_ptr_array_unref);
+  g_free (card->url);
   g_free (card->uid);
   g_free (card);
 }
@@ -327,6 +328,11 @@ coalition_vcard_parse (const char  *text,
         }
       else if (g_ascii_strcasecmp (name, "KIND") == 0 || g_ascii_strcasecmp (name, "X-ADDRESSBOOKSERVER-KIND") == 0)
         card->organization = g_ascii_strcasecmp (value, "org") == 0 || g_ascii_strcasecmp (value, "organization") == 0;
+      else if (g_ascii_strcasecmp (name, "URL") == 0)
+        {
+          if (card->url == NULL)
+            card->url = g_strstrip (unescape (value));
+        }
       else if (g_ascii_strcasecmp (name, "UID") == 0)
         {
           g_autofree char *text_value = g_strstrip (unescape (value));

@@ -32,6 +32,7 @@ typedef struct
   GStrv      categories;    /* CATEGORIES, NULL when none */
   GPtrArray *emails;        /* of CoalitionContactPoint */
   GPtrArray *phones;
+  char      *url;           /* the first URL, or NULL */
   char      *uid;           /* a UUID, in lower case (the "urn:uuid:" prefix
                              * removed), or NULL for none or any other UID */
 } CoalitionVCard;
