@@ -2189,6 +2189,35 @@ stance_of (CoalitionStore *store,
   return 99;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The stance chart under @page tells of three changes. */
+static gboolean
+stance_chart_has_three_lines (gpointer page)
+{
+  GtkWidget *chart = find_named (page, "stance-chart");
+  const char *story = chart ? gtk_widget_get_tooltip_text (chart) : NULL;
+  guint lines = 1;
+
+  for (const char *p = story; p && *p; p++)
+    lines += *p == '\n';
+  return story != NULL && lines == 3 && gtk_widget_get_mapped (chart);
+}
+
 static void
 test_window_power_map (void)
 {
@@ -2321,6 +2350,24 @@ test_window_power_map (void)
   g_clear_pointer (&history, g_ptr_array_unref);
   history = coalition_store_list_map_history (store, node_ids[2], NULL);
   g_assert_cmpuint (history->len, ==, 3);
+
+  /* How she moved, drawn: the chart of her stance over time, with its
+   * story in words as its tooltip and description. */
+  {
+    g_autofree char *today_text = NULL;
+    g_autofree char *expected = NULL;
+    GtkWidget *chart;
+
+    wait_until (stance_chart_has_three_lines, page, "the chart of her stance with three changes");
+    chart = find_named (GTK_WIDGET (page), "stance-chart");
+    g_assert_true (gtk_widget_get_mapped (chart));
+    g_assert_cmpint (gtk_widget_get_height (chart), >=, 100);
+    today_text = g_date_time_format (now, "%-d %B %Y");
+    expected = g_strdup_printf ("Leaning with us since %s\nNeutral or unknown since %s", today_text, today_text);
+    g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (chart), expected));
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (chart),
+                                     coalition_stance_get_label (cells[2][0])));
+  }
 
   /* Tab goes from node to node as they are read, row by row, and leaves
    * the map after the last one; Enter opens the chosen one's details. */

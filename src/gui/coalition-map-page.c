@@ -554,6 +554,192 @@ show_relationships (CoalitionMapPage       *self,
   gtk_drop_down_set_model (self->other_node, G_LIST_MODEL (others));
 }
 
+/* ---------------------------------------------------------------------- */
+/* Stance over time: a step line over the five stances, from the first
+ * placement to today, a dot at each change. */
+
+typedef struct
+{
+  GArray *days;      /* gint: Julian day of each change */
+  GArray *stances;   /* int */
+  gint    today;
+  char   *first;     /* the first day, as the history writes it */
+} StanceChart;
+
+static void
+stance_chart_free (gpointer data)
+{
+  StanceChart *chart = data;
+
+  g_array_unref (chart->days);
+  g_array_unref (chart->stances);
+  g_free (chart->first);
+  g_free (chart);
+}
+
+static gint
+julian_day (const char *iso)
+{
+  int year, month, day;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return (gint)g_date_get_julian (&date);
+}
+
+static void
+draw_stance_chart (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   int             width,
+                   int             height,
+                   gpointer        data)
+{
+  StanceChart *chart = data;
+  GtkWidget *widget = GTK_WIDGET (area);
+  GdkRGBA color;
+  g_autoptr(PangoLayout) layout = NULL;
+  double left = 4, right = width - 10, top = 20, bottom = height - 40;
+  double step = (bottom - top) / (COALITION_STANCE_MAX - COALITION_STANCE_MIN);
+  gint first = g_array_index (chart->days, gint, 0);
+  gint last = MAX (chart->today, g_array_index (chart->days, gint, chart->days->len - 1));
+  double span = MAX (last - first, 1);
+  int text_width, text_height;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The five stances, neutral in the middle a little stronger. */
+  cairo_set_line_width (cr, 1);
+  for (int stance = COALITION_STANCE_MIN; stance <= COALITION_STANCE_MAX; stance++)
+    {
+      double y = round (bottom - (stance - COALITION_STANCE_MIN) * step) + 0.5;
+
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, stance == 0 ? 0.3 : 0.12);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, right, y);
+      cairo_stroke (cr);
+    }
+
+  /* The step line: each stance held until the next change, the last one
+   * until today. */
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.9);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < chart->days->len; i++)
+    {
+      double x = left + (g_array_index (chart->days, gint, i) - first) / span * (right - left);
+      double y = bottom - (g_array_index (chart->stances, int, i) - COALITION_STANCE_MIN) * step;
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      cairo_line_to (cr, i + 1 < chart->days->len
+                     ? left + (g_array_index (chart->days, gint, i + 1) - first) / span * (right - left)
+                     : right, y);
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < chart->days->len; i++)
+    {
+      double x = left + (g_array_index (chart->days, gint, i) - first) / span * (right - left);
+      double y = bottom - (g_array_index (chart->stances, int, i) - COALITION_STANCE_MIN) * step;
+
+      cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  /* Which way is which, and when. */
+  layout = gtk_widget_create_pango_layout (widget, NULL);
+  {
+    PangoAttrList *attributes = pango_attr_list_new ();
+
+    pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+    pango_layout_set_attributes (layout, attributes);
+    pango_attr_list_unref (attributes);
+  }
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
+  pango_layout_set_text (layout, coalition_stance_get_label (COALITION_STANCE_MAX), -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  cairo_move_to (cr, left, top - text_height - 2);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_text (layout, coalition_stance_get_label (COALITION_STANCE_MIN), -1);
+  cairo_move_to (cr, left, bottom + 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55);
+  pango_layout_set_text (layout, chart->first, -1);
+  cairo_move_to (cr, left, bottom + 4 + text_height);
+  pango_cairo_show_layout (cr, layout);
+  /* Translators: the right end of the chart of a stance over time */
+  pango_layout_set_text (layout, _("Today"), -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  cairo_move_to (cr, right - text_width + 6, bottom + 4 + text_height);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The chart of @history (oldest first), with its story in words as the
+ * tooltip, which screen readers read as its description. */
+static GtkWidget *
+stance_chart_new (GPtrArray *history)
+{
+  /* An image to screen readers, described in words. */
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
+  GtkWidget *row;
+  StanceChart *chart = g_new0 (StanceChart, 1);
+  g_autoptr(GString) story = g_string_new (NULL);
+  g_autofree char *today = coalition_store_today ();
+
+  chart->days = g_array_new (FALSE, FALSE, sizeof (gint));
+  chart->stances = g_array_new (FALSE, FALSE, sizeof (int));
+  chart->today = julian_day (today);
+  for (guint i = 0; i < history->len; i++)
+    {
+      CoalitionMapChange *change = history->pdata[i];
+      g_autofree char *date = format_date (change->date);
+      gint day = julian_day (change->date);
+
+      if (day == 0)
+        continue;
+      if (chart->first == NULL)
+        chart->first = g_strdup (date);
+      g_array_append_val (chart->days, day);
+      g_array_append_val (chart->stances, change->stance);
+      if (story->len > 0)
+        g_string_append (story, "\n");
+      /* Translators: one line of a stance's story, "Leaning against since 3 March 2026" */
+      g_string_append_printf (story, _("%s since %s"), coalition_stance_get_label (change->stance), date);
+    }
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 150);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_stance_chart, chart, stance_chart_free);
+  gtk_widget_set_name (area, "stance-chart");
+  gtk_widget_set_tooltip_text (area, story->str);
+  gtk_widget_set_margin_top (area, 8);
+  gtk_widget_set_margin_bottom (area, 8);
+  gtk_widget_set_margin_start (area, 12);
+  gtk_widget_set_margin_end (area, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stance over time"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, story->str, -1);
+  if (chart->days->len < 2)
+    {
+      g_object_ref_sink (area);
+      g_object_unref (area);
+      return NULL;
+    }
+  /* A row of the list, above the changes it draws. */
+  row = adw_preferences_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stance over time"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stance over time"), -1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), area);
+  return row;
+}
+
 static void
 show_history (CoalitionMapPage       *self,
               const CoalitionMapNode *node)
@@ -564,6 +750,16 @@ show_history (CoalitionMapPage       *self,
   if (node == NULL)
     return;
   history = coalition_store_list_map_history (self->store, node->id, NULL);
+  if (history != NULL && history->len >= 2)
+    {
+      GtkWidget *chart = stance_chart_new (history);
+
+      if (chart != NULL)
+        {
+          adw_preferences_group_add (self->history_group, chart);
+          g_ptr_array_add (self->history_rows, chart);
+        }
+    }
   /* The latest first. */
   for (guint i = history ? history->len : 0; i-- > 0;)
     {

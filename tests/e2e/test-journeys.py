@@ -23,7 +23,7 @@ import subprocess
 import sys
 
 from coalition_e2e import (
-    KEY_RIGHT, KEY_TAB, MOD_CONTROL, Atspi, JourneyFailed, Role, State, children, click, do_action,
+    KEY_RIGHT, KEY_TAB, MOD_CONTROL, Atspi, JourneyFailed, Role, State, children, click, description_of, do_action,
     extents, find, find_all, has_state, name_of, named, press, role_of, run_journeys, showing_text, text_of,
     wait_for,
 )
@@ -347,10 +347,10 @@ def sign_in_sheet(session):
 
 
 def history(app):
-    """The entries of “How They Moved”, newest first, each its date and what it says."""
+    """The entries of “How They Moved”, newest first, each its date and what it says (not the chart above them)."""
     moves = app.wait(named("How They Moved", Role.LIST), "the “How They Moved” list")
     return [" · ".join(name_of(label) for label in children_with_role(item, Role.LABEL))
-            for item in children(moves) if role_of(item) == Role.LIST_ITEM]
+            for item in children(moves) if role_of(item) == Role.LIST_ITEM and name_of(item) != "Stance over time"]
 
 
 def children_with_role(accessible, role):
@@ -402,6 +402,13 @@ def power_map(session):
         raise JourneyFailed(f"after → on the map, “How They Moved” says {history(app)}")
     if "Leaning with us" not in moves[0] or "Heard from tenants at the hearing" not in moves[0]:
         raise JourneyFailed(f"the newest move says “{moves[0]}”, not “Leaning with us” with the note")
+
+    # Above the moves, the chart of the stance over time, told in words.
+    chart = app.wait(named("Stance over time", Role.IMAGE), "the chart of Dana Whitfield's stance over time")
+    story = description_of(chart).splitlines()
+    if len(story) != 2 or not story[0].startswith("Neutral or unknown since ") or \
+            not story[1].startswith("Leaning with us since "):
+        raise JourneyFailed(f"the chart of the stance says {story}, not neutral, then leaning with us")
 
 
 def review_after_held(session):
