@@ -913,7 +913,7 @@ test_import_coalition_export_keeps_everyone (gconstpointer data)
   g_autoptr(CoalitionImportSummary) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (g_get_user_data_dir (),
-                                          format == COALITION_EXPORT_CSV ? "export.file" : "export.vcf", NULL);
+                                          format == COALITION_EXPORT_CSV ? "export.csv" : "export.vcf", NULL);
   g_autofree char *source_uids = NULL;
   g_autofree char *target_uids = NULL;
   const char *uids_sql = "SELECT group_concat (uid, ' ') FROM (SELECT uid FROM person ORDER BY uid)";

@@ -209,21 +209,51 @@ query_is (gpointer data)
   return g_strcmp0 (coalition_people_model_get_query (wait->model), wait->query) == 0;
 }
 
+/* The first widget under @root, @root included, for which @test says yes. */
 static GtkWidget *
-find_with_tooltip (GtkWidget  *root,
-                   const char *tooltip)
+find_first (GtkWidget  *root,
+            gboolean  (*test) (GtkWidget *widget, const char *text),
+            const char *text)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+  if (test (root, text))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_with_tooltip (child, tooltip);
+      GtkWidget *found = find_first (child, test, text);
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static GtkWidget *
+find_with_tooltip (GtkWidget  *root,
+                   const char *tooltip)
+{
+  return find_first (root, has_tooltip, tooltip);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  return find_first (root, has_name, name);
 }
 
 /* The page's own search entry, not one inside a drop-down's popover. */
@@ -2187,22 +2217,6 @@ stance_of (CoalitionStore *store,
     if (((CoalitionMapNode *)nodes->pdata[i])->id == node_id)
       return ((CoalitionMapNode *)nodes->pdata[i])->stance;
   return 99;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The stance chart under @page tells of three changes. */
