@@ -1033,6 +1033,41 @@ test_import_vcard_organization (void)
   g_assert_true (((CoalitionContactPoint *)phones->pdata[0])->primary);
 }
 
+/* A row of a Coalition export copied in a spreadsheet and made into
+ * someone else keeps the UID it was copied with: that second record, with
+ * another name and no address in common, is someone new; a third with the
+ * first one's name is the first one. A name corrected in the one row that
+ * carries a UID still finds the person it names. */
+static void
+test_import_uid_copied_row (void)
+{
+  g_autoptr(CoalitionStore) store = new_store ();
+  g_autoptr(CoalitionPerson) jon = coalition_person_new ();
+  g_autoptr(CoalitionImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  coalition_person_set_given_name (jon, "Jon");
+  coalition_person_set_family_name (jon, "Smith");
+  g_assert_true (coalition_store_insert_person (store, jon, &error));
+  g_assert_no_error (error);
+
+  csv = g_strdup_printf ("Name,Given Name,Family Name,Status,E-mail 1 - Label,E-mail 1 - Value,UID\n"
+                         "Zoë Brontë,Zoë,Brontë,member,work,zoe@example.org,c7985954-a7b6-48eb-8d91-29c8cb2770b0\n"
+                         "Łukasz Nowak,Łukasz,Nowak,member,work,lukasz@example.org,c7985954-a7b6-48eb-8d91-29c8cb2770b0\n"
+                         "Zoë Brontë,Zoë,Brontë,member,home,zoe@home.example.net,c7985954-a7b6-48eb-8d91-29c8cb2770b0\n"
+                         "John Smith,John,Smith,member,,,%s\n",
+                         coalition_person_get_uid (jon));
+  summary = import_text (store, csv);
+  g_assert_cmpuint (summary->people_added, ==, 2);
+  g_assert_cmpuint (summary->people_merged, ==, 1);      /* Zoë's second address */
+  g_assert_cmpuint (summary->people_unchanged, ==, 1);   /* Jon, not a second Smith */
+  g_assert_cmpuint (coalition_store_count_people (store), ==, 3);
+  g_assert_cmpuint (count_found (store, "lukasz"), ==, 1);
+  g_assert_cmpuint (count_found (store, "zoe home example"), ==, 1);
+  g_assert_cmpuint (count_found (store, "smith"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1096,7 @@ main (int   argc,
                         test_import_coalition_export_keeps_everyone);
   g_test_add_data_func ("/import/coalition-export-keeps-everyone/vcard", GINT_TO_POINTER (COALITION_EXPORT_VCARD_4),
                         test_import_coalition_export_keeps_everyone);
+  g_test_add_func ("/import/uid-copied-row", test_import_uid_copied_row);
   g_test_add_func ("/import/vcard-organization", test_import_vcard_organization);
   g_test_add_func ("/csv/writing", test_csv_writing);
 

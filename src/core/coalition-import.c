@@ -339,6 +339,8 @@ typedef struct
    * import came from (person → UID, not owned). */
   GHashTable             *people_by_uid;
   GHashTable             *uid_of;
+  GHashTable             *uids_read;         /* the UIDs of the records read so far */
+  GHashTable             *name_of;           /* person id → folded name, as the directory had it */
   GHashTable             *organizations;     /* folded name → id */
   GArray                 *pending;           /* of Record: new people, written at the end */
 } Import;
@@ -931,6 +933,36 @@ claim_uid (Import     *import,
   g_hash_table_insert (import->uid_of, ref, key);
 }
 
+/* Whether @incoming has the name of the person @ref, or an address of
+ * theirs. */
+static gboolean
+still_the_same (Import *import,
+                gpointer ref,
+                Record *incoming)
+{
+  g_autofree char *full = *incoming->display ? g_strdup (incoming->display)
+                                             : g_strjoin (" ", incoming->given, incoming->family, NULL);
+  g_autofree char *name = name_key (full);
+  const char *known = NULL;
+  g_autofree char *earlier_name = NULL;
+
+  if (REF_IS_PENDING (ref))
+    known = earlier_name = name_key (g_array_index (import->pending, Record, REF_PENDING_INDEX (ref)).display);
+  else
+    known = g_hash_table_lookup (import->name_of, ref);
+  if (g_strcmp0 (known, name) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < incoming->emails->len; i++)
+    {
+      g_autofree char *key = email_key (((CoalitionContactPoint *)incoming->emails->pdata[i])->value);
+
+      if (g_hash_table_lookup (import->people_by_email, key) == ref)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a row with @uid may be the person @ref found by an address or a
  * name: not when @ref came from a row with another UID. Two records of a
  * Coalition export are two people, whatever they share (a couple's
@@ -1033,7 +1065,20 @@ import_person (Import           *import,
   /* The same person: the same UID (a Coalition export), else a shared
    * address, else, without any, the same name. */
   if (*incoming->uid != '\0')
-    existing = g_hash_table_lookup (import->people_by_uid, incoming->uid);
+    {
+      existing = g_hash_table_lookup (import->people_by_uid, incoming->uid);
+      /* A row copied in a spreadsheet and made into someone else keeps the
+       * UID it was copied with: a second record of the file with that UID
+       * that shares neither the name nor an address is someone new. */
+      if (existing != NULL && g_hash_table_contains (import->uids_read, incoming->uid) &&
+          !still_the_same (import, existing, incoming))
+        {
+          record_set (&incoming->uid, "");
+          existing = NULL;
+        }
+      else
+        g_hash_table_add (import->uids_read, g_strdup (incoming->uid));
+    }
   for (guint i = 0; i < emails->len && existing == NULL; i++)
     {
       g_autofree char *key = email_key (((CoalitionContactPoint *)emails->pdata[i])->value);
@@ -1165,7 +1210,7 @@ load_indexes (Import   *import,
                          GSIZE_TO_POINTER (coalition_organization_get_id (organizations->pdata[i])));
 
   return coalition_store_index_people (import->store, import->people_by_email, import->people_by_name,
-                                       import->people_by_uid, email_key, name_key, error);
+                                       import->people_by_uid, import->name_of, email_key, name_key, error);
 }
 
 /* Someone in the directory whose UID a record of the file names is that
@@ -1509,12 +1554,14 @@ import_data (CoalitionStore              *store,
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) uid_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) uids_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) name_of = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree Column *columns = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Record));
-  Import import = { store, summary, by_email, by_name, by_uid, uid_of, organizations, pending };
+  Import import = { store, summary, by_email, by_name, by_uid, uid_of, uids_read, name_of, organizations, pending };
   const char *encoding = NULL;
   guint n_columns = 0, n_records;
 

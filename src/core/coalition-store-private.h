@@ -71,12 +71,14 @@ gboolean coalition_store_insert_people (CoalitionStore                 *self,
                                         GError                        **error);
 
 /* Fills @by_email (key_for_email (address) → person id), @by_name
- * (key_for_name (display name) → person id) and @by_uid (uid → person id)
- * for everyone in the directory. The keys are newly allocated. */
+ * (key_for_name (display name) → person id), @by_uid (uid → person id)
+ * and @name_of (person id → key_for_name (display name)) for everyone in
+ * the directory. The keys and names are newly allocated. */
 gboolean coalition_store_index_people  (CoalitionStore  *self,
                                         GHashTable      *by_email,
                                         GHashTable      *by_name,
                                         GHashTable      *by_uid,
+                                        GHashTable      *name_of,
                                         char          *(*key_for_email) (const char *address),
                                         char          *(*key_for_name) (const char *name),
                                         GError         **error);

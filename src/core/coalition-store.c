@@ -3023,6 +3023,7 @@ coalition_store_index_people (CoalitionStore  *self,
                               GHashTable      *by_email,
                               GHashTable      *by_name,
                               GHashTable      *by_uid,
+                              GHashTable      *name_of,
                               char          *(*key_for_email) (const char *address),
                               char          *(*key_for_name) (const char *name),
                               GError         **error)
@@ -3054,6 +3055,7 @@ coalition_store_index_people (CoalitionStore  *self,
       g_hash_table_insert (by_name, key_for_name (column_text (stmt, 1)),
                            GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       g_hash_table_insert (by_uid, g_strdup (column_text (stmt, 2)), GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      g_hash_table_insert (name_of, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)), key_for_name (column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
