@@ -2219,7 +2219,7 @@ stance_of (CoalitionStore *store,
   return 99;
 }
 
-/* The stance chart under @page tells of three changes. */
+/* The stance chart under @page tells of three changes, on screen. */
 static gboolean
 stance_chart_has_three_lines (gpointer page)
 {
@@ -2229,7 +2229,8 @@ stance_chart_has_three_lines (gpointer page)
 
   for (const char *p = story; p && *p; p++)
     lines += *p == '\n';
-  return story != NULL && lines == 3 && gtk_widget_get_mapped (chart);
+  /* Shown, and laid out (a slow machine maps it a frame before). */
+  return story != NULL && lines == 3 && gtk_widget_get_mapped (chart) && gtk_widget_get_height (chart) > 0;
 }
 
 static void
