@@ -92,20 +92,6 @@ letter_status_from_string (const char *text)
 /* ---------------------------------------------------------------------- */
 /* Dates */
 
-static gboolean
-parse_day (const char *text,
-           GDate      *date)
-{
-  int year, month, day;
-
-  g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-'
-      || sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 CoalitionBenchmarkStatus
 coalition_benchmark_get_effective_status (const CoalitionBenchmark *self,
                                           const char               *today_text)
@@ -127,7 +113,8 @@ coalition_benchmark_is_due_soon (const CoalitionBenchmark *self,
   GDate day, due;
 
   if (self->status == COALITION_BENCHMARK_MET || self->status == COALITION_BENCHMARK_MISSED
-      || !parse_day (today_text ? today_text : now, &day) || !parse_day (self->due, &due))
+      || !coalition_store_parse_day (today_text ? today_text : now, &day)
+      || !coalition_store_parse_day (self->due, &due))
     return FALSE;
   return g_date_days_between (&day, &due) >= 0 && g_date_days_between (&day, &due) <= DUE_SOON_DAYS;
 }
@@ -753,7 +740,7 @@ check_win (const CoalitionWin  *win,
   if (!coalition_store_check_title (win->title, _("A win needs to say what changed"), error)
       || !coalition_store_check_text (win->description, error))
     return FALSE;
-  if (!parse_day (win->date, &date))
+  if (!coalition_store_parse_day (win->date, &date))
     {
       g_set_error (error, COALITION_STORE_ERROR, COALITION_STORE_ERROR_INVALID,
                    _("A win needs its date, as YYYY-MM-DD"));

@@ -4483,6 +4483,22 @@ coalition_store_today (void)
 }
 
 gboolean
+coalition_store_parse_day (const char *text,
+                           GDate      *date)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-'
+      || sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+gboolean
 coalition_store_check_day (const char  *text,
                            gboolean     optional,
                            GError     **error)

@@ -248,6 +248,10 @@ gboolean               coalition_store_check                 (CoalitionStore    
 
 /* Today as YYYY-MM-DD in local time, the spelling dates are stored in. */
 char                  *coalition_store_today                 (void);
+/* Reads a day spelled so into @date; FALSE (and @date cleared) for
+ * anything else. */
+gboolean               coalition_store_parse_day             (const char             *text,
+                                                              GDate                  *date);
 
 /* Tells views to reload, after another program may have written the file. */
 void                   coalition_store_emit_changed          (CoalitionStore         *self);
