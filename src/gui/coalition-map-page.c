@@ -580,14 +580,32 @@ stance_chart_free (gpointer data)
 static gint
 julian_day (const char *iso)
 {
-  int year, month, day;
   GDate date;
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return (gint)g_date_get_julian (&date);
+  return coalition_store_parse_day (iso, &date) ? (gint)g_date_get_julian (&date) : 0;
+}
+
+/* Where the chart draws: the plot's edges, one stance's height, and the
+ * days its width spans. */
+typedef struct
+{
+  double left, right, top, bottom, step;
+  gint   first;
+  double span;
+} ChartFrame;
+
+static double
+chart_x (const ChartFrame *frame,
+         gint              day)
+{
+  return frame->left + (day - frame->first) / frame->span * (frame->right - frame->left);
+}
+
+static double
+chart_y (const ChartFrame *frame,
+         int               stance)
+{
+  return frame->bottom - (stance - COALITION_STANCE_MIN) * frame->step;
 }
 
 static void
@@ -601,12 +619,12 @@ draw_stance_chart (GtkDrawingArea *area,
   GtkWidget *widget = GTK_WIDGET (area);
   GdkRGBA color;
   g_autoptr(PangoLayout) layout = NULL;
-  double left = 4, right = width - 10, top = 20, bottom = height - 40;
-  double step = (bottom - top) / (COALITION_STANCE_MAX - COALITION_STANCE_MIN);
-  gint first = g_array_index (chart->days, gint, 0);
   gint last = MAX (chart->today, g_array_index (chart->days, gint, chart->days->len - 1));
-  double span = MAX (last - first, 1);
+  ChartFrame frame = { 4, width - 10, 20, height - 40, 0, g_array_index (chart->days, gint, 0), 0 };
   int text_width, text_height;
+
+  frame.step = (frame.bottom - frame.top) / (COALITION_STANCE_MAX - COALITION_STANCE_MIN);
+  frame.span = MAX (last - frame.first, 1);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -616,11 +634,11 @@ draw_stance_chart (GtkDrawingArea *area,
   cairo_set_line_width (cr, 1);
   for (int stance = COALITION_STANCE_MIN; stance <= COALITION_STANCE_MAX; stance++)
     {
-      double y = round (bottom - (stance - COALITION_STANCE_MIN) * step) + 0.5;
+      double y = round (chart_y (&frame, stance)) + 0.5;
 
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, stance == 0 ? 0.3 : 0.12);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, right, y);
+      cairo_move_to (cr, frame.left, y);
+      cairo_line_to (cr, frame.right, y);
       cairo_stroke (cr);
     }
 
@@ -631,24 +649,21 @@ draw_stance_chart (GtkDrawingArea *area,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < chart->days->len; i++)
     {
-      double x = left + (g_array_index (chart->days, gint, i) - first) / span * (right - left);
-      double y = bottom - (g_array_index (chart->stances, int, i) - COALITION_STANCE_MIN) * step;
+      double x = chart_x (&frame, g_array_index (chart->days, gint, i));
+      double y = chart_y (&frame, g_array_index (chart->stances, int, i));
 
       if (i == 0)
         cairo_move_to (cr, x, y);
       else
         cairo_line_to (cr, x, y);
-      cairo_line_to (cr, i + 1 < chart->days->len
-                     ? left + (g_array_index (chart->days, gint, i + 1) - first) / span * (right - left)
-                     : right, y);
+      cairo_line_to (cr, i + 1 < chart->days->len ? chart_x (&frame, g_array_index (chart->days, gint, i + 1))
+                                                  : frame.right, y);
     }
   cairo_stroke (cr);
   for (guint i = 0; i < chart->days->len; i++)
     {
-      double x = left + (g_array_index (chart->days, gint, i) - first) / span * (right - left);
-      double y = bottom - (g_array_index (chart->stances, int, i) - COALITION_STANCE_MIN) * step;
-
-      cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
+      cairo_arc (cr, chart_x (&frame, g_array_index (chart->days, gint, i)),
+                 chart_y (&frame, g_array_index (chart->stances, int, i)), 3.5, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
@@ -664,19 +679,19 @@ draw_stance_chart (GtkDrawingArea *area,
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
   pango_layout_set_text (layout, coalition_stance_get_label (COALITION_STANCE_MAX), -1);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_move_to (cr, left, top - text_height - 2);
+  cairo_move_to (cr, frame.left, frame.top - text_height - 2);
   pango_cairo_show_layout (cr, layout);
   pango_layout_set_text (layout, coalition_stance_get_label (COALITION_STANCE_MIN), -1);
-  cairo_move_to (cr, left, bottom + 2);
+  cairo_move_to (cr, frame.left, frame.bottom + 2);
   pango_cairo_show_layout (cr, layout);
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55);
   pango_layout_set_text (layout, chart->first, -1);
-  cairo_move_to (cr, left, bottom + 4 + text_height);
+  cairo_move_to (cr, frame.left, frame.bottom + 4 + text_height);
   pango_cairo_show_layout (cr, layout);
   /* Translators: the right end of the chart of a stance over time */
   pango_layout_set_text (layout, _("Today"), -1);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_move_to (cr, right - text_width + 6, bottom + 4 + text_height);
+  cairo_move_to (cr, frame.right - text_width + 6, frame.bottom + 4 + text_height);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -685,9 +700,7 @@ draw_stance_chart (GtkDrawingArea *area,
 static GtkWidget *
 stance_chart_new (GPtrArray *history)
 {
-  /* An image to screen readers, described in words. */
-  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
-  GtkWidget *row;
+  GtkWidget *area, *row;
   StanceChart *chart = g_new0 (StanceChart, 1);
   g_autoptr(GString) story = g_string_new (NULL);
   g_autofree char *today = coalition_store_today ();
@@ -712,7 +725,14 @@ stance_chart_new (GPtrArray *history)
       /* Translators: one line of a stance's story, "Leaning against since 3 March 2026" */
       g_string_append_printf (story, _("%s since %s"), coalition_stance_get_label (change->stance), date);
     }
+  if (chart->days->len < 2)
+    {
+      stance_chart_free (chart);
+      return NULL;
+    }
 
+  /* An image to screen readers, described in words. */
+  area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 150);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_stance_chart, chart, stance_chart_free);
   gtk_widget_set_name (area, "stance-chart");
@@ -724,12 +744,6 @@ stance_chart_new (GPtrArray *history)
   gtk_accessible_update_property (GTK_ACCESSIBLE (area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stance over time"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, story->str, -1);
-  if (chart->days->len < 2)
-    {
-      g_object_ref_sink (area);
-      g_object_unref (area);
-      return NULL;
-    }
   /* A row of the list, above the changes it draws. */
   row = adw_preferences_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stance over time"));
@@ -745,20 +759,17 @@ show_history (CoalitionMapPage       *self,
               const CoalitionMapNode *node)
 {
   g_autoptr(GPtrArray) history = NULL;
+  GtkWidget *chart;
 
   clear_rows (self->history_group, self->history_rows);
   if (node == NULL)
     return;
   history = coalition_store_list_map_history (self->store, node->id, NULL);
-  if (history != NULL && history->len >= 2)
+  chart = history != NULL ? stance_chart_new (history) : NULL;
+  if (chart != NULL)
     {
-      GtkWidget *chart = stance_chart_new (history);
-
-      if (chart != NULL)
-        {
-          adw_preferences_group_add (self->history_group, chart);
-          g_ptr_array_add (self->history_rows, chart);
-        }
+      adw_preferences_group_add (self->history_group, chart);
+      g_ptr_array_add (self->history_rows, chart);
     }
   /* The latest first. */
   for (guint i = history ? history->len : 0; i-- > 0;)
