@@ -703,6 +703,23 @@ pair_label (GStrv         row,
   return NULL;
 }
 
+/* A UID as the import keys it, in lower case; NULL for a cell that holds
+ * no UUID. */
+static char *
+uid_key (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  return g_uuid_string_is_valid (trimmed) ? g_ascii_strdown (trimmed, -1) : NULL;
+}
+
+/* The name a record goes by: its display name, else given and family. */
+static char *
+full_name (const Record *record)
+{
+  return *record->display ? g_strdup (record->display) : g_strjoin (" ", record->given, record->family, NULL);
+}
+
 static gboolean import_person (Import           *import,
                                guint             line,
                                Record           *incoming,
@@ -805,11 +822,15 @@ import_row (Import        *import,
           skills = g_steal_pointer (&trimmed);
           break;
         case ROLE_UID:
-          if (g_uuid_string_is_valid (trimmed))
-            {
-              g_free (record.uid);
-              record.uid = g_ascii_strdown (trimmed, -1);
-            }
+          {
+            char *uid = uid_key (trimmed);
+
+            if (uid != NULL)
+              {
+                g_free (record.uid);
+                record.uid = uid;
+              }
+          }
           break;
         case ROLE_TAGS:
           {
@@ -922,13 +943,11 @@ claim_uid (Import     *import,
            gpointer    ref,
            const char *uid)
 {
-  char *key = g_strdup (uid);
+  char *key;
 
   if (*uid == '\0' || g_hash_table_contains (import->uid_of, ref))
-    {
-      g_free (key);
-      return;
-    }
+    return;
+  key = g_strdup (uid);
   g_hash_table_insert (import->people_by_uid, key, ref);
   g_hash_table_insert (import->uid_of, ref, key);
 }
@@ -940,8 +959,7 @@ still_the_same (Import *import,
                 gpointer ref,
                 Record *incoming)
 {
-  g_autofree char *full = *incoming->display ? g_strdup (incoming->display)
-                                             : g_strjoin (" ", incoming->given, incoming->family, NULL);
+  g_autofree char *full = full_name (incoming);
   g_autofree char *name = name_key (full);
   const char *known = NULL;
   g_autofree char *earlier_name = NULL;
@@ -1089,7 +1107,7 @@ import_person (Import           *import,
     }
   if (existing == NULL && emails->len == 0)
     {
-      g_autofree char *full = *display ? g_strdup (display) : g_strjoin (" ", given, family, NULL);
+      g_autofree char *full = full_name (incoming);
       g_autofree char *key = name_key (full);
       gpointer found = g_hash_table_lookup (import->people_by_name, key);
 
@@ -1213,18 +1231,17 @@ load_indexes (Import   *import,
                                        import->people_by_uid, import->name_of, email_key, name_key, error);
 }
 
-/* Someone in the directory whose UID a record of the file names is that
- * record's person, and no other record's: another one sharing their
- * address or name is someone else. */
+/* Someone in the directory whose UID (as uid_key () makes it) a record of
+ * the file names is that record's person, and no other record's: another
+ * one sharing their address or name is someone else. */
 static void
 note_uid_in_directory (Import     *import,
                        const char *uid)
 {
-  g_autofree char *folded = g_ascii_strdown (uid, -1);
   char *key = NULL;
   gpointer id = NULL;
 
-  if (g_hash_table_lookup_extended (import->people_by_uid, folded, (gpointer *)&key, &id))
+  if (uid != NULL && g_hash_table_lookup_extended (import->people_by_uid, uid, (gpointer *)&key, &id))
     g_hash_table_insert (import->uid_of, id, key);
 }
 
@@ -1239,7 +1256,7 @@ note_uids_in_directory (Import            *import,
     if (columns[c].role == ROLE_UID)
       for (guint r = 1; r < table->rows->len; r++)
         {
-          g_autofree char *uid = g_strstrip (g_strdup (cell (table->rows->pdata[r], c)));
+          g_autofree char *uid = uid_key (cell (table->rows->pdata[r], c));
 
           note_uid_in_directory (import, uid);
         }
@@ -1248,7 +1265,7 @@ note_uids_in_directory (Import            *import,
     {
       CoalitionVCard *card = g_ptr_array_index (cards, i);
 
-      if (card->uid != NULL && !card->organization)
+      if (!card->organization)
         note_uid_in_directory (import, card->uid);
     }
 }
@@ -1315,14 +1332,9 @@ import_organization_card (Import          *import,
     coalition_organization_set_notes (organization, card->note), changed = TRUE;
   if (card->categories != NULL)
     {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) all = NULL;
-      g_auto(GStrv) tags = NULL;
+      g_auto(GStrv) tags = union_tags (coalition_organization_get_tags (organization),
+                                       (const char * const *)card->categories);
 
-      g_strv_builder_addv (builder, (const char **)coalition_organization_get_tags (organization));
-      g_strv_builder_addv (builder, (const char **)card->categories);
-      all = g_strv_builder_end (builder);
-      tags = coalition_tags_normalize ((const char * const *)all);
       if (g_strv_length (tags) != g_strv_length ((GStrv)coalition_organization_get_tags (organization)))
         coalition_organization_set_tags (organization, (const char * const *)tags), changed = TRUE;
     }
