@@ -49,6 +49,19 @@ time_sqlite3_import (const char *csv,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* @dir/@name, with no database there: the file and its WAL removed. */
+static char *
+new_database_path (const char *dir,
+                   const char *name)
+{
+  char *db = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_unlink (db), g_unlink (wal), g_unlink (shm);
+  return db;
+}
+
 /* Imports @csv into a new file, or, with @first_rows, into a file that
  * holds those rows already and was closed (as a directory begun by hand
  * would be); only the import of @csv is timed. */
@@ -58,15 +71,12 @@ time_our_import_after (const char *first_rows,
                        const char *dir,
                        guint      *out_added)
 {
-  g_autofree char *db = g_build_filename (dir, "imported.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *db = new_database_path (dir, "imported.db");
   g_autoptr(CoalitionStore) store = NULL;
   g_autoptr(CoalitionImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  g_unlink (db), g_unlink (wal), g_unlink (shm);
   if (first_rows != NULL)
     {
       store = coalition_store_open (db, &error);
@@ -107,16 +117,13 @@ static double
 time_copy_by_sql (const char *imported,
                   const char *dir)
 {
-  g_autofree char *db = g_build_filename (dir, "copied.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *db = new_database_path (dir, "copied.db");
   g_autoptr(CoalitionStore) store = NULL;
   g_autoptr(GError) error = NULL;
   char *attach = sqlite3_mprintf ("ATTACH %Q AS imported", imported);
   sqlite3 *handle;
   gint64 start;
 
-  g_unlink (db), g_unlink (wal), g_unlink (shm);
   start = g_get_monotonic_time ();
   store = coalition_store_open (db, &error);
   if (store == NULL)
